@@ -1,0 +1,36 @@
+using System.CommandLine;
+using AgoraBench.Cli.Commands;
+
+namespace AgoraBench.Cli;
+
+/// <summary>Builds and runs the agorabench command line.</summary>
+internal static class AgoraBenchCli
+{
+    public static RootCommand CreateRootCommand()
+    {
+        var root = new RootCommand(
+            "AGORABENCH (Kim et al., ACL 2025): which language model generates the best synthetic training data, and at what cost.");
+        root.Subcommands.Add(PgrCommand.Create());
+        root.Subcommands.Add(PaperCommand.Create());
+        return root;
+    }
+
+    /// <summary>Parses and runs a command line, writing to the given writers. Usage errors exit with code 2.</summary>
+    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var parseResult = CreateRootCommand().Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                await error.WriteLineAsync($"error: {parseError.Message}").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Run 'agorabench --help' (or 'agorabench <command> --help') for usage.").ConfigureAwait(false);
+            return CliExitCodes.UsageError;
+        }
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,118 @@
+namespace AgoraBench;
+
+/// <summary>
+/// Reads and writes synthetic datasets in JSON Lines and in the reference JSON-array format.
+/// </summary>
+/// <remarks>
+/// Reading never skips a record silently: every malformed line or field is reported in a
+/// <see cref="DataValidationException"/> that names the file, the line and the field. Blank lines in JSON Lines files
+/// carry no record and are ignored. Writing is atomic: the file is written beside the target and then moved over it,
+/// so a crash never leaves a half-written dataset.
+/// </remarks>
+public static class SyntheticDataset
+{
+    /// <summary>Reads a dataset file.</summary>
+    /// <param name="path">The file to read.</param>
+    /// <param name="options">Read options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">A token that cancels the read.</param>
+    /// <returns>The instances, in file order.</returns>
+    /// <exception cref="DataValidationException">The file is malformed; every problem found is listed.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static async Task<IReadOnlyList<SyntheticInstance>> ReadAsync(
+        string path,
+        SyntheticDatasetReadOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await ReadAsync(stream, path, options, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads a dataset from a stream.</summary>
+    /// <param name="stream">The UTF-8 stream to read; it is not disposed.</param>
+    /// <param name="sourceName">The name used in error messages, usually the file path.</param>
+    /// <param name="options">Read options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">A token that cancels the read.</param>
+    /// <returns>The instances, in stream order.</returns>
+    /// <exception cref="DataValidationException">The data is malformed; every problem found is listed.</exception>
+    public static Task<IReadOnlyList<SyntheticInstance>> ReadAsync(
+        Stream stream,
+        string sourceName,
+        SyntheticDatasetReadOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        return SyntheticDatasetReader.ReadAsync(stream, sourceName, options ?? new SyntheticDatasetReadOptions(), cancellationToken);
+    }
+
+    /// <summary>Writes a dataset file atomically.</summary>
+    /// <param name="path">The file to write; its folder is created when missing.</param>
+    /// <param name="instances">The instances to write.</param>
+    /// <param name="format">The format; <see cref="SyntheticDatasetFormat.Auto"/> writes a JSON array for <c>.json</c> files and JSON Lines otherwise.</param>
+    /// <param name="cancellationToken">A token that cancels the write; the target file is then left unchanged.</param>
+    /// <returns>A task that completes when the file is in place.</returns>
+    public static async Task WriteAsync(
+        string path,
+        IEnumerable<SyntheticInstance> instances,
+        SyntheticDatasetFormat format = SyntheticDatasetFormat.Auto,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(instances);
+        if (format == SyntheticDatasetFormat.Auto)
+        {
+            format = string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase)
+                ? SyntheticDatasetFormat.JsonArray
+                : SyntheticDatasetFormat.JsonLines;
+        }
+
+        string fullPath = Path.GetFullPath(path);
+        string directory = Path.GetDirectoryName(fullPath)!;
+        Directory.CreateDirectory(directory);
+        string temporary = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        try
+        {
+            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+            await using (stream.ConfigureAwait(false))
+            {
+                await WriteAsync(stream, instances, format, cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, fullPath, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>Writes a dataset to a stream as UTF-8 without a byte-order mark.</summary>
+    /// <param name="stream">The stream to write to; it is not disposed.</param>
+    /// <param name="instances">The instances to write.</param>
+    /// <param name="format">The format: <see cref="SyntheticDatasetFormat.JsonLines"/> or <see cref="SyntheticDatasetFormat.JsonArray"/>.</param>
+    /// <param name="cancellationToken">A token that cancels the write.</param>
+    /// <returns>A task that completes when everything is written.</returns>
+    /// <exception cref="ArgumentException"><paramref name="format"/> is <see cref="SyntheticDatasetFormat.Auto"/>.</exception>
+    public static Task WriteAsync(
+        Stream stream,
+        IEnumerable<SyntheticInstance> instances,
+        SyntheticDatasetFormat format,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(instances);
+        if (format is not (SyntheticDatasetFormat.JsonLines or SyntheticDatasetFormat.JsonArray))
+        {
+            throw new ArgumentException("Choose JsonLines or JsonArray when writing to a stream.", nameof(format));
+        }
+
+        return SyntheticDatasetWriter.WriteAsync(stream, instances, format, cancellationToken);
+    }
+}

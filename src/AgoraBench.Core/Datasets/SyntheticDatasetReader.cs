@@ -1,0 +1,382 @@
+using System.Text;
+using System.Text.Json;
+
+namespace AgoraBench;
+
+/// <summary>Parses JSON Lines and JSON-array datasets, collecting every problem with its line and field.</summary>
+internal static class SyntheticDatasetReader
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
+
+    public static async Task<IReadOnlyList<SyntheticInstance>> ReadAsync(Stream stream, string source, SyntheticDatasetReadOptions options, CancellationToken cancellationToken)
+    {
+        var format = options.Format;
+        var errors = new ErrorCollector(source, Math.Max(1, options.MaxErrors));
+        if (format == SyntheticDatasetFormat.JsonArray
+            || (format == SyntheticDatasetFormat.Auto && await StartsWithBracketAsync(stream, cancellationToken).ConfigureAwait(false)))
+        {
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            var result = ReadArray(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), options, errors);
+            return errors.ThrowIfAny(result);
+        }
+
+        var instances = new List<SyntheticInstance>();
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        int lineNumber = 0;
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(line, DocumentOptions);
+            }
+            catch (JsonException ex)
+            {
+                if (!errors.Add(lineNumber, null, "not valid JSON: " + Describe(ex)))
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            using (document)
+            {
+                if (Convert(document.RootElement, lineNumber, options, errors) is { } instance)
+                {
+                    instances.Add(instance);
+                }
+            }
+
+            if (errors.Full)
+            {
+                break;
+            }
+        }
+
+        return errors.ThrowIfAny(instances);
+    }
+
+    private static List<SyntheticInstance> ReadArray(ReadOnlySpan<byte> utf8, SyntheticDatasetReadOptions options, ErrorCollector errors)
+    {
+        var instances = new List<SyntheticInstance>();
+        if (utf8.StartsWith(Encoding.UTF8.Preamble))
+        {
+            utf8 = utf8[Encoding.UTF8.Preamble.Length..];
+        }
+
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        int line = 1;
+        long counted = 0;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            {
+                errors.Add(1, null, "expected a JSON array of objects");
+                return instances;
+            }
+
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                line += utf8[(int)counted..(int)reader.TokenStartIndex].Count((byte)'\n');
+                counted = reader.TokenStartIndex;
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    errors.Add(line, null, $"expected an object, found {Describe(reader.TokenType)}");
+                    reader.Skip();
+                }
+                else
+                {
+                    using var document = JsonDocument.ParseValue(ref reader);
+                    if (Convert(document.RootElement, line, options, errors) is { } instance)
+                    {
+                        instances.Add(instance);
+                    }
+                }
+
+                if (errors.Full)
+                {
+                    return instances;
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndArray)
+            {
+                errors.Add(line, null, "the JSON array is not closed");
+            }
+        }
+        catch (JsonException ex)
+        {
+            errors.Add((int)(ex.LineNumber ?? 0) + 1, null, "not valid JSON: " + Describe(ex));
+        }
+
+        return instances;
+    }
+
+    private static SyntheticInstance? Convert(JsonElement element, int line, SyntheticDatasetReadOptions options, ErrorCollector errors)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(line, null, $"expected a JSON object, found {Describe(element.ValueKind)}");
+            return null;
+        }
+
+        int before = errors.Count;
+        string? instruction = null;
+        string? response = null;
+        bool sawInstruction = false;
+        bool sawResponse = false;
+        string? id = null;
+        int? index = null;
+        string? config = null;
+        GenerationMethod? method = null;
+        BenchmarkDomain? domain = null;
+        string? generator = null;
+        Dictionary<string, JsonElement>? extra = null;
+
+        foreach (var property in element.EnumerateObject())
+        {
+            string name = property.Name;
+            var value = property.Value;
+            if (name == options.InstructionField)
+            {
+                sawInstruction = true;
+                instruction = RequireString(value, line, name, errors);
+            }
+            else if (name == options.ResponseField)
+            {
+                sawResponse = true;
+                response = RequireString(value, line, name, errors);
+            }
+            else if (name == SyntheticDatasetFields.Id)
+            {
+                id = value.ValueKind switch
+                {
+                    JsonValueKind.String => value.GetString(),
+                    JsonValueKind.Number => value.GetRawText(),
+                    JsonValueKind.Null => null,
+                    _ => Fail<string>(errors, line, name, $"must be a string or a number, found {Describe(value.ValueKind)}"),
+                };
+            }
+            else if (name == SyntheticDatasetFields.Index)
+            {
+                if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int i) && i >= 0)
+                {
+                    index = i;
+                }
+                else if (value.ValueKind != JsonValueKind.Null)
+                {
+                    errors.Add(line, name, $"must be a non-negative integer, found {Shorten(value.GetRawText())}");
+                }
+            }
+            else if (name == SyntheticDatasetFields.Config)
+            {
+                config = OptionalString(value, line, name, errors);
+            }
+            else if (name == SyntheticDatasetFields.Generator)
+            {
+                generator = OptionalString(value, line, name, errors);
+            }
+            else if (name == SyntheticDatasetFields.Method)
+            {
+                if (OptionalString(value, line, name, errors) is { } text)
+                {
+                    if (AgoraBenchNames.TryParseMethod(text, out var m))
+                    {
+                        method = m;
+                    }
+                    else
+                    {
+                        errors.Add(line, name, $"'{Shorten(text)}' is not a method; expected {AgoraBenchNames.InstanceGeneration}, {AgoraBenchNames.ResponseGeneration} or {AgoraBenchNames.QualityEnhancement}");
+                    }
+                }
+            }
+            else if (name == SyntheticDatasetFields.Domain)
+            {
+                if (OptionalString(value, line, name, errors) is { } text)
+                {
+                    if (AgoraBenchNames.TryParseDomain(text, out var d))
+                    {
+                        domain = d;
+                    }
+                    else
+                    {
+                        errors.Add(line, name, $"'{Shorten(text)}' is not a domain; expected {AgoraBenchNames.Math}, {AgoraBenchNames.Code} or {AgoraBenchNames.InstructionFollowing}");
+                    }
+                }
+            }
+            else
+            {
+                extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+                if (!extra.TryAdd(name, value.Clone()))
+                {
+                    errors.Add(line, name, "appears more than once");
+                }
+            }
+        }
+
+        if (!sawInstruction)
+        {
+            errors.Add(line, options.InstructionField, "is missing");
+        }
+
+        if (!sawResponse)
+        {
+            if (options.AllowMissingResponse)
+            {
+                response = string.Empty;
+            }
+            else
+            {
+                errors.Add(line, options.ResponseField, "is missing");
+            }
+        }
+
+        if (errors.Count != before || instruction is null || response is null)
+        {
+            return null;
+        }
+
+        return new SyntheticInstance
+        {
+            Instruction = instruction,
+            Response = response,
+            Id = id,
+            Index = index,
+            Config = config,
+            Method = method,
+            Domain = domain,
+            Generator = generator,
+            AdditionalProperties = extra,
+        };
+    }
+
+    private static string? RequireString(JsonElement value, int line, string field, ErrorCollector errors)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return value.GetString();
+        }
+
+        errors.Add(line, field, $"must be a string, found {Describe(value.ValueKind)}");
+        return null;
+    }
+
+    private static string? OptionalString(JsonElement value, int line, string field, ErrorCollector errors) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Null => null,
+        _ => Fail<string>(errors, line, field, $"must be a string, found {Describe(value.ValueKind)}"),
+    };
+
+    private static T? Fail<T>(ErrorCollector errors, int line, string field, string message)
+        where T : class
+    {
+        errors.Add(line, field, message);
+        return null;
+    }
+
+    private static async Task<bool> StartsWithBracketAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        if (!stream.CanSeek)
+        {
+            throw new ArgumentException("Format detection needs a seekable stream; pass an explicit format.", nameof(stream));
+        }
+
+        long start = stream.Position;
+        var probe = new byte[4096];
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(probe, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                foreach (byte b in probe.AsSpan(0, read))
+                {
+                    if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF)
+                    {
+                        continue;
+                    }
+
+                    return b == (byte)'[';
+                }
+            }
+
+            return false;
+        }
+        finally
+        {
+            stream.Position = start;
+        }
+    }
+
+    private static string Describe(JsonException ex)
+    {
+        string message = ex.Message;
+        int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
+
+    private sealed class ErrorCollector(string source, int max)
+    {
+        private readonly List<DataError> _errors = [];
+
+        public int Count => _errors.Count;
+
+        public bool Full => _errors.Count >= max;
+
+        public bool Add(int line, string? field, string message)
+        {
+            if (_errors.Count < max)
+            {
+                _errors.Add(new DataError(source, line, field, message));
+            }
+
+            return _errors.Count < max;
+        }
+
+        public List<SyntheticInstance> ThrowIfAny(List<SyntheticInstance> instances)
+        {
+            if (_errors.Count == 0)
+            {
+                return instances;
+            }
+
+            if (Full)
+            {
+                _errors.Add(new DataError(source, null, null, $"stopped reading after {max} problems"));
+            }
+
+            throw new DataValidationException(_errors);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace AgoraBench;
+
+/// <summary>One printed method average ("Avg" column) of Table 2, which the authors computed from unrounded cells.</summary>
+/// <param name="Generator">The generator's name.</param>
+/// <param name="Method">The method.</param>
+/// <param name="Value">The printed average PGR in percent.</param>
+public sealed record PublishedMethodAverage(string Generator, GenerationMethod Method, double Value);

@@ -1,0 +1,190 @@
+using Microsoft.Extensions.Options;
+
+namespace AgoraBench;
+
+/// <summary>
+/// The standard <see cref="IPgrCalculator"/>: PGR per benchmark as in the paper's Eq. 2, combined per setting by
+/// <see cref="PgrCalculationOptions.Aggregation"/>, then averaged per method and overall. Values are never clipped.
+/// </summary>
+public sealed class PgrCalculator : IPgrCalculator
+{
+    private readonly PgrCalculationOptions _defaults;
+
+    /// <summary>Initializes a new instance of the <see cref="PgrCalculator"/> class with the default options.</summary>
+    public PgrCalculator()
+        : this(new PgrCalculationOptions())
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="PgrCalculator"/> class.</summary>
+    /// <param name="defaults">The options used when a call passes none; copied.</param>
+    public PgrCalculator(PgrCalculationOptions defaults)
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        _defaults = defaults.Clone();
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="PgrCalculator"/> class from the AgoraBench options.</summary>
+    /// <param name="options">The options; <see cref="AgoraBenchOptions.Pgr"/> supplies the defaults.</param>
+    public PgrCalculator(IOptions<AgoraBenchOptions> options)
+        : this((options ?? throw new ArgumentNullException(nameof(options))).Value.Pgr)
+    {
+    }
+
+    /// <inheritdoc />
+    public PgrReport Calculate(IEnumerable<BenchmarkScore> scores, PgrCalculationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        options ??= _defaults;
+        var errors = new List<DataError>();
+        var groups = new Dictionary<(string Generator, AgoraBenchSetting Setting), List<(BenchmarkScore Score, string Benchmark, double Pgr)>>();
+        var firstSeen = new Dictionary<(string, AgoraBenchSetting, string), (BenchmarkScore Score, int Position)>();
+        var generatorOrder = new List<string>();
+        int position = 0;
+
+        foreach (var score in scores)
+        {
+            position++;
+            ArgumentNullException.ThrowIfNull(score, nameof(scores));
+            if (!Enum.IsDefined(score.Method) || !Enum.IsDefined(score.Domain))
+            {
+                errors.Add(Error(score, position, null, "the method or domain is not defined"));
+                continue;
+            }
+
+            int before = errors.Count;
+            if (string.IsNullOrWhiteSpace(score.Generator))
+            {
+                errors.Add(Error(score, position, "generator", "the generator name is empty"));
+            }
+
+            string benchmark = NormalizeBenchmark(score.Benchmark);
+            if (benchmark.Length == 0)
+            {
+                errors.Add(Error(score, position, "benchmark", "the benchmark name is empty"));
+            }
+            else if (EvaluationBenchmarks.TryFind(benchmark, out var known) && known.Domain != score.Domain)
+            {
+                errors.Add(Error(score, position, "benchmark", $"{known.DisplayName} is a {AgoraBenchNames.ToName(known.Domain)} benchmark, not a {AgoraBenchNames.ToName(score.Domain)} one"));
+            }
+
+            if (!PerformanceGapRecovered.TryCompute(score.Student, score.Base, score.Reference, out double pgr, out string? problem))
+            {
+                string field = !double.IsFinite(score.Student) ? "student" : !double.IsFinite(score.Base) ? "base" : "reference";
+                errors.Add(Error(score, position, field, problem!));
+            }
+
+            if (errors.Count != before)
+            {
+                continue;
+            }
+
+            var setting = score.Setting;
+            var key = (score.Generator, setting, benchmark);
+            if (firstSeen.TryGetValue(key, out var first))
+            {
+                errors.Add(Error(score, position, null, $"duplicate score; {Describe(first.Score, first.Position)} already gives this generator, setting and benchmark"));
+                continue;
+            }
+
+            firstSeen[key] = (score, position);
+            if (!groups.TryGetValue((score.Generator, setting), out var list))
+            {
+                groups[(score.Generator, setting)] = list = [];
+                if (!generatorOrder.Contains(score.Generator, StringComparer.Ordinal))
+                {
+                    generatorOrder.Add(score.Generator);
+                }
+            }
+
+            list.Add((score, benchmark, pgr));
+        }
+
+        if (options.RequireComplete && errors.Count == 0)
+        {
+            foreach (string generator in generatorOrder)
+            {
+                foreach (var setting in AgoraBenchSettings.All)
+                {
+                    var present = groups.TryGetValue((generator, setting), out var list) ? list.Select(e => e.Benchmark).ToHashSet(StringComparer.Ordinal) : [];
+                    var missing = setting.Benchmarks.Where(b => !present.Contains(b.Id)).Select(b => b.Id).ToArray();
+                    if (missing.Length > 0)
+                    {
+                        errors.Add(new DataError(null, null, null, $"{generator}, {setting.Key}: missing scores for {string.Join(", ", missing)}"));
+                    }
+                }
+            }
+        }
+
+        var cells = new List<SettingPgr>();
+        foreach (var ((generator, setting), entries) in groups)
+        {
+            var ordered = entries.OrderBy(e => BenchmarkOrder(e.Benchmark)).ThenBy(e => e.Benchmark, StringComparer.Ordinal).ToArray();
+            double value;
+            if (options.Aggregation == PgrAggregation.PgrOfMean)
+            {
+                if (!PerformanceGapRecovered.TryCompute(
+                        ordered.Average(e => e.Score.Student),
+                        ordered.Average(e => e.Score.Base),
+                        ordered.Average(e => e.Score.Reference),
+                        out value,
+                        out string? problem))
+                {
+                    errors.Add(new DataError(null, null, null, $"{generator}, {setting.Key}: with pgr-of-mean aggregation the mean {problem}"));
+                    continue;
+                }
+            }
+            else
+            {
+                value = ordered.Average(e => e.Pgr);
+            }
+
+            cells.Add(new SettingPgr(generator, setting, value)
+            {
+                Benchmarks = [.. ordered.Select(e => new BenchmarkPgr(e.Benchmark, e.Score.Student, e.Score.Base, e.Score.Reference, e.Pgr))],
+            });
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DataValidationException(errors);
+        }
+
+        if (cells.Count == 0)
+        {
+            throw new DataValidationException("There are no scores to compute PGR from.");
+        }
+
+        return PgrReport.Create(cells.OrderBy(c => generatorOrder.IndexOf(c.Generator)), options.Aggregation);
+    }
+
+    private static string NormalizeBenchmark(string? benchmark) =>
+        EvaluationBenchmarks.TryFind(benchmark, out var known) ? known.Id : (benchmark ?? string.Empty).Trim();
+
+    private static int BenchmarkOrder(string benchmark)
+    {
+        for (int i = 0; i < EvaluationBenchmarks.All.Count; i++)
+        {
+            if (EvaluationBenchmarks.All[i].Id == benchmark)
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
+    }
+
+    private static string Describe(BenchmarkScore score, int position) =>
+        score.Line is int line ? $"line {line}" : $"score #{position}";
+
+    private static DataError Error(BenchmarkScore score, int position, string? field, string message)
+    {
+        string identity = $"({score.Generator}, {SafeKey(score)}, {score.Benchmark})";
+        return score.Line is int line
+            ? new DataError(score.Source, line, field, $"{identity}: {message}")
+            : new DataError(score.Source, null, field, $"score #{position} {identity}: {message}");
+    }
+
+    private static string SafeKey(BenchmarkScore score) =>
+        Enum.IsDefined(score.Method) && Enum.IsDefined(score.Domain) ? score.Setting.Key : $"{score.Method}/{score.Domain}";
+}

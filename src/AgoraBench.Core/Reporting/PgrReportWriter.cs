@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace AgoraBench;
+
+/// <summary>Writes a <see cref="PgrReport"/> as Markdown, CSV or JSON.</summary>
+/// <remarks>
+/// The JSON shape is <c>{"aggregation", "generators": [{"generator", "rank", "overall", "complete", "methods":
+/// {method: avg}, "domains": {domain: avg}, "cells": {"method/domain": pgr}, "benchmarks": {"method/domain":
+/// {benchmark: {"student", "base", "reference", "pgr"}}}}]}</c>. The CSV columns are
+/// <c>generator,rank,level,method,domain,benchmark,pgr,student,base,reference</c>, with <c>level</c> one of
+/// <c>overall</c>, <c>method</c>, <c>setting</c> and <c>benchmark</c>. Numbers in CSV and JSON keep full precision;
+/// Markdown shows two decimals.
+/// </remarks>
+public static class PgrReportWriter
+{
+    private static readonly string[] DomainLabels = ["math", "code", "inst."];
+    private static readonly string[] MethodLabels = ["IG", "RG", "QE"];
+
+    /// <summary>Writes a report.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="format">The format.</param>
+    public static void Write(PgrReport report, TextWriter writer, PgrReportFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(writer);
+        switch (format)
+        {
+            case PgrReportFormat.Markdown:
+                WriteMarkdown(report, writer);
+                break;
+            case PgrReportFormat.Csv:
+                WriteCsv(report, writer);
+                break;
+            case PgrReportFormat.Json:
+                WriteJson(report, writer);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown format.");
+        }
+    }
+
+    /// <summary>Formats a report as a string.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="format">The format.</param>
+    /// <returns>The formatted report.</returns>
+    public static string ToString(PgrReport report, PgrReportFormat format)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Write(report, writer, format);
+        return writer.ToString();
+    }
+
+    /// <summary>Parses a format name: <c>md</c> (or <c>markdown</c>), <c>csv</c> or <c>json</c>.</summary>
+    /// <param name="text">The text to parse.</param>
+    /// <param name="format">The format.</param>
+    /// <returns><see langword="true"/> when <paramref name="text"/> names a format.</returns>
+    public static bool TryParseFormat(string? text, out PgrReportFormat format)
+    {
+        switch (AgoraBenchNames.Normalize(text))
+        {
+            case "md" or "markdown":
+                format = PgrReportFormat.Markdown;
+                return true;
+            case "csv":
+                format = PgrReportFormat.Csv;
+                return true;
+            case "json":
+                format = PgrReportFormat.Json;
+                return true;
+            default:
+                format = default;
+                return false;
+        }
+    }
+
+    internal static MarkdownTable LeaderboardTable(PgrReport report, bool withCellCount)
+    {
+        var columns = new List<(string, bool)> { ("Rank", true), ("Generator", false) };
+        foreach (var method in AgoraBenchSettings.Methods)
+        {
+            foreach (var domain in AgoraBenchSettings.Domains)
+            {
+                columns.Add(($"{MethodLabels[(int)method]} {DomainLabels[(int)domain]}", true));
+            }
+
+            columns.Add(($"{MethodLabels[(int)method]} avg", true));
+        }
+
+        columns.Add(("Overall", true));
+        if (withCellCount)
+        {
+            columns.Add(("Cells", true));
+        }
+
+        var table = new MarkdownTable([.. columns]);
+        foreach (var generator in report.Generators)
+        {
+            var cells = new List<string> { generator.Rank.ToString(CultureInfo.InvariantCulture), generator.Generator };
+            foreach (var method in AgoraBenchSettings.Methods)
+            {
+                foreach (var domain in AgoraBenchSettings.Domains)
+                {
+                    cells.Add(generator.GetCell(method, domain) is { } cell ? MarkdownTable.Number(cell.Value) : "–");
+                }
+
+                cells.Add(generator.MethodAverages.TryGetValue(method, out double average) ? MarkdownTable.Number(average) : "–");
+            }
+
+            cells.Add(MarkdownTable.Number(generator.Overall));
+            if (withCellCount)
+            {
+                cells.Add($"{generator.Cells.Count}/{AgoraBenchSettings.All.Count}");
+            }
+
+            table.AddRow([.. cells]);
+        }
+
+        return table;
+    }
+
+    private static void WriteMarkdown(PgrReport report, TextWriter writer)
+    {
+        writer.WriteLine($"## PGR leaderboard ({PgrCalculationOptions.ToName(report.Aggregation)})");
+        writer.WriteLine();
+        LeaderboardTable(report, withCellCount: true).WriteTo(writer);
+
+        var rows = report.Generators.SelectMany(g => g.Cells).SelectMany(c => c.Benchmarks.Select(b => (Cell: c, Benchmark: b))).ToArray();
+        if (rows.Length == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("### PGR per benchmark");
+        writer.WriteLine();
+        var table = new MarkdownTable(("Generator", false), ("Setting", false), ("Benchmark", false), ("Student", true), ("Base", true), ("Reference", true), ("PGR", true));
+        foreach (var (cell, benchmark) in rows)
+        {
+            table.AddRow(
+                cell.Generator,
+                cell.Setting.Key,
+                benchmark.Benchmark,
+                MarkdownTable.Number(benchmark.Student),
+                MarkdownTable.Number(benchmark.Base),
+                MarkdownTable.Number(benchmark.Reference),
+                MarkdownTable.Number(benchmark.Value));
+        }
+
+        table.WriteTo(writer);
+    }
+
+    private static void WriteCsv(PgrReport report, TextWriter writer)
+    {
+        writer.WriteLine("generator,rank,level,method,domain,benchmark,pgr,student,base,reference");
+        foreach (var generator in report.Generators)
+        {
+            string name = CsvField(generator.Generator);
+            string rank = generator.Rank.ToString(CultureInfo.InvariantCulture);
+            writer.WriteLine($"{name},{rank},overall,,,,{Raw(generator.Overall)},,,");
+            foreach (var (method, average) in generator.MethodAverages)
+            {
+                writer.WriteLine($"{name},{rank},method,{AgoraBenchNames.ToName(method)},,,{Raw(average)},,,");
+            }
+
+            foreach (var cell in generator.Cells)
+            {
+                string method = AgoraBenchNames.ToName(cell.Setting.Method);
+                string domain = AgoraBenchNames.ToName(cell.Setting.Domain);
+                writer.WriteLine($"{name},{rank},setting,{method},{domain},,{Raw(cell.Value)},,,");
+                foreach (var b in cell.Benchmarks)
+                {
+                    writer.WriteLine($"{name},{rank},benchmark,{method},{domain},{CsvField(b.Benchmark)},{Raw(b.Value)},{Raw(b.Student)},{Raw(b.Base)},{Raw(b.Reference)}");
+                }
+            }
+        }
+    }
+
+    private static void WriteJson(PgrReport report, TextWriter writer)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("aggregation", PgrCalculationOptions.ToName(report.Aggregation));
+            json.WriteStartArray("generators");
+            foreach (var generator in report.Generators)
+            {
+                json.WriteStartObject();
+                json.WriteString("generator", generator.Generator);
+                json.WriteNumber("rank", generator.Rank);
+                json.WriteNumber("overall", generator.Overall);
+                json.WriteBoolean("complete", generator.IsComplete);
+                json.WriteStartObject("methods");
+                foreach (var (method, average) in generator.MethodAverages)
+                {
+                    json.WriteNumber(AgoraBenchNames.ToName(method), average);
+                }
+
+                json.WriteEndObject();
+                json.WriteStartObject("domains");
+                foreach (var (domain, average) in generator.DomainAverages)
+                {
+                    json.WriteNumber(AgoraBenchNames.ToName(domain), average);
+                }
+
+                json.WriteEndObject();
+                json.WriteStartObject("cells");
+                foreach (var cell in generator.Cells)
+                {
+                    json.WriteNumber(cell.Setting.Key, cell.Value);
+                }
+
+                json.WriteEndObject();
+                json.WriteStartObject("benchmarks");
+                foreach (var cell in generator.Cells.Where(c => c.Benchmarks.Count > 0))
+                {
+                    json.WriteStartObject(cell.Setting.Key);
+                    foreach (var b in cell.Benchmarks)
+                    {
+                        json.WriteStartObject(b.Benchmark);
+                        json.WriteNumber("student", b.Student);
+                        json.WriteNumber("base", b.Base);
+                        json.WriteNumber("reference", b.Reference);
+                        json.WriteNumber("pgr", b.Value);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        writer.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    private static string Raw(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string CsvField(string text) =>
+        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+}

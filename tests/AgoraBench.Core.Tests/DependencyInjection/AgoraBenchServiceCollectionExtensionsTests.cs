@@ -1,0 +1,89 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AgoraBench.Tests.DependencyInjection;
+
+public class AgoraBenchServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void AddAgoraBench_RegistersCalculatorAndPaperDefaults()
+    {
+        using var provider = new ServiceCollection().AddAgoraBench().Services.BuildServiceProvider();
+
+        Assert.IsType<PgrCalculator>(provider.GetRequiredService<IPgrCalculator>());
+        var options = provider.GetRequiredService<IOptions<AgoraBenchOptions>>().Value;
+        Assert.Equal(9, options.Settings.Count);
+        Assert.Equal(10_000, options.InstancesPerSetting);
+        Assert.Equal(42, options.RandomSeed);
+    }
+
+    [Fact]
+    public void AddAgoraBench_InvalidOptions_ReportsEveryProblemAtOnce()
+    {
+        using var provider = new ServiceCollection()
+            .AddAgoraBench(o =>
+            {
+                o.Settings.Add(AgoraBenchSettings.All[0]);
+                o.InstancesPerSetting = 0;
+                o.Pgr.Aggregation = (PgrAggregation)9;
+            })
+            .Services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AgoraBenchOptions>>().Value);
+        Assert.Equal(
+            [
+                "AgoraBenchOptions.Settings lists instance-generation/math more than once.",
+                "AgoraBenchOptions.InstancesPerSetting must be positive; it is 0.",
+                "AgoraBenchOptions.Pgr.Aggregation has the undefined value 9; use MeanOfPgr or PgrOfMean.",
+            ],
+            ex.Failures);
+    }
+
+    [Fact]
+    public void AddAgoraBench_EmptySettings_IsReported()
+    {
+        using var provider = new ServiceCollection().AddAgoraBench(o => o.Settings.Clear()).Services.BuildServiceProvider();
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IPgrCalculator>());
+        Assert.Equal(["AgoraBenchOptions.Settings must name at least one setting."], ex.Failures);
+    }
+
+    [Fact]
+    public void AddAgoraBench_PgrOptionsFlowIntoTheCalculator()
+    {
+        using var provider = new ServiceCollection()
+            .AddAgoraBench(o => o.Pgr.Aggregation = PgrAggregation.PgrOfMean)
+            .Services.BuildServiceProvider();
+
+        var report = provider.GetRequiredService<IPgrCalculator>().Calculate(
+            [new BenchmarkScore("G", GenerationMethod.InstanceGeneration, BenchmarkDomain.Math, "gsm8k", 50, 0, 100)]);
+        Assert.Equal(PgrAggregation.PgrOfMean, report.Aggregation);
+    }
+
+    [Fact]
+    public void AddAgoraBench_HostRegistrationWins_AndUsePgrCalculatorReplaces()
+    {
+        var custom = new FixedCalculator();
+        var services = new ServiceCollection();
+        services.AddSingleton<IPgrCalculator>(custom);
+        using (var provider = services.AddAgoraBench().Services.BuildServiceProvider())
+        {
+            Assert.Same(custom, provider.GetRequiredService<IPgrCalculator>());
+        }
+
+        using var replaced = new ServiceCollection().AddAgoraBench().UsePgrCalculator<FixedCalculator>().Services.BuildServiceProvider();
+        Assert.IsType<FixedCalculator>(replaced.GetRequiredService<IPgrCalculator>());
+    }
+
+    [Fact]
+    public void Configure_AddsAnotherStep()
+    {
+        using var provider = new ServiceCollection().AddAgoraBench(o => o.RandomSeed = 1).Configure(o => o.RandomSeed += 1).Services.BuildServiceProvider();
+        Assert.Equal(2, provider.GetRequiredService<IOptions<AgoraBenchOptions>>().Value.RandomSeed);
+    }
+
+    private sealed class FixedCalculator : IPgrCalculator
+    {
+        public PgrReport Calculate(IEnumerable<BenchmarkScore> scores, PgrCalculationOptions? options = null) =>
+            PgrReport.Create([new SettingPgr("fixed", AgoraBenchSettings.All[0], 1)]);
+    }
+}

@@ -1,0 +1,63 @@
+namespace AgoraBench.Tests.Model;
+
+public class AgoraBenchNamesTests
+{
+    [Theory]
+    [InlineData(BenchmarkDomain.Math, "math")]
+    [InlineData(BenchmarkDomain.Code, "code")]
+    [InlineData(BenchmarkDomain.InstructionFollowing, "instruction-following")]
+    public void ToName_Domain_IsStableAndParsesBack(BenchmarkDomain domain, string name)
+    {
+        Assert.Equal(name, AgoraBenchNames.ToName(domain));
+        Assert.Equal(domain, AgoraBenchNames.ParseDomain(name));
+    }
+
+    [Theory]
+    [InlineData(GenerationMethod.InstanceGeneration, "instance-generation")]
+    [InlineData(GenerationMethod.ResponseGeneration, "response-generation")]
+    [InlineData(GenerationMethod.QualityEnhancement, "quality-enhancement")]
+    public void ToName_Method_IsStableAndParsesBack(GenerationMethod method, string name)
+    {
+        Assert.Equal(name, AgoraBenchNames.ToName(method));
+        Assert.Equal(method, AgoraBenchNames.ParseMethod(name));
+    }
+
+    [Theory]
+    [InlineData("inst_following", BenchmarkDomain.InstructionFollowing)]
+    [InlineData("General", BenchmarkDomain.InstructionFollowing)]
+    [InlineData("Instruction Following", BenchmarkDomain.InstructionFollowing)]
+    [InlineData(" MATH ", BenchmarkDomain.Math)]
+    public void TryParseDomain_AcceptsPaperAndReferenceSpellings(string text, BenchmarkDomain expected)
+    {
+        Assert.True(AgoraBenchNames.TryParseDomain(text, out var domain));
+        Assert.Equal(expected, domain);
+    }
+
+    [Theory]
+    [InlineData("instance_generation", GenerationMethod.InstanceGeneration)]
+    [InlineData("IG", GenerationMethod.InstanceGeneration)]
+    [InlineData("rg", GenerationMethod.ResponseGeneration)]
+    [InlineData("Quality_Enhancement", GenerationMethod.QualityEnhancement)]
+    public void TryParseMethod_AcceptsPaperAndReferenceSpellings(string text, GenerationMethod expected)
+    {
+        Assert.True(AgoraBenchNames.TryParseMethod(text, out var method));
+        Assert.Equal(expected, method);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(null)]
+    [InlineData("physics")]
+    public void TryParseDomain_RejectsUnknown(string? text) => Assert.False(AgoraBenchNames.TryParseDomain(text, out _));
+
+    [Fact]
+    public void ParseMethod_Unknown_ListsTheValidNames()
+    {
+        var ex = Assert.Throws<FormatException>(() => AgoraBenchNames.ParseMethod("distillation"));
+        Assert.Equal("'distillation' is not a method; expected one of: instance-generation, response-generation, quality-enhancement.", ex.Message);
+    }
+
+    [Fact]
+    public void ToName_UndefinedValue_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => AgoraBenchNames.ToName((BenchmarkDomain)7));
+}
