@@ -6,36 +6,69 @@ namespace AgoraBench;
 /// <summary>Parses JSON Lines and JSON-array datasets, collecting every problem with its line and field.</summary>
 internal static class SyntheticDatasetReader
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
-
     public static async Task<IReadOnlyList<SyntheticInstance>> ReadAsync(Stream stream, string source, SyntheticDatasetReadOptions options, CancellationToken cancellationToken)
     {
-        var format = options.Format;
         var errors = new ErrorCollector(source, Math.Max(1, options.MaxErrors));
-        if (format == SyntheticDatasetFormat.JsonArray
-            || (format == SyntheticDatasetFormat.Auto && await StartsWithBracketAsync(stream, cancellationToken).ConfigureAwait(false)))
+        byte[] buffer;
+        int length;
+        if (stream is MemoryStream memory && memory.TryGetBuffer(out var segment))
         {
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            var result = ReadArray(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), options, errors);
-            return errors.ThrowIfAny(result);
+            buffer = segment.Array!;
+            int start = segment.Offset + (int)memory.Position;
+            length = segment.Offset + segment.Count;
+            return errors.ThrowIfAny(Parse(buffer.AsSpan(start, length - start), options, errors));
         }
 
+        using var copy = stream.CanSeek ? new MemoryStream(checked((int)Math.Max(0, stream.Length - stream.Position))) : new MemoryStream();
+        await stream.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+        buffer = copy.GetBuffer();
+        length = (int)copy.Length;
+        return errors.ThrowIfAny(Parse(buffer.AsSpan(0, length), options, errors));
+    }
+
+    private static List<SyntheticInstance> Parse(ReadOnlySpan<byte> utf8, SyntheticDatasetReadOptions options, ErrorCollector errors)
+    {
+        if (utf8.StartsWith(Encoding.UTF8.Preamble))
+        {
+            utf8 = utf8[Encoding.UTF8.Preamble.Length..];
+        }
+
+        bool isArray = options.Format switch
+        {
+            SyntheticDatasetFormat.JsonArray => true,
+            SyntheticDatasetFormat.JsonLines => false,
+            _ => utf8.TrimStart(" \t\r\n"u8).StartsWith("["u8),
+        };
+        return isArray ? ReadArray(utf8, options, errors) : ReadLines(utf8, options, errors);
+    }
+
+    private static List<SyntheticInstance> ReadLines(ReadOnlySpan<byte> utf8, SyntheticDatasetReadOptions options, ErrorCollector errors)
+    {
         var instances = new List<SyntheticInstance>();
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         int lineNumber = 0;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        while (!utf8.IsEmpty)
         {
             lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            int end = utf8.IndexOf((byte)'\n');
+            var line = end < 0 ? utf8 : utf8[..end];
+            utf8 = end < 0 ? default : utf8[(end + 1)..];
+            line = line.Trim(" \t\r"u8);
+            if (line.IsEmpty)
             {
                 continue;
             }
 
+            var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(line, DocumentOptions);
+                document = JsonDocument.ParseValue(ref reader);
+                if (reader.Read())
+                {
+                    document.Dispose();
+                    errors.Add(lineNumber, null, "not valid JSON: more than one value on the line");
+                    continue;
+                }
             }
             catch (JsonException ex)
             {
@@ -61,17 +94,12 @@ internal static class SyntheticDatasetReader
             }
         }
 
-        return errors.ThrowIfAny(instances);
+        return instances;
     }
 
     private static List<SyntheticInstance> ReadArray(ReadOnlySpan<byte> utf8, SyntheticDatasetReadOptions options, ErrorCollector errors)
     {
         var instances = new List<SyntheticInstance>();
-        if (utf8.StartsWith(Encoding.UTF8.Preamble))
-        {
-            utf8 = utf8[Encoding.UTF8.Preamble.Length..];
-        }
-
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         int line = 1;
         long counted = 0;
@@ -281,39 +309,6 @@ internal static class SyntheticDatasetReader
     {
         errors.Add(line, field, message);
         return null;
-    }
-
-    private static async Task<bool> StartsWithBracketAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        if (!stream.CanSeek)
-        {
-            throw new ArgumentException("Format detection needs a seekable stream; pass an explicit format.", nameof(stream));
-        }
-
-        long start = stream.Position;
-        var probe = new byte[4096];
-        try
-        {
-            int read;
-            while ((read = await stream.ReadAsync(probe, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                foreach (byte b in probe.AsSpan(0, read))
-                {
-                    if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF)
-                    {
-                        continue;
-                    }
-
-                    return b == (byte)'[';
-                }
-            }
-
-            return false;
-        }
-        finally
-        {
-            stream.Position = start;
-        }
     }
 
     private static string Describe(JsonException ex)

@@ -39,7 +39,7 @@ public sealed class PgrCalculator : IPgrCalculator
         var errors = new List<DataError>();
         var groups = new Dictionary<(string Generator, AgoraBenchSetting Setting), List<(BenchmarkScore Score, string Benchmark, double Pgr)>>();
         var firstSeen = new Dictionary<(string, AgoraBenchSetting, string), (BenchmarkScore Score, int Position)>();
-        var generatorOrder = new List<string>();
+        var generatorOrder = new Dictionary<string, int>(StringComparer.Ordinal);
         int position = 0;
 
         foreach (var score in scores)
@@ -91,10 +91,7 @@ public sealed class PgrCalculator : IPgrCalculator
             if (!groups.TryGetValue((score.Generator, setting), out var list))
             {
                 groups[(score.Generator, setting)] = list = [];
-                if (!generatorOrder.Contains(score.Generator, StringComparer.Ordinal))
-                {
-                    generatorOrder.Add(score.Generator);
-                }
+                generatorOrder.TryAdd(score.Generator, generatorOrder.Count);
             }
 
             list.Add((score, benchmark, pgr));
@@ -102,7 +99,7 @@ public sealed class PgrCalculator : IPgrCalculator
 
         if (options.RequireComplete && errors.Count == 0)
         {
-            foreach (string generator in generatorOrder)
+            foreach (string generator in generatorOrder.Keys)
             {
                 foreach (var setting in AgoraBenchSettings.All)
                 {
@@ -155,7 +152,7 @@ public sealed class PgrCalculator : IPgrCalculator
             throw new DataValidationException("There are no scores to compute PGR from.");
         }
 
-        return PgrReport.Create(cells.OrderBy(c => generatorOrder.IndexOf(c.Generator)), options.Aggregation);
+        return PgrReport.Create(cells.OrderBy(c => generatorOrder[c.Generator]), options.Aggregation);
     }
 
     private static string NormalizeBenchmark(string? benchmark) =>
