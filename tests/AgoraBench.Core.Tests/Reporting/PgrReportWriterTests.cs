@@ -15,11 +15,11 @@ public class PgrReportWriterTests
 
     [Fact]
     public void Markdown_MatchesGolden() =>
-        GoldenFile.Verify(PgrReportWriter.ToString(Fixture(), PgrReportFormat.Markdown), "pgr-report.md");
+        GoldenFile.Verify(PgrReportWriter.ToString(Fixture(), PgrReportFormat.Markdown), "Reporting/Golden/pgr-report.md");
 
     [Fact]
     public void Csv_MatchesGolden() =>
-        GoldenFile.Verify(PgrReportWriter.ToString(Fixture(), PgrReportFormat.Csv), "pgr-report.csv");
+        GoldenFile.Verify(PgrReportWriter.ToString(Fixture(), PgrReportFormat.Csv), "Reporting/Golden/pgr-report.csv");
 
     [Fact]
     public void Json_HasTheDocumentedShapeAndFullPrecision()
