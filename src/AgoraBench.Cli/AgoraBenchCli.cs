@@ -12,6 +12,7 @@ internal static class AgoraBenchCli
             "AGORABENCH (Kim et al., ACL 2025): which language model generates the best synthetic training data, and at what cost.");
         root.Subcommands.Add(PgrCommand.Create());
         root.Subcommands.Add(PaperCommand.Create());
+        root.Subcommands.Add(AnalyzeCommand.Create());
         return root;
     }
 

@@ -8,12 +8,19 @@ internal static class PaperCommand
     public static Command Create()
     {
         var format = CommonOptions.Format();
-        var output = CommonOptions.Out("Write the leaderboard to FILE instead of standard output.");
+        var output = new Option<string>("--out")
+        {
+            Description = "Folder for the analysis report (results.json, report.md, report.html, CSV tables).",
+            DefaultValueFactory = _ => "agorabench-paper-report",
+            HelpName = "DIR",
+        };
         var command = new Command(
             "paper",
-            "Show the AGORABENCH leaderboard of the paper's six generators: the 54 published PGR cells (Table 2), with "
-            + "method averages and overall scores recomputed from them, ranked, with API prices (Table 3). Works offline.\n\n"
-            + "Example:\n  agorabench paper --format json --out leaderboard.json")
+            "Reproduce the AGORABENCH paper offline: the leaderboard of its six generators (the 54 published PGR cells of Table 2, "
+            + "with method averages and overall scores recomputed from them, ranked, with API prices), the key findings, and the "
+            + "full analysis (problem-solving regressions, PCA of the intrinsic metrics, PGR on the principal components, cost) "
+            + "written as a report.\n\n"
+            + "Example:\n  agorabench paper --out paper-report/")
         {
             format, output,
         };
@@ -24,8 +31,18 @@ internal static class PaperCommand
             {
                 var report = PublishedResults.CreateLeaderboard();
                 var agreement = PublishedResults.MeasureAgreement(report);
-                string text = PaperLeaderboardWriter.Write(report, agreement, CommonOptions.ParseFormat(parseResult.GetRequiredValue(format)));
-                await CommandRunner.WriteResultAsync(text, parseResult.GetValue(output), stdout, "the AGORABENCH leaderboard", cancellationToken).ConfigureAwait(false);
+                var outputFormat = CommonOptions.ParseFormat(parseResult.GetRequiredValue(format));
+                await stdout.WriteAsync(PaperLeaderboardWriter.Write(report, agreement, outputFormat)).ConfigureAwait(false);
+                var analysisOutput = outputFormat == PgrReportFormat.Markdown ? stdout : TextWriter.Null;
+                await analysisOutput.WriteLineAsync().ConfigureAwait(false);
+                await AnalyzeCommand.RunAsync(
+                    PublishedResults.CreateAnalysisInput(),
+                    new AnalysisOptions(),
+                    parseResult.GetRequiredValue(output),
+                    "AGORABENCH: the published results (Kim et al., ACL 2025)",
+                    analysisOutput,
+                    cancellationToken,
+                    printLeaderboard: false).ConfigureAwait(false);
             },
             cancellationToken));
         return command;

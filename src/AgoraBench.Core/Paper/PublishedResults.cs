@@ -47,6 +47,23 @@ public static class PublishedResults
         PgrReport.Create(PgrCells.Rows.Select(c => new SettingPgr(c.Generator, c.Setting, c.Value)));
 
     /// <summary>
+    /// Builds the input of an <see cref="AgoraBenchAnalyzer"/> run from the published tables, the way the paper's §5
+    /// analyses use them: the 54 PGR cells (Table 2), the 8 intrinsic metrics (Table 8), the problem-solving scores
+    /// (Table 7), the prices (Table 3), and the printed overall PGRs and problem-solving averages (Table 3) for the
+    /// coarse regression.
+    /// </summary>
+    /// <returns>The analysis input.</returns>
+    public static AnalysisInput CreateAnalysisInput() => new()
+    {
+        Cells = [.. PgrCells.Rows.Select(c => new SettingPgr(c.Generator, c.Setting, c.Value))],
+        IntrinsicMetrics = [.. IntrinsicMetrics.Rows.Select(m => new IntrinsicMetricValue(m.Generator, m.Setting, m.Metric, m.Value))],
+        ProblemSolving = [.. ProblemSolving.Rows.Select(s => new ProblemSolvingScore(s.Generator, s.Benchmark.Id, s.Score))],
+        Prices = [.. Generators.Rows.Select(g => new GeneratorPrice(g.Name, g.InputUsdPerMillionTokens, g.OutputUsdPerMillionTokens))],
+        ReportedOverallPgr = Generators.Rows.ToDictionary(g => g.Name, g => g.OverallPgr, StringComparer.Ordinal),
+        ReportedProblemSolvingAverage = Generators.Rows.ToDictionary(g => g.Name, g => g.ProblemSolvingAverage, StringComparer.Ordinal),
+    };
+
+    /// <summary>
     /// Compares a leaderboard's method averages and overall scores with those the paper prints (Table 2 "Avg"
     /// columns and Table 3). Generators the paper does not cover are ignored.
     /// </summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
-
 namespace AgoraBench;
 
 /// <summary>
@@ -41,123 +37,19 @@ public static class BenchmarkScoreCsv
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(sourceName);
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        var table = new CsvTableReader(sourceName, Columns);
+        var scores = table.Read(reader, row =>
         {
-            TrimOptions = TrimOptions.Trim,
-            BadDataFound = null,
-            DetectColumnCountChanges = false,
-        };
-        using var parser = new CsvParser(reader, configuration);
-        var errors = new List<DataError>();
-        var scores = new List<BenchmarkScore>();
-
-        if (!parser.Read())
-        {
-            throw new DataValidationException([new DataError(sourceName, 1, null, "the file is empty; expected a header row: " + string.Join(",", Columns))]);
-        }
-
-        var header = parser.Record ?? [];
-        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (int i = 0; i < header.Length; i++)
-        {
-            string name = header[i].Trim().TrimStart('\uFEFF');
-            if (!index.TryAdd(name, i) && Columns.Contains(name, StringComparer.OrdinalIgnoreCase))
+            string generator = row.Text("generator");
+            var method = row.Method();
+            var domain = row.Domain();
+            return new BenchmarkScore(generator, method, domain, row.Text("benchmark"), row.Number("student"), row.Number("base"), row.Number("reference"))
             {
-                errors.Add(new DataError(sourceName, 1, name, "the column appears more than once"));
-            }
-        }
-
-        var missing = Columns.Where(c => !index.ContainsKey(c)).ToArray();
-        if (missing.Length > 0)
-        {
-            errors.Add(new DataError(sourceName, 1, null, $"missing column{(missing.Length > 1 ? "s" : string.Empty)} {string.Join(", ", missing)}; the header must contain {string.Join(",", Columns)}"));
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new DataValidationException(errors);
-        }
-
-        while (parser.Read())
-        {
-            int line = parser.RawRow;
-            var record = parser.Record ?? [];
-            if (record.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-
-            int before = errors.Count;
-            string Cell(string column)
-            {
-                int i = index[column];
-                string value = i < record.Length ? record[i] : string.Empty;
-                if (value.Length == 0)
-                {
-                    errors.Add(new DataError(sourceName, line, column, "is empty"));
-                }
-
-                return value;
-            }
-
-            double Number(string column)
-            {
-                string text = Cell(column);
-                if (text.Length == 0)
-                {
-                    return double.NaN;
-                }
-
-                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
-                {
-                    errors.Add(new DataError(sourceName, line, column, $"'{text}' is not a number"));
-                    return double.NaN;
-                }
-
-                if (!double.IsFinite(value))
-                {
-                    errors.Add(new DataError(sourceName, line, column, $"'{text}' is not a finite number"));
-                }
-
-                return value;
-            }
-
-            string generator = Cell("generator");
-            string methodText = Cell("method");
-            string domainText = Cell("domain");
-            string benchmark = Cell("benchmark");
-            double student = Number("student");
-            double @base = Number("base");
-            double reference = Number("reference");
-
-            GenerationMethod method = default;
-            if (methodText.Length > 0 && !AgoraBenchNames.TryParseMethod(methodText, out method))
-            {
-                errors.Add(new DataError(sourceName, line, "method", $"'{methodText}' is not a method; expected {AgoraBenchNames.InstanceGeneration}, {AgoraBenchNames.ResponseGeneration} or {AgoraBenchNames.QualityEnhancement}"));
-            }
-
-            BenchmarkDomain domain = default;
-            if (domainText.Length > 0 && !AgoraBenchNames.TryParseDomain(domainText, out domain))
-            {
-                errors.Add(new DataError(sourceName, line, "domain", $"'{domainText}' is not a domain; expected {AgoraBenchNames.Math}, {AgoraBenchNames.Code} or {AgoraBenchNames.InstructionFollowing}"));
-            }
-
-            if (errors.Count == before)
-            {
-                scores.Add(new BenchmarkScore(generator, method, domain, benchmark, student, @base, reference) { Source = sourceName, Line = line });
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new DataValidationException(errors);
-        }
-
-        if (scores.Count == 0)
-        {
-            throw new DataValidationException([new DataError(sourceName, null, null, "the file has a header but no scores")]);
-        }
-
+                Source = row.Source,
+                Line = row.Line,
+            };
+        });
+        table.ThrowIfErrors(scores.Count);
         return scores;
     }
 }

@@ -1,0 +1,36 @@
+namespace AgoraBench;
+
+/// <summary>The result of an AGORABENCH analysis: leaderboard, regressions, PCA, cost and budget.</summary>
+/// <remarks>Parts that could not be computed are <see langword="null"/> (or empty) and explained in <see cref="Diagnostics"/>; no statistic is ever NaN.</remarks>
+public sealed class AgoraBenchAnalysis
+{
+    /// <summary>Gets the PGR leaderboard.</summary>
+    public required PgrReport Leaderboard { get; init; }
+
+    /// <summary>Gets the coarse problem-solving regression (one point per generator), or <see langword="null"/>.</summary>
+    public ProblemSolvingRegression? Coarse { get; init; }
+
+    /// <summary>Gets the fine problem-solving regression (one point per generator and setting), or <see langword="null"/>.</summary>
+    public ProblemSolvingRegression? Fine { get; init; }
+
+    /// <summary>Gets the PCA of the z-scored intrinsic features plus problem-solving, or <see langword="null"/>.</summary>
+    public PcaResult? Pca { get; init; }
+
+    /// <summary>Gets the labels of the PCA observations (<c>generator · method/domain</c>), in the order of <see cref="PcaResult.Scores"/>.</summary>
+    public IReadOnlyList<string> PcaObservations { get; init; } = [];
+
+    /// <summary>Gets the regression of PGR on the leading principal components, or <see langword="null"/>.</summary>
+    public PcRegressionResult? PcRegression { get; init; }
+
+    /// <summary>Gets the cost of each generator with a price.</summary>
+    public IReadOnlyList<GeneratorCost> Costs { get; init; } = [];
+
+    /// <summary>Gets what the budget buys from each generator, best first (empty without a budget).</summary>
+    public IReadOnlyList<BudgetOption> Budget { get; init; } = [];
+
+    /// <summary>Gets the options the analysis ran with.</summary>
+    public required AnalysisOptions Options { get; init; }
+
+    /// <summary>Gets what was left out or could not be computed, and why.</summary>
+    public IReadOnlyList<AnalysisDiagnostic> Diagnostics { get; init; } = [];
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace AgoraBench;
+
+/// <summary>Turns an analysis into short, computed statements of its key findings.</summary>
+public static class AnalysisFindings
+{
+    /// <summary>Describes the key findings of an analysis in plain sentences; every number is taken from the analysis.</summary>
+    /// <param name="analysis">The analysis.</param>
+    /// <returns>One sentence per finding.</returns>
+    public static IReadOnlyList<string> Describe(AgoraBenchAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var findings = new List<string>();
+        var best = analysis.Leaderboard.Generators[0];
+        findings.Add($"Best data generator: {best.Generator} (overall PGR {N(best.Overall, 1)} over {best.Cells.Count} setting(s)).");
+
+        if (analysis.Coarse is { } coarse)
+        {
+            string verdict = coarse.Regression.RSquared < 0.1 || coarse.Regression.PValue > 0.05
+                ? "does not reliably predict"
+                : "predicts";
+            string fine = analysis.Fine is { } f
+                ? $"; per setting R² = {N(f.Regression.RSquared, 3)} ({Pe(f.Regression.PValue)}, n = {f.Regression.N})"
+                : string.Empty;
+            findings.Add($"Problem-solving ability {verdict} data-generation ability: across generators R² = {N(coarse.Regression.RSquared, 3)} ({Pe(coarse.Regression.PValue)}, n = {coarse.Regression.N}){fine}.");
+        }
+
+        if (analysis.Pca is { } pca && analysis.PcRegression is { } pcr)
+        {
+            double explained = pca.ExplainedVarianceRatio.Take(pcr.Components).Sum();
+            findings.Add(
+                $"The first {pcr.Components} principal components of the {pca.Features.Count} intrinsic features explain {N(100 * explained, 1)}% of their variance; "
+                + $"regressing PGR on them gives R² = {N(pcr.Regression.RSquared, 3)} (F-test {Pe(pcr.Regression.PValue)}; predicted vs actual {Pe(pcr.PredictionPValue)}).");
+            var top = pca.FeatureContributions(pcr.Components).Take(3).Select(c => c.Feature);
+            findings.Add($"Features that weigh most in those components: {string.Join(", ", top)}.");
+        }
+
+        if (analysis.Costs.Count > 0)
+        {
+            var efficient = analysis.Costs.MaxBy(c => c.PgrPerUsd)!;
+            var bestCost = analysis.Costs.FirstOrDefault(c => c.Generator == best.Generator);
+            string comparison = bestCost is not null && bestCost != efficient && bestCost.PgrPerUsd > 0
+                ? $", {N(efficient.PgrPerUsd / bestCost.PgrPerUsd, 1)}× as much as {best.Generator}"
+                : string.Empty;
+            findings.Add($"Most PGR per dollar: {efficient.Generator} ({N(efficient.PgrPerUsd, 3)} PGR points per USD of study cost{comparison}).");
+        }
+
+        if (analysis.Budget.Count > 0)
+        {
+            var pick = analysis.Budget[0];
+            findings.Add($"With USD {N(analysis.Options.BudgetUsdPerSetting ?? 0, 2)} per setting, {pick.Generator} is expected to buy the most: {pick.Instances:N0} instances, PGR {N(pick.PredictedPgr, 1)} ({pick.Basis}).");
+        }
+
+        return findings;
+    }
+
+    internal static string N(double value, int decimals) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    internal static string P(double p) => p < 0.001 ? "< 0.001" : N(p, p < 0.01 ? 4 : 3);
+
+    internal static string Pe(double p) => p < 0.001 ? "p < 0.001" : "p = " + P(p);
+}

@@ -1,0 +1,598 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace AgoraBench;
+
+/// <summary>
+/// Writes an analysis as a folder of files: <c>results.json</c>, <c>report.md</c>, a self-contained
+/// <c>report.html</c> (inline CSS and SVG charts, no scripts, fonts or images from elsewhere) and CSV tables.
+/// </summary>
+/// <remarks>
+/// <c>results.json</c> has the keys <c>leaderboard</c>, <c>regression.coarse</c>, <c>regression.fine</c>, <c>pca</c>,
+/// <c>pc_regression</c>, <c>cost</c>, plus <c>feature_contributions</c>, <c>budget</c>, <c>findings</c> and
+/// <c>diagnostics</c>. A part that could not be computed is <c>null</c> and explained in <c>diagnostics</c>; numbers
+/// are never NaN.
+/// </remarks>
+public static class AnalysisReportWriter
+{
+    /// <summary>The files <see cref="WriteAsync"/> writes.</summary>
+    public static IReadOnlyList<string> FileNames { get; } =
+        ["results.json", "report.md", "report.html", "leaderboard.csv", "problem_solving_fine.csv", "pca_loadings.csv", "pc_predictions.csv", "cost.csv"];
+
+    /// <summary>Writes the report files into a folder (created when missing); each file is written atomically.</summary>
+    /// <param name="analysis">The analysis.</param>
+    /// <param name="directory">The output folder.</param>
+    /// <param name="title">The report's title.</param>
+    /// <param name="cancellationToken">A token that cancels the write.</param>
+    /// <returns>The paths written.</returns>
+    public static async Task<IReadOnlyList<string>> WriteAsync(AgoraBenchAnalysis analysis, string directory, string title = "AGORABENCH analysis", CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        Directory.CreateDirectory(directory);
+        var files = new (string Name, string Content)[]
+        {
+            ("results.json", Json(analysis)),
+            ("report.md", Markdown(analysis, title)),
+            ("report.html", Html(analysis, title)),
+            ("leaderboard.csv", PgrReportWriter.ToString(analysis.Leaderboard, PgrReportFormat.Csv)),
+            ("problem_solving_fine.csv", PointsCsv(analysis.Fine?.Points, "observation,problem_solving,pgr")),
+            ("pca_loadings.csv", LoadingsCsv(analysis.Pca)),
+            ("pc_predictions.csv", PointsCsv(analysis.PcRegression?.Points, "observation,predicted_pgr,pgr")),
+            ("cost.csv", CostCsv(analysis.Costs)),
+        };
+        var written = new List<string>();
+        foreach (var (name, content) in files)
+        {
+            string path = Path.Combine(directory, name);
+            string temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            await File.WriteAllTextAsync(temporary, content, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            File.Move(temporary, path, overwrite: true);
+            written.Add(path);
+        }
+
+        return written;
+    }
+
+    /// <summary>Formats the analysis as <c>results.json</c>.</summary>
+    /// <param name="analysis">The analysis.</param>
+    /// <returns>The JSON text.</returns>
+    public static string Json(AgoraBenchAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("leaderboard");
+            foreach (var g in analysis.Leaderboard.Generators)
+            {
+                json.WriteStartObject();
+                json.WriteString("generator", g.Generator);
+                json.WriteNumber("rank", g.Rank);
+                Number(json, "overall", g.Overall);
+                json.WriteStartObject("methods");
+                foreach (var (method, average) in g.MethodAverages)
+                {
+                    Number(json, AgoraBenchNames.ToName(method), average);
+                }
+
+                json.WriteEndObject();
+                json.WriteStartObject("cells");
+                foreach (var cell in g.Cells)
+                {
+                    Number(json, cell.Setting.Key, cell.Value);
+                }
+
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartObject("regression");
+            WriteRegression(json, "coarse", analysis.Coarse);
+            WriteRegression(json, "fine", analysis.Fine);
+            json.WriteEndObject();
+
+            if (analysis.Pca is { } pca)
+            {
+                json.WriteStartObject("pca");
+                json.WriteNumber("n", pca.Scores.Count);
+                json.WriteStartArray("features");
+                foreach (string f in pca.Features)
+                {
+                    json.WriteStringValue(f);
+                }
+
+                json.WriteEndArray();
+                Numbers(json, "explained_variance_ratio", pca.ExplainedVarianceRatio);
+                json.WriteStartArray("loadings");
+                foreach (var row in pca.Loadings)
+                {
+                    Numbers(json, null, row);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("pca");
+            }
+
+            if (analysis.PcRegression is { } pcr)
+            {
+                json.WriteStartObject("pc_regression");
+                json.WriteNumber("components", pcr.Components);
+                json.WriteNumber("n", pcr.Regression.N);
+                Number(json, "r2", pcr.Regression.RSquared);
+                Number(json, "adjusted_r2", pcr.Regression.AdjustedRSquared);
+                Number(json, "p", pcr.Regression.PValue);
+                Number(json, "p_prediction", pcr.PredictionPValue);
+                json.WriteStartObject("coefficients");
+                foreach (var c in pcr.Regression.Coefficients)
+                {
+                    Number(json, c.Name, c.Estimate);
+                }
+
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("pc_regression");
+            }
+
+            json.WriteStartArray("feature_contributions");
+            if (analysis.Pca is { } p2)
+            {
+                foreach (var c in p2.FeatureContributions(analysis.PcRegression?.Components))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("feature", c.Feature);
+                    Number(json, "strength", c.Strength);
+                    Number(json, "share_pct", c.SharePercent);
+                    json.WriteEndObject();
+                }
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("cost");
+            foreach (var c in analysis.Costs)
+            {
+                json.WriteStartObject();
+                json.WriteString("generator", c.Generator);
+                Number(json, "usd_per_1m_input", c.Price.InputUsdPerMillionTokens);
+                Number(json, "usd_per_1m_output", c.Price.OutputUsdPerMillionTokens);
+                Number(json, "overall", c.Overall);
+                Number(json, "pgr_per_usd", c.PgrPerUsd);
+                Number(json, "usd_per_instance", c.UsdPerInstance);
+                Number(json, "usd_per_study", c.UsdPerStudy);
+                Number(json, "input_tokens_per_instance", c.InputTokensPerInstance);
+                Number(json, "output_tokens_per_instance", c.OutputTokensPerInstance);
+                json.WriteBoolean("tokens_measured", c.TokensMeasured);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("budget");
+            foreach (var b in analysis.Budget)
+            {
+                json.WriteStartObject();
+                json.WriteString("generator", b.Generator);
+                json.WriteNumber("instances", b.Instances);
+                Number(json, "usd_per_setting", b.UsdPerSetting);
+                Number(json, "predicted_pgr", b.PredictedPgr);
+                json.WriteString("basis", b.Basis);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("findings");
+            foreach (string finding in AnalysisFindings.Describe(analysis))
+            {
+                json.WriteStringValue(finding);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("diagnostics");
+            foreach (var d in analysis.Diagnostics)
+            {
+                json.WriteStartObject();
+                json.WriteString("stage", d.Stage);
+                json.WriteString("message", d.Message);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) + "\n";
+    }
+
+    /// <summary>Formats the analysis as <c>report.md</c>.</summary>
+    /// <param name="analysis">The analysis.</param>
+    /// <param name="title">The title.</param>
+    /// <returns>The Markdown text.</returns>
+    public static string Markdown(AgoraBenchAnalysis analysis, string title = "AGORABENCH analysis")
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        using var md = new StringWriter(CultureInfo.InvariantCulture);
+        md.WriteLine($"# {title}");
+        md.WriteLine();
+        md.WriteLine("## Key findings");
+        md.WriteLine();
+        foreach (string finding in AnalysisFindings.Describe(analysis))
+        {
+            md.WriteLine("- " + finding);
+        }
+
+        md.WriteLine();
+        md.WriteLine("## Leaderboard (PGR, %)");
+        md.WriteLine();
+        PgrReportWriter.LeaderboardTable(analysis.Leaderboard, withCellCount: true).WriteTo(md);
+
+        md.WriteLine();
+        md.WriteLine("## Problem-solving ability vs PGR");
+        md.WriteLine();
+        var regressions = new MarkdownTable(("Analysis", false), ("n", true), ("R²", true), ("p", true), ("Slope", true), ("Intercept", true), ("Pearson r", true), ("Spearman ρ", true));
+        foreach (var r in new[] { analysis.Coarse, analysis.Fine })
+        {
+            if (r is not null)
+            {
+                regressions.AddRow(r.Kind, r.Regression.N.ToString(CultureInfo.InvariantCulture), N(r.Regression.RSquared, 3), AnalysisFindings.P(r.Regression.PValue), N(r.Regression.Slope, 3), N(r.Regression.Intercept, 2), N(r.Pearson.Coefficient, 3), N(r.Spearman.Coefficient, 3));
+            }
+        }
+
+        regressions.WriteTo(md);
+        if (analysis.Pca is { } pca)
+        {
+            md.WriteLine();
+            md.WriteLine($"## PCA of the intrinsic features (n = {pca.Scores.Count})");
+            md.WriteLine();
+            int shown = Math.Min(5, pca.Features.Count);
+            var columns = new List<(string, bool)> { ("Feature", false) };
+            columns.AddRange(Enumerable.Range(1, shown).Select(i => ($"PC{i}", true)));
+            var loadings = new MarkdownTable([.. columns]);
+            for (int f = 0; f < pca.Features.Count; f++)
+            {
+                loadings.AddRow([pca.Features[f], .. pca.Loadings[f].Take(shown).Select(v => N(v, 2))]);
+            }
+
+            loadings.AddRow(["explained variance (%)", .. pca.ExplainedVarianceRatio.Take(shown).Select(v => N(100 * v, 1))]);
+            loadings.WriteTo(md);
+        }
+
+        if (analysis.PcRegression is { } pcr)
+        {
+            md.WriteLine();
+            md.WriteLine($"PGR regressed on the first {pcr.Components} components: R² = {N(pcr.Regression.RSquared, 3)}, adjusted R² = {N(pcr.Regression.AdjustedRSquared, 3)}, F-test {AnalysisFindings.Pe(pcr.Regression.PValue)}, predicted-vs-actual {AnalysisFindings.Pe(pcr.PredictionPValue)} (n = {pcr.Regression.N}).");
+        }
+
+        if (analysis.Costs.Count > 0)
+        {
+            md.WriteLine();
+            md.WriteLine("## Cost");
+            md.WriteLine();
+            var cost = new MarkdownTable(("Generator", false), ("$ in / 1M", true), ("$ out / 1M", true), ("Tokens / instance (in + out)", true), ("$ / instance", true), ("$ / study", true), ("Overall PGR", true), ("PGR per $", true));
+            foreach (var c in analysis.Costs.OrderByDescending(c => c.PgrPerUsd))
+            {
+                cost.AddRow(c.Generator, N(c.Price.InputUsdPerMillionTokens, 3), N(c.Price.OutputUsdPerMillionTokens, 3), $"{N(c.InputTokensPerInstance, 0)} + {N(c.OutputTokensPerInstance, 0)}{(c.TokensMeasured ? string.Empty : " (assumed)")}", N(c.UsdPerInstance, 6), N(c.UsdPerStudy, 2), N(c.Overall, 2), N(c.PgrPerUsd, 4));
+            }
+
+            cost.WriteTo(md);
+        }
+
+        if (analysis.Diagnostics.Count > 0)
+        {
+            md.WriteLine();
+            md.WriteLine("## Notes");
+            md.WriteLine();
+            foreach (var d in analysis.Diagnostics)
+            {
+                md.WriteLine($"- `{d.Stage}`: {d.Message}");
+            }
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>Formats the analysis as the self-contained <c>report.html</c>.</summary>
+    /// <param name="analysis">The analysis.</param>
+    /// <param name="title">The title.</param>
+    /// <returns>The HTML text.</returns>
+    public static string Html(AgoraBenchAnalysis analysis, string title = "AGORABENCH analysis")
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append("<title>").Append(E(title)).Append("</title><style>")
+            .Append("body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;margin:2rem auto;max-width:1120px;color:#1a202c;padding:0 1rem}")
+            .Append("h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2.2rem;border-bottom:1px solid #e2e8f0;padding-bottom:.3rem}")
+            .Append("table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0}th,td{padding:.3rem .6rem;border-bottom:1px solid #e2e8f0;text-align:right}th:first-child,td:first-child,td.name,th.name{text-align:left}")
+            .Append(".figure{margin:1rem 0}.caption{color:#4a5568;font-size:.85rem;max-width:640px}.findings li{margin:.3rem 0}.grid{display:flex;flex-wrap:wrap;gap:1.5rem}")
+            .Append("</style></head><body>");
+        html.Append("<h1>").Append(E(title)).Append("</h1>");
+        html.Append("<h2 id=\"findings\">Key findings</h2><ul class=\"findings\">");
+        foreach (string finding in AnalysisFindings.Describe(analysis))
+        {
+            html.Append("<li>").Append(E(finding)).Append("</li>");
+        }
+
+        html.Append("</ul>");
+        html.Append("<h2 id=\"leaderboard\">Leaderboard</h2><table class=\"leaderboard\"><thead><tr><th>Rank</th><th class=\"name\">Generator</th>");
+        foreach (var method in AgoraBenchSettings.Methods)
+        {
+            html.Append("<th>").Append(E(AgoraBenchNames.ToName(method))).Append("</th>");
+        }
+
+        html.Append("<th>Overall</th><th>Cells</th></tr></thead><tbody>");
+        foreach (var g in analysis.Leaderboard.Generators)
+        {
+            html.Append("<tr><td>").Append(g.Rank).Append("</td><td class=\"name\">").Append(E(g.Generator)).Append("</td>");
+            foreach (var method in AgoraBenchSettings.Methods)
+            {
+                html.Append("<td>").Append(g.MethodAverages.TryGetValue(method, out double avg) ? N(avg, 2) : "–").Append("</td>");
+            }
+
+            html.Append("<td><b>").Append(N(g.Overall, 2)).Append("</b></td><td>").Append(g.Cells.Count).Append("/9</td></tr>");
+        }
+
+        html.Append("</tbody></table>");
+
+        var generators = analysis.Leaderboard.Generators;
+        Figure(html, "heatmap", SvgChart.Heatmap(
+            "PGR by setting",
+            [.. generators.Select(g => g.Generator)],
+            [.. AgoraBenchSettings.All.Select(ShortKey)],
+            (r, c) => generators[r].GetCell(AgoraBenchSettings.All[c].Method, AgoraBenchSettings.All[c].Domain)?.Value),
+            "PGR (%) of each generator in each setting (IG instance generation, RG response generation, QE quality enhancement; inst. instruction following); blue is positive, red negative, darker is larger.");
+
+        var domains = AgoraBenchSettings.Domains;
+        if (analysis.Coarse is { } coarse)
+        {
+            html.Append("<h2 id=\"problem-solving\">Problem-solving ability vs PGR</h2><div class=\"grid\">");
+            Figure(html, "scatter-coarse", SvgChart.Scatter(
+                "Problem solving vs overall PGR",
+                [.. coarse.Points.Select((p, i) => (p.Label, p.X, p.Y, SvgChart.Color(i)))],
+                "problem-solving score (average, %)",
+                "overall PGR (%)",
+                (coarse.Regression.Slope, coarse.Regression.Intercept)),
+                $"One point per generator. OLS fit (dashed): R² = {N(coarse.Regression.RSquared, 3)}, {AnalysisFindings.Pe(coarse.Regression.PValue)}.");
+            if (analysis.Fine is { } fine)
+            {
+                Figure(html, "scatter-fine", SvgChart.Scatter(
+                    "Problem solving vs PGR per setting",
+                    [.. fine.Points.Select(p => (p.Label, p.X, p.Y, SvgChart.Color(DomainIndex(p.Label))))],
+                    "problem-solving score on the domain's benchmarks (%)",
+                    "setting PGR (%)",
+                    (fine.Regression.Slope, fine.Regression.Intercept),
+                    labelPoints: false),
+                    $"One point per generator and setting, coloured by domain ({string.Join(", ", domains.Select((d, i) => $"{AgoraBenchNames.ToName(d)}: {ColorName(i)}"))}). R² = {N(fine.Regression.RSquared, 3)}, {AnalysisFindings.Pe(fine.Regression.PValue)}.");
+            }
+
+            html.Append("</div>");
+        }
+
+        if (analysis.Pca is { } pca)
+        {
+            html.Append("<h2 id=\"pca\">What explains PGR: PCA of the intrinsic features</h2><div class=\"grid\">");
+            var ratios = pca.ExplainedVarianceRatio.Select(v => 100 * v).ToArray();
+            var cumulative = ratios.Select((_, i) => ratios.Take(i + 1).Sum()).ToArray();
+            Figure(html, "variance", SvgChart.Bars(
+                "Explained variance",
+                [.. Enumerable.Range(1, ratios.Length).Select(i => "PC" + i)],
+                ratios,
+                "explained variance (%)",
+                cumulative),
+                "Share of the standardised features' variance per component (bars) and cumulative (line).");
+            int shown = Math.Min(5, pca.Features.Count);
+            Figure(html, "loadings", SvgChart.Heatmap(
+                "Loadings",
+                pca.Features,
+                [.. Enumerable.Range(1, shown).Select(i => "PC" + i)],
+                (r, c) => pca.Loadings[r][c],
+                decimals: 2),
+                "Weight of each feature in each component (sign fixed so the largest loading is positive).");
+            if (analysis.PcRegression is { } pcr)
+            {
+                Figure(html, "predicted", SvgChart.Scatter(
+                    "Predicted vs actual PGR",
+                    [.. pcr.Points.Select(p => (p.Label, p.X, p.Y, SvgChart.Color(DomainIndex(p.Label))))],
+                    $"PGR predicted from PC1–PC{pcr.Components} (%)",
+                    "actual PGR (%)",
+                    identityLine: true,
+                    labelPoints: false),
+                    $"R² = {N(pcr.Regression.RSquared, 3)}; F-test {AnalysisFindings.Pe(pcr.Regression.PValue)}; predicted-vs-actual {AnalysisFindings.Pe(pcr.PredictionPValue)}. The line is y = x.");
+            }
+
+            html.Append("</div>");
+        }
+
+        if (analysis.Costs.Count > 0)
+        {
+            html.Append("<h2 id=\"cost\">Cost</h2>");
+            Figure(html, "cost", SvgChart.Scatter(
+                "Cost vs PGR",
+                [.. analysis.Costs.Select((c, i) => (c.Generator, c.UsdPerStudy, c.Overall, SvgChart.Color(i)))],
+                "cost of a study (USD, log scale)",
+                "overall PGR (%)",
+                logX: analysis.Costs.All(c => c.UsdPerStudy > 0)),
+                "Each generator's overall PGR against what its data costs" + (analysis.Costs.Any(c => !c.TokensMeasured) ? " (token counts assumed where none were recorded)." : "."));
+            html.Append("<table class=\"cost\"><thead><tr><th class=\"name\">Generator</th><th>$ in / 1M</th><th>$ out / 1M</th><th>$ / instance</th><th>$ / study</th><th>Overall PGR</th><th>PGR per $</th></tr></thead><tbody>");
+            foreach (var c in analysis.Costs.OrderByDescending(c => c.PgrPerUsd))
+            {
+                html.Append("<tr><td class=\"name\">").Append(E(c.Generator)).Append("</td><td>").Append(N(c.Price.InputUsdPerMillionTokens, 3))
+                    .Append("</td><td>").Append(N(c.Price.OutputUsdPerMillionTokens, 3)).Append("</td><td>").Append(N(c.UsdPerInstance, 6))
+                    .Append("</td><td>").Append(N(c.UsdPerStudy, 2)).Append("</td><td>").Append(N(c.Overall, 2)).Append("</td><td>").Append(N(c.PgrPerUsd, 4)).Append("</td></tr>");
+            }
+
+            html.Append("</tbody></table>");
+        }
+
+        if (analysis.Diagnostics.Count > 0)
+        {
+            html.Append("<h2 id=\"notes\">Notes</h2><ul>");
+            foreach (var d in analysis.Diagnostics)
+            {
+                html.Append("<li><code>").Append(E(d.Stage)).Append("</code>: ").Append(E(d.Message)).Append("</li>");
+            }
+
+            html.Append("</ul>");
+        }
+
+        html.Append("<p class=\"caption\">Generated by AgoraBench.Core. AGORABENCH: Kim et al., ACL 2025 (arXiv:2412.03679).</p></body></html>\n");
+        return html.ToString();
+    }
+
+    private static string ShortKey(AgoraBenchSetting setting) =>
+        (setting.Method switch { GenerationMethod.InstanceGeneration => "IG", GenerationMethod.ResponseGeneration => "RG", _ => "QE" })
+        + " " + (setting.Domain switch { BenchmarkDomain.Math => "math", BenchmarkDomain.Code => "code", _ => "inst." });
+
+    private static int DomainIndex(string label)
+    {
+        foreach (var domain in AgoraBenchSettings.Domains)
+        {
+            if (label.EndsWith("/" + AgoraBenchNames.ToName(domain), StringComparison.Ordinal))
+            {
+                return (int)domain;
+            }
+        }
+
+        return 3;
+    }
+
+    private static string ColorName(int i) => i switch { 0 => "blue", 1 => "orange", 2 => "green", _ => "purple" };
+
+    private static void Figure(StringBuilder html, string id, string svg, string caption) =>
+        html.Append("<div class=\"figure\" id=\"").Append(id).Append("\">").Append(svg).Append("<div class=\"caption\">").Append(E(caption)).Append("</div></div>");
+
+    private static void WriteRegression(Utf8JsonWriter json, string name, ProblemSolvingRegression? regression)
+    {
+        if (regression is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartObject(name);
+        json.WriteNumber("n", regression.Regression.N);
+        Number(json, "r2", regression.Regression.RSquared);
+        Number(json, "p", regression.Regression.PValue);
+        Number(json, "slope", regression.Regression.Slope);
+        Number(json, "intercept", regression.Regression.Intercept);
+        Number(json, "pearson_r", regression.Pearson.Coefficient);
+        Number(json, "pearson_p", regression.Pearson.PValue);
+        Number(json, "spearman_rho", regression.Spearman.Coefficient);
+        Number(json, "spearman_p", regression.Spearman.PValue);
+        json.WriteEndObject();
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, value);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void Numbers(Utf8JsonWriter json, string? name, IEnumerable<double> values)
+    {
+        if (name is null)
+        {
+            json.WriteStartArray();
+        }
+        else
+        {
+            json.WriteStartArray(name);
+        }
+
+        foreach (double v in values)
+        {
+            if (double.IsFinite(v))
+            {
+                json.WriteNumberValue(v);
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static string PointsCsv(IReadOnlyList<AnalysisPoint>? points, string header)
+    {
+        var csv = new StringBuilder().AppendLine(header);
+        foreach (var p in points ?? [])
+        {
+            csv.Append(Csv(p.Label)).Append(',').Append(R(p.X)).Append(',').Append(R(p.Y)).AppendLine();
+        }
+
+        return csv.ToString();
+    }
+
+    private static string LoadingsCsv(PcaResult? pca)
+    {
+        var csv = new StringBuilder();
+        if (pca is null)
+        {
+            return csv.AppendLine("feature").ToString();
+        }
+
+        csv.Append("feature");
+        for (int k = 1; k <= pca.Eigenvalues.Count; k++)
+        {
+            csv.Append(",PC").Append(k);
+        }
+
+        csv.AppendLine();
+        for (int f = 0; f < pca.Features.Count; f++)
+        {
+            csv.Append(Csv(pca.Features[f]));
+            foreach (double v in pca.Loadings[f])
+            {
+                csv.Append(',').Append(R(v));
+            }
+
+            csv.AppendLine();
+        }
+
+        csv.Append("explained_variance_ratio");
+        foreach (double v in pca.ExplainedVarianceRatio)
+        {
+            csv.Append(',').Append(R(v));
+        }
+
+        return csv.AppendLine().ToString();
+    }
+
+    private static string CostCsv(IReadOnlyList<GeneratorCost> costs)
+    {
+        var csv = new StringBuilder().AppendLine("generator,usd_per_1m_input,usd_per_1m_output,input_tokens_per_instance,output_tokens_per_instance,tokens_measured,usd_per_instance,usd_per_study,overall,pgr_per_usd");
+        foreach (var c in costs)
+        {
+            csv.AppendJoin(',', Csv(c.Generator), R(c.Price.InputUsdPerMillionTokens), R(c.Price.OutputUsdPerMillionTokens), R(c.InputTokensPerInstance), R(c.OutputTokensPerInstance), c.TokensMeasured ? "true" : "false", R(c.UsdPerInstance), R(c.UsdPerStudy), R(c.Overall), R(c.PgrPerUsd)).AppendLine();
+        }
+
+        return csv.ToString();
+    }
+
+    private static string N(double value, int decimals) => AnalysisFindings.N(value, decimals);
+
+    private static string R(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Csv(string text) =>
+        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}
