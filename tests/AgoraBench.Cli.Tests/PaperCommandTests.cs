@@ -5,9 +5,10 @@ namespace AgoraBench.Cli.Tests;
 public class PaperCommandTests
 {
     [Fact]
-    public async Task Paper_Markdown_RanksGpt4oFirst_WithPricesAndAgreement()
+    public async Task Paper_Markdown_RanksGpt4oFirst_WithPricesAgreementAndFindings_AndWritesTheReport()
     {
-        var (exitCode, output, error) = await CliRunner.RunAsync("paper");
+        using var files = new TempFiles();
+        var (exitCode, output, error) = await CliRunner.RunAsync("paper", "--out", files.PathOf("paper"));
 
         Assert.Equal(0, exitCode);
         Assert.Equal(string.Empty, error);
@@ -16,12 +17,17 @@ public class PaperCommandTests
         Assert.Contains("29.56", firstRow, StringComparison.Ordinal);
         Assert.Contains("10.00", firstRow, StringComparison.Ordinal);
         Assert.Contains("Agreement with the paper: method averages within 0.067 of Table 2, overall scores within 0.056 of Table 3", output, StringComparison.Ordinal);
+        Assert.Contains("across generators R² = 0.245 (p = 0.318, n = 6); per setting R² = 0.097 (p = 0.022, n = 54)", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(files.PathOf("paper/report.html")));
+        using var results = JsonDocument.Parse(File.ReadAllText(files.PathOf("paper/results.json")));
+        Assert.Equal(0.245, Math.Round(results.RootElement.GetProperty("regression").GetProperty("coarse").GetProperty("r2").GetDouble(), 3));
     }
 
     [Fact]
     public async Task Paper_Json_AgreesWithPrintedAverages()
     {
-        var (exitCode, output, _) = await CliRunner.RunAsync("paper", "--format", "json");
+        using var files = new TempFiles();
+        var (exitCode, output, _) = await CliRunner.RunAsync("paper", "--format", "json", "--out", files.PathOf("r"));
 
         Assert.Equal(0, exitCode);
         using var json = JsonDocument.Parse(output);
@@ -41,7 +47,8 @@ public class PaperCommandTests
     [Fact]
     public async Task Paper_Csv_HasOneRowPerGenerator()
     {
-        var (exitCode, output, _) = await CliRunner.RunAsync("paper", "--format", "csv");
+        using var files = new TempFiles();
+        var (exitCode, output, _) = await CliRunner.RunAsync("paper", "--format", "csv", "--out", files.PathOf("r"));
         Assert.Equal(0, exitCode);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(7, lines.Length);
