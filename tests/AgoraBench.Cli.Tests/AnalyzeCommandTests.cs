@@ -29,6 +29,35 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
+    public async Task Analyze_RecordedUsageAndScalingPoints_DriveCostAndBudget()
+    {
+        using var files = new TempFiles();
+        string usage = files.Write("usage.csv", "generator,instances,input_tokens,output_tokens\ngamma,1000,1800000,600000\n");
+        string scaling = files.Write("scaling.csv", "generator,instances,pgr\ngamma,50000,40\n");
+        var (exitCode, _, error) = await CliRunner.RunAsync(
+            "analyze", "--pgr", Fixture("pgr.csv"), "--prices", Fixture("prices.csv"), "--usage", usage, "--scaling", scaling, "--budget", "5", "--out", files.PathOf("r"));
+
+        Assert.True(exitCode == 0, error);
+        using var json = JsonDocument.Parse(File.ReadAllText(files.PathOf("r/results.json")));
+        var gamma = json.RootElement.GetProperty("cost").EnumerateArray().Single(c => c.GetProperty("generator").GetString() == "gamma");
+        Assert.True(gamma.GetProperty("tokens_measured").GetBoolean());
+        Assert.Equal(((1800 * 0.055) + (600 * 0.055)) / 1e6, gamma.GetProperty("usd_per_instance").GetDouble(), 12);
+        var budget = json.RootElement.GetProperty("budget").EnumerateArray().Single(b => b.GetProperty("generator").GetString() == "gamma");
+        Assert.Equal(37_878, budget.GetProperty("instances").GetInt32());
+        Assert.StartsWith("interpolated between 10000 and 50000", budget.GetProperty("basis").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyze_BadUsage_NamesTheLine()
+    {
+        using var files = new TempFiles();
+        string usage = files.Write("usage.csv", "generator,instances,input_tokens,output_tokens\ngamma,-5,1,1\n");
+        var (exitCode, _, error) = await CliRunner.RunAsync("analyze", "--pgr", Fixture("pgr.csv"), "--usage", usage, "--out", files.PathOf("r"));
+        Assert.Equal(3, exitCode);
+        Assert.Contains($"{usage}:2: field 'instances': '-5' is not a non-negative whole number", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Analyze_OnlyPgr_SkipsWhatItCannotCompute()
     {
         using var files = new TempFiles();

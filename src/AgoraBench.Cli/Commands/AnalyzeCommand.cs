@@ -12,6 +12,8 @@ internal static class AnalyzeCommand
         var metrics = new Option<string?>("--metrics") { Description = "CSV of intrinsic metrics: generator,method,domain,metric,value (enables the PCA).", HelpName = "FILE.csv" };
         var problemSolving = new Option<string?>("--problem-solving") { Description = "CSV of the generators' own benchmark scores: generator,benchmark,score (enables the regressions).", HelpName = "FILE.csv" };
         var prices = new Option<string?>("--prices") { Description = "CSV of API prices: generator,usd_per_1m_input,usd_per_1m_output (enables the cost analysis).", HelpName = "FILE.csv" };
+        var usage = new Option<string?>("--usage") { Description = "CSV of recorded token usage: generator,instances,input_tokens,output_tokens (measured cost instead of assumed tokens).", HelpName = "FILE.csv" };
+        var scaling = new Option<string?>("--scaling") { Description = "CSV of overall PGR measured at other sizes: generator,instances,pgr (for the budget view).", HelpName = "FILE.csv" };
         var budget = new Option<double?>("--budget") { Description = "A budget in USD per setting: which generator buys the most PGR with it.", HelpName = "USD" };
         var components = new Option<int>("--components") { Description = "Principal components PGR is regressed on.", DefaultValueFactory = _ => 5, HelpName = "K" };
         var output = new Option<string>("--out") { Description = "Folder for results.json, report.md, report.html and CSV tables.", Required = true, HelpName = "DIR" };
@@ -22,7 +24,7 @@ internal static class AnalyzeCommand
             + "cost per instance and per PGR point, and a self-contained HTML report.\n\n"
             + "Example:\n  agorabench analyze --pgr pgr.csv --metrics metrics.csv --problem-solving ps.csv --prices prices.csv --out report/")
         {
-            pgr, metrics, problemSolving, prices, budget, components, output,
+            pgr, metrics, problemSolving, prices, usage, scaling, budget, components, output,
         };
 
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
@@ -35,6 +37,8 @@ internal static class AnalyzeCommand
                     IntrinsicMetrics = parseResult.GetValue(metrics) is { } m ? await AnalysisTableCsv.ReadIntrinsicMetricsAsync(m, cancellationToken).ConfigureAwait(false) : [],
                     ProblemSolving = parseResult.GetValue(problemSolving) is { } ps ? await AnalysisTableCsv.ReadProblemSolvingAsync(ps, cancellationToken).ConfigureAwait(false) : [],
                     Prices = parseResult.GetValue(prices) is { } p ? await AnalysisTableCsv.ReadPricesAsync(p, cancellationToken).ConfigureAwait(false) : [],
+                    Usage = parseResult.GetValue(usage) is { } u ? await AnalysisTableCsv.ReadUsageAsync(u, cancellationToken).ConfigureAwait(false) : [],
+                    ScalingPoints = parseResult.GetValue(scaling) is { } sc ? await AnalysisTableCsv.ReadScalingPointsAsync(sc, cancellationToken).ConfigureAwait(false) : [],
                 };
                 var options = new AnalysisOptions { PrincipalComponents = parseResult.GetValue(components), BudgetUsdPerSetting = parseResult.GetValue(budget) };
                 await RunAsync(input, options, parseResult.GetRequiredValue(output), "AGORABENCH analysis", stdout, cancellationToken).ConfigureAwait(false);

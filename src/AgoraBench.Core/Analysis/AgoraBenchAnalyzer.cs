@@ -288,6 +288,7 @@ public static class AgoraBenchAnalyzer
                 outputPerInstance,
                 measured,
                 perInstance,
+                perInstance * options.InstancesPerSetting,
                 perStudy,
                 generator.Overall,
                 perStudy > 0 ? generator.Overall / perStudy : 0));

@@ -96,6 +96,61 @@ public static class AnalysisTableCsv
             return price;
         });
 
+    /// <summary>Reads recorded token usage.</summary>
+    /// <param name="path">The CSV file: <c>generator,instances,input_tokens,output_tokens</c>.</param>
+    /// <param name="cancellationToken">A token that cancels the read.</param>
+    /// <returns>The usage rows.</returns>
+    /// <exception cref="DataValidationException">The file is malformed.</exception>
+    public static async Task<IReadOnlyList<GenerationUsage>> ReadUsageAsync(string path, CancellationToken cancellationToken = default)
+    {
+        using var reader = await OpenAsync(path, cancellationToken).ConfigureAwait(false);
+        return ReadUsage(reader, path);
+    }
+
+    /// <summary>Reads recorded token usage from CSV text (<c>generator,instances,input_tokens,output_tokens</c>).</summary>
+    /// <param name="reader">The CSV text.</param>
+    /// <param name="sourceName">The name used in error messages.</param>
+    /// <returns>The usage rows.</returns>
+    /// <exception cref="DataValidationException">The data is malformed.</exception>
+    public static IReadOnlyList<GenerationUsage> ReadUsage(TextReader reader, string sourceName) =>
+        Read(reader, sourceName, ["generator", "instances", "input_tokens", "output_tokens"], row =>
+        {
+            string generator = row.Text("generator");
+            long instances = row.Count("instances");
+            long input = row.Count("input_tokens");
+            long output = row.Count("output_tokens");
+            return new GenerationUsage(generator, instances, input, output);
+        });
+
+    /// <summary>Reads measured scaling points.</summary>
+    /// <param name="path">The CSV file: <c>generator,instances,pgr</c> (overall PGR at that many instances per setting).</param>
+    /// <param name="cancellationToken">A token that cancels the read.</param>
+    /// <returns>The points.</returns>
+    /// <exception cref="DataValidationException">The file is malformed.</exception>
+    public static async Task<IReadOnlyList<ScalingPoint>> ReadScalingPointsAsync(string path, CancellationToken cancellationToken = default)
+    {
+        using var reader = await OpenAsync(path, cancellationToken).ConfigureAwait(false);
+        return ReadScalingPoints(reader, path);
+    }
+
+    /// <summary>Reads measured scaling points from CSV text (<c>generator,instances,pgr</c>).</summary>
+    /// <param name="reader">The CSV text.</param>
+    /// <param name="sourceName">The name used in error messages.</param>
+    /// <returns>The points.</returns>
+    /// <exception cref="DataValidationException">The data is malformed.</exception>
+    public static IReadOnlyList<ScalingPoint> ReadScalingPoints(TextReader reader, string sourceName) =>
+        Read(reader, sourceName, ["generator", "instances", "pgr"], row =>
+        {
+            string generator = row.Text("generator");
+            long instances = row.Count("instances");
+            if (instances > int.MaxValue)
+            {
+                row.Error("instances", "is too large");
+            }
+
+            return new ScalingPoint(generator, (int)Math.Min(instances, int.MaxValue), row.Number("pgr"));
+        });
+
     private static async Task<StringReader> OpenAsync(string path, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

@@ -139,27 +139,52 @@ internal sealed class CsvTableReader
             return value;
         }
 
+        public long Count(string column)
+        {
+            string text = Text(column);
+            if (text.Length == 0)
+            {
+                return 0;
+            }
+
+            if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long value))
+            {
+                Error(column, $"'{text}' is not a non-negative whole number");
+            }
+
+            return value;
+        }
+
         public GenerationMethod Method(string column = "method")
         {
             string text = Text(column);
-            if (text.Length > 0 && !AgoraBenchNames.TryParseMethod(text, out var method))
+            if (AgoraBenchNames.TryParseMethod(text, out var method))
             {
-                Error(column, $"'{text}' is not a method; expected {AgoraBenchNames.InstanceGeneration}, {AgoraBenchNames.ResponseGeneration} or {AgoraBenchNames.QualityEnhancement}");
-                return default;
+                return method;
             }
 
-            return AgoraBenchNames.TryParseMethod(text, out method) ? method : default;
+            if (text.Length > 0)
+            {
+                Error(column, $"'{text}' is not a method; expected {AgoraBenchNames.InstanceGeneration}, {AgoraBenchNames.ResponseGeneration} or {AgoraBenchNames.QualityEnhancement}");
+            }
+
+            return default;
         }
 
         public BenchmarkDomain Domain(string column = "domain")
         {
             string text = Text(column);
-            if (text.Length > 0 && !AgoraBenchNames.TryParseDomain(text, out _))
+            if (AgoraBenchNames.TryParseDomain(text, out var domain))
+            {
+                return domain;
+            }
+
+            if (text.Length > 0)
             {
                 Error(column, $"'{text}' is not a domain; expected {AgoraBenchNames.Math}, {AgoraBenchNames.Code} or {AgoraBenchNames.InstructionFollowing}");
             }
 
-            return AgoraBenchNames.TryParseDomain(text, out var domain) ? domain : default;
+            return default;
         }
 
         public void Error(string? column, string message)

@@ -170,6 +170,7 @@ public static class AnalysisReportWriter
                 Number(json, "overall", c.Overall);
                 Number(json, "pgr_per_usd", c.PgrPerUsd);
                 Number(json, "usd_per_instance", c.UsdPerInstance);
+                Number(json, "usd_per_setting", c.UsdPerSetting);
                 Number(json, "usd_per_study", c.UsdPerStudy);
                 Number(json, "input_tokens_per_instance", c.InputTokensPerInstance);
                 Number(json, "output_tokens_per_instance", c.OutputTokensPerInstance);
@@ -578,10 +579,10 @@ public static class AnalysisReportWriter
 
     private static string CostCsv(IReadOnlyList<GeneratorCost> costs)
     {
-        var csv = new StringBuilder().AppendLine("generator,usd_per_1m_input,usd_per_1m_output,input_tokens_per_instance,output_tokens_per_instance,tokens_measured,usd_per_instance,usd_per_study,overall,pgr_per_usd");
+        var csv = new StringBuilder().AppendLine("generator,usd_per_1m_input,usd_per_1m_output,input_tokens_per_instance,output_tokens_per_instance,tokens_measured,usd_per_instance,usd_per_setting,usd_per_study,overall,pgr_per_usd");
         foreach (var c in costs)
         {
-            csv.AppendJoin(',', Csv(c.Generator), R(c.Price.InputUsdPerMillionTokens), R(c.Price.OutputUsdPerMillionTokens), R(c.InputTokensPerInstance), R(c.OutputTokensPerInstance), c.TokensMeasured ? "true" : "false", R(c.UsdPerInstance), R(c.UsdPerStudy), R(c.Overall), R(c.PgrPerUsd)).AppendLine();
+            csv.AppendJoin(',', Csv(c.Generator), R(c.Price.InputUsdPerMillionTokens), R(c.Price.OutputUsdPerMillionTokens), R(c.InputTokensPerInstance), R(c.OutputTokensPerInstance), c.TokensMeasured ? "true" : "false", R(c.UsdPerInstance), R(c.UsdPerSetting), R(c.UsdPerStudy), R(c.Overall), R(c.PgrPerUsd)).AppendLine();
         }
 
         return csv.ToString();
