@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace AgoraBench.Cli.Commands;
 
@@ -99,53 +97,34 @@ internal static class PaperLeaderboardWriter
         return text.ToString();
     }
 
-    private static string Json(PgrReport report, PublishedAgreement agreement)
+    private static string Json(PgrReport report, PublishedAgreement agreement) => JsonReport.Write(json =>
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        json.WriteStartObject();
+        json.WriteString("source", PublishedResults.Citation);
+        json.WriteStartArray("leaderboard");
+        foreach (var generator in report.Generators)
         {
+            var published = Published(generator);
             json.WriteStartObject();
-            json.WriteString("source", PublishedResults.Citation);
-            json.WriteStartArray("leaderboard");
-            foreach (var generator in report.Generators)
-            {
-                var published = Published(generator);
-                json.WriteStartObject();
-                json.WriteString("generator", generator.Generator);
-                json.WriteString("model_id", published.ModelId);
-                json.WriteNumber("rank", generator.Rank);
-                json.WriteNumber("overall", generator.Overall);
-                json.WriteNumber("paper_overall", published.OverallPgr);
-                json.WriteStartObject("methods");
-                foreach (var (method, average) in generator.MethodAverages)
-                {
-                    json.WriteNumber(AgoraBenchNames.ToName(method), average);
-                }
-
-                json.WriteEndObject();
-                json.WriteStartObject("cells");
-                foreach (var cell in generator.Cells)
-                {
-                    json.WriteNumber(cell.Setting.Key, cell.Value);
-                }
-
-                json.WriteEndObject();
-                json.WriteNumber("problem_solving", published.ProblemSolvingAverage);
-                json.WriteNumber("usd_per_1m_input", published.InputUsdPerMillionTokens);
-                json.WriteNumber("usd_per_1m_output", published.OutputUsdPerMillionTokens);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartObject("agreement");
-            json.WriteNumber("max_method_average_difference", agreement.MaxMethodAverageDifference);
-            json.WriteNumber("max_overall_difference", agreement.MaxOverallDifference);
-            json.WriteEndObject();
+            json.WriteString("generator", generator.Generator);
+            json.WriteString("model_id", published.ModelId);
+            json.WriteNumber("rank", generator.Rank);
+            json.WriteNumber("overall", generator.Overall);
+            json.WriteNumber("paper_overall", published.OverallPgr);
+            JsonReport.WriteMethodsAndCells(json, generator);
+            json.WriteNumber("problem_solving", published.ProblemSolvingAverage);
+            json.WriteNumber("usd_per_1m_input", published.InputUsdPerMillionTokens);
+            json.WriteNumber("usd_per_1m_output", published.OutputUsdPerMillionTokens);
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) + Environment.NewLine;
-    }
+        json.WriteEndArray();
+        json.WriteStartObject("agreement");
+        json.WriteNumber("max_method_average_difference", agreement.MaxMethodAverageDifference);
+        json.WriteNumber("max_overall_difference", agreement.MaxOverallDifference);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    });
 
     private static string Price(double usd) => usd.ToString("0.00##", CultureInfo.InvariantCulture);
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace AgoraBench;
@@ -63,8 +62,7 @@ public static class AnalysisReportWriter
     public static string Json(AgoraBenchAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return JsonReport.Write(json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("leaderboard");
@@ -74,20 +72,7 @@ public static class AnalysisReportWriter
                 json.WriteString("generator", g.Generator);
                 json.WriteNumber("rank", g.Rank);
                 Number(json, "overall", g.Overall);
-                json.WriteStartObject("methods");
-                foreach (var (method, average) in g.MethodAverages)
-                {
-                    Number(json, AgoraBenchNames.ToName(method), average);
-                }
-
-                json.WriteEndObject();
-                json.WriteStartObject("cells");
-                foreach (var cell in g.Cells)
-                {
-                    Number(json, cell.Setting.Key, cell.Value);
-                }
-
-                json.WriteEndObject();
+                JsonReport.WriteMethodsAndCells(json, g);
                 json.WriteEndObject();
             }
 
@@ -210,9 +195,7 @@ public static class AnalysisReportWriter
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) + "\n";
+        });
     }
 
     /// <summary>Formats the analysis as <c>report.md</c>.</summary>
@@ -493,17 +476,7 @@ public static class AnalysisReportWriter
         json.WriteEndObject();
     }
 
-    private static void Number(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            json.WriteNumber(name, value);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
+    private static void Number(Utf8JsonWriter json, string name, double value) => JsonReport.Number(json, name, value);
 
     private static void Numbers(Utf8JsonWriter json, string? name, IEnumerable<double> values)
     {

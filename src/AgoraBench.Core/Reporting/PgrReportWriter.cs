@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace AgoraBench;
 
@@ -179,69 +176,50 @@ public static class PgrReportWriter
         }
     }
 
-    private static void WriteJson(PgrReport report, TextWriter writer)
+    private static void WriteJson(PgrReport report, TextWriter writer) => writer.Write(JsonReport.Write(json =>
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        json.WriteStartObject();
+        json.WriteString("aggregation", PgrCalculationOptions.ToName(report.Aggregation));
+        json.WriteStartArray("generators");
+        foreach (var generator in report.Generators)
         {
             json.WriteStartObject();
-            json.WriteString("aggregation", PgrCalculationOptions.ToName(report.Aggregation));
-            json.WriteStartArray("generators");
-            foreach (var generator in report.Generators)
+            json.WriteString("generator", generator.Generator);
+            json.WriteNumber("rank", generator.Rank);
+            JsonReport.Number(json, "overall", generator.Overall);
+            json.WriteBoolean("complete", generator.IsComplete);
+            JsonReport.WriteMethodsAndCells(json, generator);
+            json.WriteStartObject("domains");
+            foreach (var (domain, average) in generator.DomainAverages)
             {
-                json.WriteStartObject();
-                json.WriteString("generator", generator.Generator);
-                json.WriteNumber("rank", generator.Rank);
-                json.WriteNumber("overall", generator.Overall);
-                json.WriteBoolean("complete", generator.IsComplete);
-                json.WriteStartObject("methods");
-                foreach (var (method, average) in generator.MethodAverages)
-                {
-                    json.WriteNumber(AgoraBenchNames.ToName(method), average);
-                }
+                JsonReport.Number(json, AgoraBenchNames.ToName(domain), average);
+            }
 
-                json.WriteEndObject();
-                json.WriteStartObject("domains");
-                foreach (var (domain, average) in generator.DomainAverages)
+            json.WriteEndObject();
+            json.WriteStartObject("benchmarks");
+            foreach (var cell in generator.Cells.Where(c => c.Benchmarks.Count > 0))
+            {
+                json.WriteStartObject(cell.Setting.Key);
+                foreach (var b in cell.Benchmarks)
                 {
-                    json.WriteNumber(AgoraBenchNames.ToName(domain), average);
-                }
-
-                json.WriteEndObject();
-                json.WriteStartObject("cells");
-                foreach (var cell in generator.Cells)
-                {
-                    json.WriteNumber(cell.Setting.Key, cell.Value);
-                }
-
-                json.WriteEndObject();
-                json.WriteStartObject("benchmarks");
-                foreach (var cell in generator.Cells.Where(c => c.Benchmarks.Count > 0))
-                {
-                    json.WriteStartObject(cell.Setting.Key);
-                    foreach (var b in cell.Benchmarks)
-                    {
-                        json.WriteStartObject(b.Benchmark);
-                        json.WriteNumber("student", b.Student);
-                        json.WriteNumber("base", b.Base);
-                        json.WriteNumber("reference", b.Reference);
-                        json.WriteNumber("pgr", b.Value);
-                        json.WriteEndObject();
-                    }
-
+                    json.WriteStartObject(b.Benchmark);
+                    JsonReport.Number(json, "student", b.Student);
+                    JsonReport.Number(json, "base", b.Base);
+                    JsonReport.Number(json, "reference", b.Reference);
+                    JsonReport.Number(json, "pgr", b.Value);
                     json.WriteEndObject();
                 }
 
                 json.WriteEndObject();
-                json.WriteEndObject();
             }
 
-            json.WriteEndArray();
+            json.WriteEndObject();
             json.WriteEndObject();
         }
 
-        writer.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-    }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }));
 
     private static string Raw(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

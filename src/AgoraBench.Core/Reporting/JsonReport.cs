@@ -1,0 +1,55 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace AgoraBench;
+
+/// <summary>Shared pieces of the JSON reports: the writer settings and a generator's method averages and cells.</summary>
+internal static class JsonReport
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Runs <paramref name="body"/> against an indented writer and returns the text with a final newline.</summary>
+    public static string Write(Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            body(json);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) + "\n";
+    }
+
+    /// <summary>Writes <c>"methods": {method: avg}</c> and <c>"cells": {"method/domain": pgr}</c>.</summary>
+    public static void WriteMethodsAndCells(Utf8JsonWriter json, GeneratorPgr generator)
+    {
+        json.WriteStartObject("methods");
+        foreach (var (method, average) in generator.MethodAverages)
+        {
+            Number(json, AgoraBenchNames.ToName(method), average);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("cells");
+        foreach (var cell in generator.Cells)
+        {
+            Number(json, cell.Setting.Key, cell.Value);
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes a number, or <c>null</c> when it is not finite (JSON has no NaN).</summary>
+    public static void Number(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, value);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}
