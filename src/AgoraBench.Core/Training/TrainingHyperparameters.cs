@@ -1,0 +1,64 @@
+namespace AgoraBench;
+
+/// <summary>Hyperparameters of student training. The defaults are the paper's (Table 6): full SFT of Llama-3.1-8B.</summary>
+public sealed record TrainingHyperparameters
+{
+    /// <summary>Gets the number of epochs. The paper: 5.</summary>
+    public int Epochs { get; init; } = 5;
+
+    /// <summary>Gets the learning rate. The paper: 1e-5.</summary>
+    public double LearningRate { get; init; } = 1e-5;
+
+    /// <summary>Gets the per-device batch size. The paper: 4.</summary>
+    public int BatchSize { get; init; } = 4;
+
+    /// <summary>Gets the gradient accumulation steps. The paper: 8.</summary>
+    public int GradientAccumulationSteps { get; init; } = 8;
+
+    /// <summary>Gets the maximum sequence length in tokens. The paper: 4,096.</summary>
+    public int MaxSequenceLength { get; init; } = 4096;
+
+    /// <summary>Gets the random seed. The paper: 42.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Gets the learning-rate multiplier for hosted fine-tuning APIs that take one instead of a learning rate, or <see langword="null"/> for the provider's default.</summary>
+    public double? LearningRateMultiplier { get; init; }
+
+    /// <summary>Lists every invalid value.</summary>
+    /// <returns>The problems; empty when the hyperparameters are valid.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (Epochs < 1)
+        {
+            errors.Add($"Epochs must be at least 1; it is {Epochs}.");
+        }
+
+        if (!(LearningRate > 0) || !double.IsFinite(LearningRate))
+        {
+            errors.Add($"LearningRate must be a positive number; it is {LearningRate}.");
+        }
+
+        if (BatchSize < 1)
+        {
+            errors.Add($"BatchSize must be at least 1; it is {BatchSize}.");
+        }
+
+        if (GradientAccumulationSteps < 1)
+        {
+            errors.Add($"GradientAccumulationSteps must be at least 1; it is {GradientAccumulationSteps}.");
+        }
+
+        if (MaxSequenceLength < 16)
+        {
+            errors.Add($"MaxSequenceLength must be at least 16; it is {MaxSequenceLength}.");
+        }
+
+        if (LearningRateMultiplier is double m && !(m > 0))
+        {
+            errors.Add($"LearningRateMultiplier must be positive; it is {m}.");
+        }
+
+        return errors;
+    }
+}
