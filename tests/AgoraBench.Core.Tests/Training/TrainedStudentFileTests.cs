@@ -1,0 +1,52 @@
+using AgoraBench.Tests.TestSupport;
+
+namespace AgoraBench.Tests.Training;
+
+public class TrainedStudentFileTests
+{
+    [Fact]
+    public async Task WriteThenRead_RoundTrips()
+    {
+        using var temp = new TempDirectory();
+        var student = new TrainedStudent
+        {
+            ModelId = "ft:gpt-4o-mini:org::abc",
+            Trainer = "openai",
+            Endpoint = new Uri("https://api.openai.com/v1"),
+            ApiKeyEnvironmentVariable = "OPENAI_API_KEY",
+            JobId = "ftjob-1",
+            BaseModel = "gpt-4o-mini-2024-07-18",
+            Metrics = new Dictionary<string, double> { ["trained_tokens"] = 1234 },
+        };
+
+        await TrainedStudentFile.WriteAsync(temp.File("student.json"), student);
+        var read = await TrainedStudentFile.ReadAsync(temp.File("student.json"));
+
+        Assert.Equal(student with { Metrics = read.Metrics }, read);
+        Assert.Equal(1234, read.Metrics["trained_tokens"]);
+        Assert.DoesNotContain("sk-", File.ReadAllText(temp.File("student.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Read_ModelPathOnly_UsesItAsTheModel()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.Write("result.json", "{\"model_path\": \"/ckpt/final\"}");
+        var student = await TrainedStudentFile.ReadAsync(path, "command");
+        Assert.Equal(("/ckpt/final", "command"), (student.ModelId, student.Trainer));
+    }
+
+    [Fact]
+    public async Task PrecomputedTrainer_ReturnsKnownStudents_AndNamesKnownRuns()
+    {
+        var trainer = new PrecomputedStudentTrainer(new Dictionary<string, TrainedStudent>
+        {
+            ["gpt-4o/instance-generation/math"] = new() { ModelId = "m1", Trainer = "precomputed" },
+        });
+        var request = new StudentTrainingRequest { BaseModel = "b", Instances = [], Generator = "gpt-4o", Setting = AgoraBenchSettings.All[0] };
+        Assert.Equal("m1", (await trainer.TrainAsync(request)).ModelId);
+
+        var ex = await Assert.ThrowsAsync<StudentTrainingException>(() => trainer.TrainAsync(new StudentTrainingRequest { BaseModel = "b", Instances = [], RunName = "other" }));
+        Assert.Contains("known runs: gpt-4o/instance-generation/math", ex.Message, StringComparison.Ordinal);
+    }
+}
