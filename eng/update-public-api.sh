@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Keeps src/AgoraBench.Core/PublicAPI.Unshipped.txt in step with the code.
+# Keeps a project's PublicAPI.Unshipped.txt in step with the code (default: AgoraBench.Core; pass another .csproj).
 # RS0016 ("Symbol 'X' is not part of the declared public API") and RS0017 ("Symbol 'X' is part of the declared API,
 # but is either not public or could not be found") name each entry exactly as the baseline spells it, so the build's
 # own diagnostics are the source of truth: RS0016 entries are added, RS0017 entries removed from the unshipped file
@@ -7,8 +7,8 @@
 # Review the diff before committing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-project=src/AgoraBench.Core/AgoraBench.Core.csproj
-unshipped=src/AgoraBench.Core/PublicAPI.Unshipped.txt
+project=${1:-src/AgoraBench.Core/AgoraBench.Core.csproj}
+unshipped=$(dirname "$project")/PublicAPI.Unshipped.txt
 log=$(mktemp)
 dotnet build "$project" --nologo -clp:NoSummary -p:TreatWarningsAsErrors=false --no-incremental > "$log" 2>&1 || true
 added=$(grep -o "RS0016: Symbol '.*' is not part of the declared public API" "$log" | sed -E "s/^RS0016: Symbol '(.*)' is not part of the declared public API$/\1/" | LC_ALL=C sort -u || true)
