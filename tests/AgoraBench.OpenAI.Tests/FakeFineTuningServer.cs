@@ -132,6 +132,26 @@ internal sealed class FakeFineTuningServer : IAsyncDisposable
             return Results.Json(new JsonObject { ["object"] = "list", ["data"] = data, ["has_more"] = false });
         });
 
+        app.MapPost("/v1/chat/completions", async (HttpRequest request) =>
+        {
+            var body = (await JsonNode.ParseAsync(request.Body))!;
+            string model = body["model"]!.GetValue<string>();
+            return Results.Json(new JsonObject
+            {
+                ["id"] = "chatcmpl-1",
+                ["object"] = "chat.completion",
+                ["created"] = 1_700_000_000,
+                ["model"] = model,
+                ["choices"] = new JsonArray(new JsonObject
+                {
+                    ["index"] = 0,
+                    ["finish_reason"] = "stop",
+                    ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = $"hello from {model}" },
+                }),
+                ["usage"] = new JsonObject { ["prompt_tokens"] = 5, ["completion_tokens"] = 4, ["total_tokens"] = 9 },
+            });
+        });
+
         app.MapPost("/v1/fine_tuning/jobs/{id}/cancel", (string id) =>
         {
             var job = Jobs[id];

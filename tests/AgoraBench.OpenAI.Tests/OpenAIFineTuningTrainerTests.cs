@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using System.Text.Json.Nodes;
 
 namespace AgoraBench.OpenAI.Tests;
@@ -70,6 +71,26 @@ public sealed class OpenAIFineTuningTrainerTests : IAsyncLifetime
         Assert.Contains(events, e => e.Stage == "succeeded");
         Assert.All(_server.Authorizations, a => Assert.Equal("Bearer sk-test-secret-123", a));
         Assert.DoesNotContain("sk-test-secret", File.ReadAllText(Path.Combine(_workDir, "openai-job.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateChatClient_ReachesTheFineTunedModel()
+    {
+        var student = await Trainer().TrainAsync(Request());
+        using var chat = student.CreateChatClient();
+
+        var response = await chat.GetResponseAsync("hi");
+
+        Assert.Equal("hello from ft:gpt-4o-mini-2024-07-18:agorabench::ftjob-1", response.Text);
+        Assert.Contains("POST /v1/chat/completions", _server.Requests);
+    }
+
+    [Fact]
+    public void CreateChatClient_WithoutEndpoint_ExplainsWhatToDo()
+    {
+        var student = new TrainedStudent { ModelId = "local", Trainer = "command", ModelPath = "/ckpt/final" };
+        var ex = Assert.Throws<InvalidOperationException>(() => student.CreateChatClient());
+        Assert.Contains("its weights are at /ckpt/final", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -75,6 +75,14 @@ public class AgoraBenchServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void UseStudentTrainer_RegistersTheTrainer()
+    {
+        var trainer = new PrecomputedStudentTrainer(new Dictionary<string, TrainedStudent>());
+        using var provider = new ServiceCollection().AddAgoraBench().UseStudentTrainer(trainer).Services.BuildServiceProvider();
+        Assert.Same(trainer, provider.GetRequiredService<IStudentTrainer>());
+    }
+
+    [Fact]
     public void Configure_AddsAnotherStep()
     {
         using var provider = new ServiceCollection().AddAgoraBench(o => o.RandomSeed = 1).Configure(o => o.RandomSeed += 1).Services.BuildServiceProvider();
