@@ -1,0 +1,26 @@
+namespace AgoraBench;
+
+/// <summary>Options of <see cref="CompletionsLogProbabilityScorer"/>.</summary>
+public sealed class CompletionsLogProbabilityScorerOptions
+{
+    /// <summary>Gets or sets the OpenAI-compatible base URL, ending in <c>/v1</c> (for example a vLLM server).</summary>
+    public required Uri Endpoint { get; set; }
+
+    /// <summary>Gets or sets the model name, for example <c>meta-llama/Llama-3.1-8B</c> (the paper scores with the base student).</summary>
+    public required string Model { get; set; }
+
+    /// <summary>Gets or sets the environment variable holding the API key, or <see langword="null"/> for none.</summary>
+    public string? ApiKeyEnvironmentVariable { get; set; }
+
+    /// <summary>Gets or sets <c>max_tokens</c>; vLLM needs at least 1 with <c>echo</c>, and the generated token is ignored.</summary>
+    /// <value>The default value is 1.</value>
+    public int MaxTokens { get; set; } = 1;
+
+    /// <summary>Gets or sets how many times a request that fails with HTTP 429, 5xx or a network error is retried.</summary>
+    /// <value>The default value is 3.</value>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>Gets or sets the first retry delay; it doubles with each retry.</summary>
+    /// <value>The default value is 1 second.</value>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,169 @@
+using Microsoft.Extensions.AI;
+
+namespace AgoraBench;
+
+/// <summary>
+/// Instruction difficulty or response quality graded 1–5 by an LLM judge (any <see cref="IChatClient"/>: GPT-4o,
+/// Prometheus-2 behind vLLM, …) with absolute grading and no reference answer, as in the paper (App. H).
+/// </summary>
+/// <remarks>
+/// For difficulty, the judge's instruction slot holds a fixed task text (<see cref="JudgePrompts.DifficultyTask"/>)
+/// and the generated instruction goes in the response slot, as the reference implementation does. An unparsable or
+/// out-of-range answer is re-asked up to <see cref="JudgeMetricOptions.MaxAttempts"/> times; every failed attempt is
+/// recorded as a diagnostic with its code, and an item that never yields a score is counted as failed, never scored.
+/// </remarks>
+public sealed class JudgeMetric : IIntrinsicMetric
+{
+    private static readonly string[] RequiredPlaceholders = ["{instruction}", "{response}", "{rubric}"];
+    private readonly IChatClient _judge;
+    private readonly JudgeCriterion _criterion;
+    private readonly BenchmarkDomain _domain;
+    private readonly JudgeMetricOptions _options;
+    private readonly string _rubric;
+
+    /// <summary>Initializes a new instance of the <see cref="JudgeMetric"/> class.</summary>
+    /// <param name="judge">The judge model.</param>
+    /// <param name="criterion">What to grade.</param>
+    /// <param name="domain">The data's domain (selects the rubric).</param>
+    /// <param name="options">Options, or <see langword="null"/> for the defaults.</param>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public JudgeMetric(IChatClient judge, JudgeCriterion criterion, BenchmarkDomain domain, JudgeMetricOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(judge);
+        _judge = judge;
+        _criterion = criterion;
+        _domain = domain;
+        _options = options ?? new JudgeMetricOptions();
+        var problems = new List<string>();
+        if (_options.MaxAttempts < 1)
+        {
+            problems.Add("MaxAttempts must be at least 1.");
+        }
+
+        if (_options.Concurrency < 1)
+        {
+            problems.Add("Concurrency must be at least 1.");
+        }
+
+        if (_options.Template is { } template && RequiredPlaceholders.Where(p => !template.Contains(p, StringComparison.Ordinal)).ToArray() is { Length: > 0 } missing)
+        {
+            problems.Add($"Template lacks {string.Join(", ", missing)}.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        }
+
+        _rubric = _options.Rubric ?? JudgePrompts.Rubric(criterion, domain);
+    }
+
+    /// <inheritdoc />
+    public string Name => _criterion == JudgeCriterion.InstructionDifficulty ? IntrinsicMetricNames.InstructionDifficulty : IntrinsicMetricNames.ResponseQuality;
+
+    /// <summary>Grades one instruction/response pair.</summary>
+    /// <param name="instruction">The instruction.</param>
+    /// <param name="response">The response (ignored for difficulty).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The score (or <see langword="null"/>), the judge's feedback, every failed attempt, and the usage.</returns>
+    public async Task<(JudgeScore Result, IReadOnlyList<MetricDiagnostic> Failures, MetricUsage Usage)> GradeAsync(string instruction, string response, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        ArgumentNullException.ThrowIfNull(response);
+        string prompt = _criterion == JudgeCriterion.InstructionDifficulty
+            ? JudgePrompts.Fill(JudgePrompts.DifficultyTask(_domain), instruction, _rubric, _options.Template)
+            : JudgePrompts.Fill(instruction, response, _rubric, _options.Template);
+        ChatMessage[] messages = [new(ChatRole.System, JudgePrompts.SystemPrompt), new(ChatRole.User, prompt)];
+        var failures = new List<MetricDiagnostic>();
+        var usage = new MetricUsage(0, 0, 0);
+        JudgeScore last = new(null, "unparsable-score", string.Empty);
+        for (int attempt = 1; attempt <= _options.MaxAttempts; attempt++)
+        {
+            ChatResponse answer;
+            try
+            {
+                answer = await _judge.GetResponseAsync(messages, _options.ChatOptions.Clone(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                usage += new MetricUsage(1, 0, 0);
+                failures.Add(new MetricDiagnostic(null, "request-failed", $"attempt {attempt}: {ex.GetType().Name}: {Shorten(ex.Message)}"));
+                continue;
+            }
+
+            usage += new MetricUsage(1, answer.Usage?.InputTokenCount ?? 0, answer.Usage?.OutputTokenCount ?? 0);
+            last = JudgeScoreParser.Parse(answer.Text);
+            if (last.Score is not null)
+            {
+                return (last, failures, usage);
+            }
+
+            failures.Add(new MetricDiagnostic(null, last.Rule, $"attempt {attempt}: {Shorten(answer.Text)}"));
+        }
+
+        return (last, failures, usage);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IntrinsicMetricResult> ComputeAsync(IReadOnlyList<SyntheticInstance> instances, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instances);
+        var scores = new double?[instances.Count];
+        var diagnostics = new List<MetricDiagnostic>();
+        var usage = new MetricUsage(0, 0, 0);
+        var gate = new object();
+        using var throttle = new SemaphoreSlim(_options.Concurrency);
+        var work = Enumerable.Range(0, instances.Count).Select(async i =>
+        {
+            var instance = instances[i];
+            if (string.IsNullOrWhiteSpace(instance.Instruction))
+            {
+                lock (gate)
+                {
+                    diagnostics.Add(new MetricDiagnostic(i, "empty-instruction", "the instruction is empty; it is not graded"));
+                }
+
+                return;
+            }
+
+            if (_criterion == JudgeCriterion.ResponseQuality && string.IsNullOrWhiteSpace(instance.Response))
+            {
+                lock (gate)
+                {
+                    diagnostics.Add(new MetricDiagnostic(i, "empty-response", "the response is empty; it is not graded"));
+                }
+
+                return;
+            }
+
+            await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var (result, failures, used) = await GradeAsync(instance.Instruction, instance.Response, cancellationToken).ConfigureAwait(false);
+                lock (gate)
+                {
+                    scores[i] = result.Score;
+                    usage += used;
+                    diagnostics.AddRange(failures.Select(f => f with { Index = i }));
+                    if (result.Score is null)
+                    {
+                        diagnostics.Add(new MetricDiagnostic(i, "no-score", $"no valid score after {_options.MaxAttempts} attempt(s)"));
+                    }
+                }
+            }
+            finally
+            {
+                throttle.Release();
+            }
+        });
+        await Task.WhenAll(work).ConfigureAwait(false);
+        diagnostics.Sort((a, b) => Nullable.Compare(a.Index, b.Index));
+        return MetricStatistics.Summarize(Name, scores, diagnostics, usage, includeHistogram: true);
+    }
+
+    private static string Shorten(string? text)
+    {
+        text = (text ?? string.Empty).Replace('\n', ' ').Trim();
+        return text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 117), "...");
+    }
+}

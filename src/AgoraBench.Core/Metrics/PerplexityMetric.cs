@@ -1,0 +1,123 @@
+namespace AgoraBench;
+
+/// <summary>
+/// Response perplexity: PPL_i = exp(mean negative log-likelihood of the response tokens given the instruction), and
+/// the dataset value is the mean of PPL_i (the median, the mean NLL and the token-weighted perplexity are in
+/// <see cref="IntrinsicMetricResult.Details"/>). The paper scores with the base student, Llama-3.1-8B.
+/// </summary>
+/// <remarks>
+/// Each item is scored on its own, so there is no padding and no batch-mean loss (the reference implementation's
+/// defects). Empty responses, responses that yield no tokens and failed requests are diagnostics, not scores.
+/// </remarks>
+public sealed class PerplexityMetric : IIntrinsicMetric
+{
+    private readonly ITokenLogProbabilityScorer _scorer;
+    private readonly PerplexityMetricOptions _options;
+
+    /// <summary>Initializes a new instance of the <see cref="PerplexityMetric"/> class.</summary>
+    /// <param name="scorer">The language model scorer.</param>
+    /// <param name="options">Options, or <see langword="null"/> for the defaults.</param>
+    public PerplexityMetric(ITokenLogProbabilityScorer scorer, PerplexityMetricOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        _scorer = scorer;
+        _options = options ?? new PerplexityMetricOptions();
+        if (_options.Concurrency < 1)
+        {
+            throw new ArgumentException("Concurrency must be at least 1.", nameof(options));
+        }
+    }
+
+    /// <inheritdoc />
+    public string Name => IntrinsicMetricNames.ResponsePerplexity;
+
+    /// <summary>The perplexity of one sequence of token log-probabilities: exp(−mean).</summary>
+    /// <param name="logProbabilities">Natural-log probabilities.</param>
+    /// <returns>The perplexity, or NaN for an empty sequence.</returns>
+    public static double Perplexity(IReadOnlyList<double> logProbabilities)
+    {
+        ArgumentNullException.ThrowIfNull(logProbabilities);
+        return logProbabilities.Count == 0 ? double.NaN : Math.Exp(-logProbabilities.Average());
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IntrinsicMetricResult> ComputeAsync(IReadOnlyList<SyntheticInstance> instances, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instances);
+        var values = new double?[instances.Count];
+        var nll = new double?[instances.Count];
+        var tokenCounts = new int[instances.Count];
+        var diagnostics = new List<MetricDiagnostic>();
+        long requests = 0, inputTokens = 0;
+        using var throttle = new SemaphoreSlim(_options.Concurrency);
+        var work = Enumerable.Range(0, instances.Count).Select(async i =>
+        {
+            if (string.IsNullOrEmpty(instances[i].Response))
+            {
+                lock (diagnostics)
+                {
+                    diagnostics.Add(new MetricDiagnostic(i, "empty-response", "the response is empty; perplexity is undefined"));
+                }
+
+                return;
+            }
+
+            await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var scored = await _scorer.ScoreAsync(_options.Context(instances[i].Instruction), instances[i].Response, cancellationToken).ConfigureAwait(false);
+                Interlocked.Increment(ref requests);
+                Interlocked.Add(ref inputTokens, scored.InputTokens);
+                if (scored.LogProbabilities.Count == 0)
+                {
+                    lock (diagnostics)
+                    {
+                        diagnostics.Add(new MetricDiagnostic(i, "no-response-tokens", "the scorer returned no tokens for the response"));
+                    }
+
+                    return;
+                }
+
+                if (scored.LogProbabilities.Any(p => !double.IsFinite(p) || p > 1e-9))
+                {
+                    lock (diagnostics)
+                    {
+                        diagnostics.Add(new MetricDiagnostic(i, "invalid-logprob", "a log-probability is not a finite number ≤ 0"));
+                    }
+
+                    return;
+                }
+
+                nll[i] = -scored.LogProbabilities.Average();
+                tokenCounts[i] = scored.LogProbabilities.Count;
+                values[i] = Math.Exp(nll[i]!.Value);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Interlocked.Increment(ref requests);
+                lock (diagnostics)
+                {
+                    diagnostics.Add(new MetricDiagnostic(i, "request-failed", $"{ex.GetType().Name}: {ex.Message}"));
+                }
+            }
+            finally
+            {
+                throttle.Release();
+            }
+        });
+        await Task.WhenAll(work).ConfigureAwait(false);
+        diagnostics.Sort((a, b) => Nullable.Compare(a.Index, b.Index));
+
+        var extra = new Dictionary<string, double>(StringComparer.Ordinal);
+        var scoredNll = nll.Where(v => v is not null).Select(v => v!.Value).ToArray();
+        if (scoredNll.Length > 0)
+        {
+            extra["mean_nll"] = scoredNll.Average();
+            double totalNll = Enumerable.Range(0, instances.Count).Where(i => nll[i] is not null).Sum(i => nll[i]!.Value * tokenCounts[i]);
+            extra["token_weighted_perplexity"] = Math.Exp(totalNll / tokenCounts.Sum());
+            extra["response_tokens"] = tokenCounts.Sum();
+        }
+
+        return MetricStatistics.Summarize(Name, values, diagnostics, new MetricUsage(requests, inputTokens, 0), extra: extra);
+    }
+}
