@@ -8,67 +8,33 @@ namespace AgoraBench;
 /// </summary>
 internal static class PairwiseCosine
 {
-    private const int Block = 256;
-
     /// <summary>Sums the L2-normalised rows of a row-major matrix; rows of zero norm are skipped and counted.</summary>
+    /// <remarks>
+    /// Each row is widened to double once (the only pass over the large matrix); its norm and the scaled add then run
+    /// on a cache-resident buffer, so small distances keep their precision.
+    /// </remarks>
     public static (double[] Sum, int Count, List<int> ZeroRows) SumOfUnitVectors(ReadOnlySpan<float> matrix, int dimension)
     {
         int rows = matrix.Length / dimension;
-        var total = new double[dimension];
-        var partial = new float[dimension];
-        var zero = new List<int>();
-        int inBlock = 0, count = 0;
+        var accumulator = new Accumulator(dimension);
         for (int i = 0; i < rows; i++)
         {
-            var row = matrix.Slice(i * dimension, dimension);
-            float norm = TensorPrimitives.Norm(row);
-            if (!(norm > 0) || !float.IsFinite(norm))
-            {
-                zero.Add(i);
-                continue;
-            }
-
-            TensorPrimitives.MultiplyAdd(row, 1f / norm, partial, partial);
-            count++;
-            if (++inBlock == Block)
-            {
-                Flush(partial, total);
-                inBlock = 0;
-            }
+            accumulator.Add(matrix.Slice(i * dimension, dimension), i);
         }
 
-        Flush(partial, total);
-        return (total, count, zero);
+        return (accumulator.Total, accumulator.Count, accumulator.ZeroRows);
     }
 
-    /// <summary>Sums the L2-normalised vectors of a list; vectors of zero norm are skipped and counted.</summary>
+    /// <summary>Sums the L2-normalised vectors of a list; vectors of zero norm (or of another length) are skipped and counted.</summary>
     public static (double[] Sum, int Count, List<int> ZeroRows) SumOfUnitVectors(IReadOnlyList<ReadOnlyMemory<float>> vectors, int dimension)
     {
-        var total = new double[dimension];
-        var partial = new float[dimension];
-        var zero = new List<int>();
-        int inBlock = 0, count = 0;
+        var accumulator = new Accumulator(dimension);
         for (int i = 0; i < vectors.Count; i++)
         {
-            var row = vectors[i].Span;
-            float norm = row.Length == dimension ? TensorPrimitives.Norm(row) : 0;
-            if (!(norm > 0) || !float.IsFinite(norm))
-            {
-                zero.Add(i);
-                continue;
-            }
-
-            TensorPrimitives.MultiplyAdd(row, 1f / norm, partial, partial);
-            count++;
-            if (++inBlock == Block)
-            {
-                Flush(partial, total);
-                inBlock = 0;
-            }
+            accumulator.Add(vectors[i].Span, i);
         }
 
-        Flush(partial, total);
-        return (total, count, zero);
+        return (accumulator.Total, accumulator.Count, accumulator.ZeroRows);
     }
 
     /// <summary>The mean cosine similarity over all unordered pairs, from the sum of N unit vectors.</summary>
@@ -113,13 +79,34 @@ internal static class PairwiseCosine
         return total / pairs;
     }
 
-    private static void Flush(float[] partial, double[] total)
+    private sealed class Accumulator(int dimension)
     {
-        for (int k = 0; k < partial.Length; k++)
-        {
-            total[k] += partial[k];
-        }
+        private readonly double[] _row = new double[dimension];
 
-        Array.Clear(partial);
+        public double[] Total { get; } = new double[dimension];
+
+        public int Count { get; private set; }
+
+        public List<int> ZeroRows { get; } = [];
+
+        public void Add(ReadOnlySpan<float> row, int index)
+        {
+            if (row.Length != _row.Length)
+            {
+                ZeroRows.Add(index);
+                return;
+            }
+
+            TensorPrimitives.ConvertChecked<float, double>(row, _row);
+            double norm = TensorPrimitives.Norm<double>(_row);
+            if (!(norm > 0) || !double.IsFinite(norm))
+            {
+                ZeroRows.Add(index);
+                return;
+            }
+
+            TensorPrimitives.MultiplyAdd<double>(_row, 1 / norm, Total, Total);
+            Count++;
+        }
     }
 }
