@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace AgoraBench;
 
@@ -81,8 +83,6 @@ internal static class PairwiseCosine
 
     private sealed class Accumulator(int dimension)
     {
-        private readonly double[] _row = new double[dimension];
-
         public double[] Total { get; } = new double[dimension];
 
         public int Count { get; private set; }
@@ -91,22 +91,72 @@ internal static class PairwiseCosine
 
         public void Add(ReadOnlySpan<float> row, int index)
         {
-            if (row.Length != _row.Length)
+            if (row.Length != Total.Length)
             {
                 ZeroRows.Add(index);
                 return;
             }
 
-            TensorPrimitives.ConvertChecked<float, double>(row, _row);
-            double norm = TensorPrimitives.Norm<double>(_row);
+            double norm = Math.Sqrt(SumOfSquaresWidened(row));
             if (!(norm > 0) || !double.IsFinite(norm))
             {
                 ZeroRows.Add(index);
                 return;
             }
 
-            TensorPrimitives.MultiplyAdd<double>(_row, 1 / norm, Total, Total);
+            AddScaledWidened(row, 1 / norm, Total);
             Count++;
+        }
+    }
+
+    /// <summary>Σ x² with each float widened to double: one pass over the row, double accumulation.</summary>
+    internal static double SumOfSquaresWidened(ReadOnlySpan<float> x)
+    {
+        int i = 0;
+        double sum = 0;
+        if (Vector256.IsHardwareAccelerated && x.Length >= Vector256<float>.Count)
+        {
+            ref float start = ref MemoryMarshal.GetReference(x);
+            var a0 = Vector256<double>.Zero;
+            var a1 = Vector256<double>.Zero;
+            for (; i <= x.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var (lower, upper) = Vector256.Widen(Vector256.LoadUnsafe(ref start, (nuint)i));
+                a0 += lower * lower;
+                a1 += upper * upper;
+            }
+
+            sum = Vector256.Sum(a0 + a1);
+        }
+
+        for (; i < x.Length; i++)
+        {
+            sum += (double)x[i] * x[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>total += x · scale, with x widened to double as it is read.</summary>
+    internal static void AddScaledWidened(ReadOnlySpan<float> x, double scale, Span<double> total)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && x.Length >= Vector256<float>.Count)
+        {
+            ref float source = ref MemoryMarshal.GetReference(x);
+            ref double target = ref MemoryMarshal.GetReference(total);
+            var factor = Vector256.Create(scale);
+            for (; i <= x.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var (lower, upper) = Vector256.Widen(Vector256.LoadUnsafe(ref source, (nuint)i));
+                (Vector256.LoadUnsafe(ref target, (nuint)i) + (lower * factor)).StoreUnsafe(ref target, (nuint)i);
+                (Vector256.LoadUnsafe(ref target, (nuint)(i + Vector256<double>.Count)) + (upper * factor)).StoreUnsafe(ref target, (nuint)(i + Vector256<double>.Count));
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            total[i] += x[i] * scale;
         }
     }
 }
