@@ -43,6 +43,24 @@ public sealed class ScoreCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Score_PerplexityOnnx_ScoresLocally()
+    {
+        using var files = new TempFiles();
+        string model = Directory.CreateDirectory(files.PathOf("model")).FullName;
+        File.WriteAllBytes(Path.Combine(model, "model.onnx"), AgoraBench.Onnx.Tests.TinyOnnxModel.Bigram(new float[,] { { 0, 2 }, { 2, 0 } }));
+        File.WriteAllText(Path.Combine(model, "vocab.json"), "{\"a\": 0, \"b\": 1}");
+        File.WriteAllText(Path.Combine(model, "merges.txt"), "#version: 0.2\n");
+        string data = files.Write("gen.jsonl", "{\"instruction\": \"a\", \"response\": \"bab\"}\n");
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("score", "--data", data, "--domain", "code", "--metrics", "response-perplexity", "--perplexity-onnx", model, "--out", files.PathOf("m.json"));
+
+        Assert.True(exitCode == 0, error + output);
+        using var json = JsonDocument.Parse(File.ReadAllText(files.PathOf("m.json")));
+        double expected = Math.Exp(-Math.Log(Math.Exp(2) / (Math.Exp(2) + 1)));
+        Assert.Equal(expected, json.RootElement.GetProperty("metrics").GetProperty("response-perplexity").GetProperty("mean").GetDouble(), 4);
+    }
+
+    [Fact]
     public async Task Score_MissingModelsAndUnknownMetrics_AreAllReported()
     {
         using var files = new TempFiles();

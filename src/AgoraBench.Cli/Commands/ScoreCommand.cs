@@ -25,6 +25,8 @@ internal static class ScoreCommand
         var embeddingKey = new Option<string>("--embedding-api-key-env") { Description = "Environment variable with the embedding API key.", DefaultValueFactory = _ => "OPENAI_API_KEY", HelpName = "VAR" };
         var perplexityModel = new Option<string?>("--perplexity-model") { Description = "The scoring model for response-perplexity (the paper: meta-llama/Llama-3.1-8B).", HelpName = "MODEL" };
         var perplexityEndpoint = new Option<string?>("--perplexity-endpoint") { Description = "A /v1 endpoint serving /completions with echo and logprobs (vLLM).", HelpName = "URL" };
+        var perplexityOnnx = new Option<string?>("--perplexity-onnx") { Description = "A folder with model.onnx and tokenizer.model (or vocab.json + merges.txt): score response-perplexity locally instead of over HTTP.", HelpName = "DIR" };
+        var perplexityBos = new Option<int?>("--perplexity-bos-id") { Description = "--perplexity-onnx: a token id to put before each context (Llama-3: 128000).", HelpName = "ID" };
         var perplexityKey = new Option<string?>("--perplexity-api-key-env") { Description = "Environment variable with the perplexity endpoint's key, if it needs one.", HelpName = "VAR" };
         var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight per metric.", DefaultValueFactory = _ => 8, HelpName = "K" };
 
@@ -35,7 +37,7 @@ internal static class ScoreCommand
             + "--metrics response-quality,response-diversity --judge-model gpt-4o --embedding-model text-embedding-3-small --out metrics.json")
         {
             data, domain, metrics, output, judgeModel, judgeEndpoint, judgeKey, embeddingModel, embeddingEndpoint, embeddingKey,
-            perplexityModel, perplexityEndpoint, perplexityKey, concurrency,
+            perplexityModel, perplexityEndpoint, perplexityOnnx, perplexityBos, perplexityKey, concurrency,
         };
 
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
@@ -67,9 +69,15 @@ internal static class ScoreCommand
                     errors.Add(new DataError(null, null, "--embedding-model", "is required for instruction-diversity and response-diversity"));
                 }
 
-                if (perplexity && (string.IsNullOrWhiteSpace(parseResult.GetValue(perplexityModel)) || string.IsNullOrWhiteSpace(parseResult.GetValue(perplexityEndpoint))))
+                string? onnxDir = parseResult.GetValue(perplexityOnnx);
+                if (perplexity && onnxDir is null && (string.IsNullOrWhiteSpace(parseResult.GetValue(perplexityModel)) || string.IsNullOrWhiteSpace(parseResult.GetValue(perplexityEndpoint))))
                 {
-                    errors.Add(new DataError(null, null, "--perplexity-model/--perplexity-endpoint", "are required for response-perplexity"));
+                    errors.Add(new DataError(null, null, "--perplexity-model/--perplexity-endpoint", "are required for response-perplexity (or --perplexity-onnx DIR)"));
+                }
+
+                if (onnxDir is not null && !Directory.Exists(onnxDir))
+                {
+                    errors.Add(new DataError(onnxDir, null, "--perplexity-onnx", "the folder does not exist"));
                 }
 
                 Uri? Url(Option<string?> option)
@@ -104,6 +112,9 @@ internal static class ScoreCommand
                 var instances = await SyntheticDataset.ReadAsync(parseResult.GetRequiredValue(data), cancellationToken: cancellationToken).ConfigureAwait(false);
                 int k = parseResult.GetValue(concurrency);
                 using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+                using var onnx = perplexity && onnxDir is not null
+                    ? AgoraBench.Onnx.OnnxLogProbabilityScorer.FromDirectory(onnxDir, new AgoraBench.Onnx.OnnxLogProbabilityScorerOptions { BeginningOfSequenceId = parseResult.GetValue(perplexityBos) })
+                    : null;
                 var list = new List<IIntrinsicMetric>();
                 foreach (string name in names.Distinct())
                 {
@@ -114,7 +125,9 @@ internal static class ScoreCommand
                         IntrinsicMetricNames.InstructionDiversity => new DiversityMetric(EndpointClients.Embeddings(embeddingUrl, parseResult.GetRequiredValue(embeddingKey), parseResult.GetValue(embeddingModel)!), DiversityTarget.Instruction, new DiversityMetricOptions { Concurrency = k }),
                         IntrinsicMetricNames.ResponseDiversity => new DiversityMetric(EndpointClients.Embeddings(embeddingUrl, parseResult.GetRequiredValue(embeddingKey), parseResult.GetValue(embeddingModel)!), DiversityTarget.Response, new DiversityMetricOptions { Concurrency = k }),
                         _ => new PerplexityMetric(
-                            new CompletionsLogProbabilityScorer(http, new CompletionsLogProbabilityScorerOptions { Endpoint = perplexityUrl!, Model = parseResult.GetValue(perplexityModel)!, ApiKeyEnvironmentVariable = parseResult.GetValue(perplexityKey) }),
+                            onnx is not null
+                                ? onnx
+                                : new CompletionsLogProbabilityScorer(http, new CompletionsLogProbabilityScorerOptions { Endpoint = perplexityUrl!, Model = parseResult.GetValue(perplexityModel)!, ApiKeyEnvironmentVariable = parseResult.GetValue(perplexityKey) }),
                             new PerplexityMetricOptions { Concurrency = k }),
                     });
                 }
