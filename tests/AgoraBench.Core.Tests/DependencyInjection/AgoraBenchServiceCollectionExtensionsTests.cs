@@ -83,10 +83,31 @@ public class AgoraBenchServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void AddIntrinsicMetric_RegistersEveryMetric()
+    {
+        var metric = new RewardModelMetric(new ConstantReward());
+        using var provider = new ServiceCollection().AddAgoraBench().AddIntrinsicMetric(metric).AddIntrinsicMetric<LengthMetric>().AddIntrinsicMetric<LengthMetric>().Services.BuildServiceProvider();
+        Assert.Equal(["reward-model-quality", "length"], provider.GetServices<IIntrinsicMetric>().Select(m => m.Name));
+    }
+
+    [Fact]
     public void Configure_AddsAnotherStep()
     {
         using var provider = new ServiceCollection().AddAgoraBench(o => o.RandomSeed = 1).Configure(o => o.RandomSeed += 1).Services.BuildServiceProvider();
         Assert.Equal(2, provider.GetRequiredService<IOptions<AgoraBenchOptions>>().Value.RandomSeed);
+    }
+
+    private sealed class ConstantReward : IRewardModelScorer
+    {
+        public Task<double> ScoreAsync(string instruction, string response, CancellationToken cancellationToken = default) => Task.FromResult(1.0);
+    }
+
+    private sealed class LengthMetric : IIntrinsicMetric
+    {
+        public string Name => "length";
+
+        public ValueTask<IntrinsicMetricResult> ComputeAsync(IReadOnlyList<SyntheticInstance> instances, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(new IntrinsicMetricResult { Name = Name, Value = instances.Average(i => i.Response.Length), Count = instances.Count });
     }
 
     private sealed class FixedCalculator : IPgrCalculator
