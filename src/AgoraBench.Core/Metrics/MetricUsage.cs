@@ -17,6 +17,13 @@ public sealed record MetricUsage(long Requests, long InputTokens, long OutputTok
         return new(left.Requests + right.Requests, left.InputTokens + right.InputTokens, left.OutputTokens + right.OutputTokens);
     }
 
+    /// <summary>Gets the cost of this usage in USD at the given prices.</summary>
+    /// <param name="inputUsdPerMillionTokens">USD per million input tokens.</param>
+    /// <param name="outputUsdPerMillionTokens">USD per million output tokens.</param>
+    /// <returns>(input tokens × input price + output tokens × output price) / 1,000,000.</returns>
+    public double CostUsd(double inputUsdPerMillionTokens, double outputUsdPerMillionTokens) =>
+        ((InputTokens * inputUsdPerMillionTokens) + (OutputTokens * outputUsdPerMillionTokens)) / 1_000_000;
+
     /// <summary>Adds two usages.</summary>
     /// <param name="other">The other usage.</param>
     /// <returns>The sum.</returns>

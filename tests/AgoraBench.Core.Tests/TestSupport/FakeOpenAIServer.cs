@@ -33,6 +33,9 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
     /// <summary>Answers a completions prompt with (tokens, logprobs, offsets) for the echoed prompt.</summary>
     public Func<string, (string[] Tokens, double?[] LogProbs, int[] Offsets)> Complete { get; set; } = p => ([p], [null], [0]);
 
+    /// <summary>Answers <c>POST /reward</c> (the reward-model contract) for an instruction and response.</summary>
+    public Func<string, string, double> Reward { get; set; } = (_, response) => response.Length;
+
     /// <summary>Status codes to answer the next requests with (any endpoint), in order.</summary>
     public ConcurrentQueue<int> Faults { get; } = new();
 
@@ -117,6 +120,12 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
                 ["model"] = body["model"]!.GetValue<string>(),
                 ["usage"] = new JsonObject { ["prompt_tokens"] = inputs.Length * 3, ["total_tokens"] = inputs.Length * 3 },
             });
+        });
+
+        app.MapPost("/reward", async (HttpRequest request) =>
+        {
+            var body = (await JsonNode.ParseAsync(request.Body))!;
+            return Results.Json(new JsonObject { ["score"] = Reward(body["instruction"]!.GetValue<string>(), body["response"]!.GetValue<string>()) });
         });
 
         app.MapPost("/v1/completions", async (HttpRequest request) =>
