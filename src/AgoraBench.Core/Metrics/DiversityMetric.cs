@@ -107,7 +107,7 @@ public sealed class DiversityMetric : IIntrinsicMetric
 
         var (sum, count, zero) = PairwiseCosine.SumOfUnitVectors([.. present.Select(i => vectors[i]!.Value)], dimension);
         diagnostics.AddRange(zero.Select(z => new MetricDiagnostic(present[z], "zero-vector", "the embedding has zero length")));
-        diagnostics.Sort((a, b) => Nullable.Compare(a.Index, b.Index));
+        diagnostics = [.. diagnostics.OrderBy(d => d.Index ?? -1)];
         var usage = new MetricUsage(requests, tokens, 0);
         int failed = instances.Count - count;
         if (count < 2)

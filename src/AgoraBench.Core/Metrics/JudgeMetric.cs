@@ -109,56 +109,30 @@ public sealed class JudgeMetric : IIntrinsicMetric
     {
         ArgumentNullException.ThrowIfNull(instances);
         var scores = new double?[instances.Count];
-        var diagnostics = new List<MetricDiagnostic>();
         var usage = new MetricUsage(0, 0, 0);
-        var gate = new object();
-        using var throttle = new SemaphoreSlim(_options.Concurrency);
-        var work = Enumerable.Range(0, instances.Count).Select(async i =>
-        {
-            var instance = instances[i];
-            if (string.IsNullOrWhiteSpace(instance.Instruction))
+        var loop = new MetricItemLoop();
+        await loop.RunAsync(
+            instances.Count,
+            _options.Concurrency,
+            i => string.IsNullOrWhiteSpace(instances[i].Instruction) ? ("empty-instruction", "the instruction is empty; it is not graded")
+                : _criterion == JudgeCriterion.ResponseQuality && string.IsNullOrWhiteSpace(instances[i].Response) ? ("empty-response", "the response is empty; it is not graded")
+                : null,
+            async (i, token) =>
             {
-                lock (gate)
-                {
-                    diagnostics.Add(new MetricDiagnostic(i, "empty-instruction", "the instruction is empty; it is not graded"));
-                }
-
-                return;
-            }
-
-            if (_criterion == JudgeCriterion.ResponseQuality && string.IsNullOrWhiteSpace(instance.Response))
-            {
-                lock (gate)
-                {
-                    diagnostics.Add(new MetricDiagnostic(i, "empty-response", "the response is empty; it is not graded"));
-                }
-
-                return;
-            }
-
-            await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                var (result, failures, used) = await GradeAsync(instance.Instruction, instance.Response, cancellationToken).ConfigureAwait(false);
-                lock (gate)
+                var (result, failures, used) = await GradeAsync(instances[i].Instruction, instances[i].Response, token).ConfigureAwait(false);
+                loop.Locked(() =>
                 {
                     scores[i] = result.Score;
                     usage += used;
-                    diagnostics.AddRange(failures.Select(f => f with { Index = i }));
+                    loop.Diagnostics.AddRange(failures.Select(f => f with { Index = i }));
                     if (result.Score is null)
                     {
-                        diagnostics.Add(new MetricDiagnostic(i, "no-score", $"no valid score after {_options.MaxAttempts} attempt(s)"));
+                        loop.Diagnostics.Add(new MetricDiagnostic(i, "no-score", $"no valid score after {_options.MaxAttempts} attempt(s)"));
                     }
-                }
-            }
-            finally
-            {
-                throttle.Release();
-            }
-        });
-        await Task.WhenAll(work).ConfigureAwait(false);
-        diagnostics.Sort((a, b) => Nullable.Compare(a.Index, b.Index));
-        return MetricStatistics.Summarize(Name, scores, diagnostics, usage, includeHistogram: true);
+                });
+            },
+            cancellationToken).ConfigureAwait(false);
+        return MetricStatistics.Summarize(Name, scores, loop.Diagnostics, usage, includeHistogram: true);
     }
 
     private static string Shorten(string? text)

@@ -47,66 +47,33 @@ public sealed class PerplexityMetric : IIntrinsicMetric
         var values = new double?[instances.Count];
         var nll = new double?[instances.Count];
         var tokenCounts = new int[instances.Count];
-        var diagnostics = new List<MetricDiagnostic>();
-        long requests = 0, inputTokens = 0;
-        using var throttle = new SemaphoreSlim(_options.Concurrency);
-        var work = Enumerable.Range(0, instances.Count).Select(async i =>
-        {
-            if (string.IsNullOrEmpty(instances[i].Response))
+        long inputTokens = 0;
+        var loop = new MetricItemLoop();
+        await loop.RunAsync(
+            instances.Count,
+            _options.Concurrency,
+            i => string.IsNullOrEmpty(instances[i].Response) ? ("empty-response", "the response is empty; perplexity is undefined") : null,
+            async (i, token) =>
             {
-                lock (diagnostics)
-                {
-                    diagnostics.Add(new MetricDiagnostic(i, "empty-response", "the response is empty; perplexity is undefined"));
-                }
-
-                return;
-            }
-
-            await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                var scored = await _scorer.ScoreAsync(_options.Context(instances[i].Instruction), instances[i].Response, cancellationToken).ConfigureAwait(false);
-                Interlocked.Increment(ref requests);
+                var scored = await _scorer.ScoreAsync(_options.Context(instances[i].Instruction), instances[i].Response, token).ConfigureAwait(false);
+                Interlocked.Increment(ref loop.Requests);
                 Interlocked.Add(ref inputTokens, scored.InputTokens);
                 if (scored.LogProbabilities.Count == 0)
                 {
-                    lock (diagnostics)
-                    {
-                        diagnostics.Add(new MetricDiagnostic(i, "no-response-tokens", "the scorer returned no tokens for the response"));
-                    }
-
-                    return;
+                    loop.Add(i, "no-response-tokens", "the scorer returned no tokens for the response");
                 }
-
-                if (scored.LogProbabilities.Any(p => !double.IsFinite(p) || p > 1e-9))
+                else if (scored.LogProbabilities.Any(p => !double.IsFinite(p) || p > 1e-9))
                 {
-                    lock (diagnostics)
-                    {
-                        diagnostics.Add(new MetricDiagnostic(i, "invalid-logprob", "a log-probability is not a finite number ≤ 0"));
-                    }
-
-                    return;
+                    loop.Add(i, "invalid-logprob", "a log-probability is not a finite number ≤ 0");
                 }
-
-                nll[i] = -scored.LogProbabilities.Average();
-                tokenCounts[i] = scored.LogProbabilities.Count;
-                values[i] = Math.Exp(nll[i]!.Value);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                Interlocked.Increment(ref requests);
-                lock (diagnostics)
+                else
                 {
-                    diagnostics.Add(new MetricDiagnostic(i, "request-failed", $"{ex.GetType().Name}: {ex.Message}"));
+                    nll[i] = -scored.LogProbabilities.Average();
+                    tokenCounts[i] = scored.LogProbabilities.Count;
+                    values[i] = Math.Exp(nll[i]!.Value);
                 }
-            }
-            finally
-            {
-                throttle.Release();
-            }
-        });
-        await Task.WhenAll(work).ConfigureAwait(false);
-        diagnostics.Sort((a, b) => Nullable.Compare(a.Index, b.Index));
+            },
+            cancellationToken).ConfigureAwait(false);
 
         var extra = new Dictionary<string, double>(StringComparer.Ordinal);
         var scoredNll = nll.Where(v => v is not null).Select(v => v!.Value).ToArray();
@@ -118,6 +85,6 @@ public sealed class PerplexityMetric : IIntrinsicMetric
             extra["response_tokens"] = tokenCounts.Sum();
         }
 
-        return MetricStatistics.Summarize(Name, values, diagnostics, new MetricUsage(requests, inputTokens, 0), extra: extra);
+        return MetricStatistics.Summarize(Name, values, loop.Diagnostics, new MetricUsage(loop.Requests, inputTokens, 0), extra: extra);
     }
 }

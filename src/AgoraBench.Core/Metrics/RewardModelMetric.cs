@@ -25,52 +25,25 @@ public sealed class RewardModelMetric : IIntrinsicMetric
     {
         ArgumentNullException.ThrowIfNull(instances);
         var values = new double?[instances.Count];
-        var diagnostics = new List<MetricDiagnostic>();
-        long requests = 0;
-        using var throttle = new SemaphoreSlim(_concurrency);
-        await Task.WhenAll(Enumerable.Range(0, instances.Count).Select(async i =>
-        {
-            if (string.IsNullOrWhiteSpace(instances[i].Response))
+        var loop = new MetricItemLoop();
+        await loop.RunAsync(
+            instances.Count,
+            _concurrency,
+            i => string.IsNullOrWhiteSpace(instances[i].Response) ? ("empty-response", "the response is empty; it is not scored") : null,
+            async (i, token) =>
             {
-                lock (diagnostics)
-                {
-                    diagnostics.Add(new MetricDiagnostic(i, "empty-response", "the response is empty; it is not scored"));
-                }
-
-                return;
-            }
-
-            await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                double score = await _scorer.ScoreAsync(instances[i].Instruction, instances[i].Response, cancellationToken).ConfigureAwait(false);
-                Interlocked.Increment(ref requests);
+                double score = await _scorer.ScoreAsync(instances[i].Instruction, instances[i].Response, token).ConfigureAwait(false);
+                Interlocked.Increment(ref loop.Requests);
                 if (double.IsFinite(score))
                 {
                     values[i] = score;
                 }
                 else
                 {
-                    lock (diagnostics)
-                    {
-                        diagnostics.Add(new MetricDiagnostic(i, "invalid-score", $"the reward model returned {score}"));
-                    }
+                    loop.Add(i, "invalid-score", $"the reward model returned {score}");
                 }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                Interlocked.Increment(ref requests);
-                lock (diagnostics)
-                {
-                    diagnostics.Add(new MetricDiagnostic(i, "request-failed", $"{ex.GetType().Name}: {ex.Message}"));
-                }
-            }
-            finally
-            {
-                throttle.Release();
-            }
-        })).ConfigureAwait(false);
-        diagnostics.Sort((a, b) => Nullable.Compare(a.Index, b.Index));
-        return MetricStatistics.Summarize(Name, values, diagnostics, new MetricUsage(requests, 0, 0));
+            },
+            cancellationToken).ConfigureAwait(false);
+        return MetricStatistics.Summarize(Name, values, loop.Diagnostics, new MetricUsage(loop.Requests, 0, 0));
     }
 }
