@@ -14,6 +14,7 @@ internal static class AgoraBenchCli
         root.Subcommands.Add(PaperCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
+        root.Subcommands.Add(GradeCommand.Create());
         root.Subcommands.Add(ExportSftCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         return root;

@@ -1,0 +1,46 @@
+namespace AgoraBench;
+
+/// <summary>A graded benchmark.</summary>
+/// <param name="Score">The score in percent (mean over problems of the fraction of correct outputs).</param>
+/// <param name="N">The number of problems.</param>
+/// <param name="Items">Each problem's grade.</param>
+public sealed record BenchmarkGradeResult(double Score, int N, IReadOnlyList<BenchmarkItemGrade> Items)
+{
+    /// <summary>Formats the result as <c>{"benchmark", "score", "n", "items": [{"id", "correct", "extracted", "rule", …}]}</c>.</summary>
+    /// <param name="benchmark">The benchmark id.</param>
+    /// <returns>The JSON text.</returns>
+    public string ToJson(string benchmark) => JsonReport.Write(json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("benchmark", benchmark);
+        JsonReport.Number(json, "score", Score);
+        json.WriteNumber("n", N);
+        json.WriteStartArray("items");
+        foreach (var item in Items)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", item.Id);
+            json.WriteBoolean("correct", item.Correct);
+            if (item.Extracted is null)
+            {
+                json.WriteNull("extracted");
+            }
+            else
+            {
+                json.WriteString("extracted", item.Extracted);
+            }
+
+            json.WriteString("rule", item.Rule);
+            if (item.Samples > 1)
+            {
+                json.WriteNumber("samples", item.Samples);
+                json.WriteNumber("samples_correct", item.SamplesCorrect);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+}

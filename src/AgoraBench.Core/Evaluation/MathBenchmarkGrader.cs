@@ -1,0 +1,47 @@
+namespace AgoraBench;
+
+/// <summary>Grades predictions for GSM8K or MATH against their problems.</summary>
+public static class MathBenchmarkGrader
+{
+    /// <summary>Grades every problem. Each problem's score is the fraction of its outputs that are correct (pass@1 over samples).</summary>
+    /// <param name="problems">The problems (with gold answers).</param>
+    /// <param name="predictions">The predictions, matched by id.</param>
+    /// <param name="allowMissing">Whether a problem without a prediction counts as wrong instead of being an error.</param>
+    /// <param name="predictionsSource">The predictions file, for error messages.</param>
+    /// <returns>The benchmark result.</returns>
+    /// <exception cref="DataValidationException">A prediction names no problem, or (unless <paramref name="allowMissing"/>) a problem has no prediction; all are listed.</exception>
+    public static BenchmarkGradeResult Grade(IReadOnlyList<BenchmarkProblem> problems, IReadOnlyList<Prediction> predictions, bool allowMissing = false, string? predictionsSource = null)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(predictions);
+        var byId = problems.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var errors = predictions.Where(p => !byId.ContainsKey(p.Id)).Select(p => new DataError(predictionsSource, p.Line, "id", $"'{p.Id}' is not a problem id")).ToList();
+        var predicted = predictions.Where(p => byId.ContainsKey(p.Id)).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var missing = problems.Where(p => !predicted.ContainsKey(p.Id)).ToArray();
+        if (!allowMissing && missing.Length > 0)
+        {
+            errors.Add(new DataError(predictionsSource, null, null, $"{missing.Length} problem(s) have no prediction (first: {string.Join(", ", missing.Take(5).Select(m => m.Id))}); pass --allow-missing to count them as wrong"));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DataValidationException(errors);
+        }
+
+        var items = new List<BenchmarkItemGrade>();
+        foreach (var problem in problems)
+        {
+            if (!predicted.TryGetValue(problem.Id, out var prediction))
+            {
+                items.Add(new BenchmarkItemGrade(problem.Id, false, null, "missing", 0, 0));
+                continue;
+            }
+
+            var grades = prediction.Outputs.Select(o => MathGrader.Grade(o, problem.Answer ?? string.Empty)).ToArray();
+            items.Add(new BenchmarkItemGrade(problem.Id, grades[0].Correct, grades[0].Extracted, grades[0].Rule, grades.Count(g => g.Correct), grades.Length));
+        }
+
+        double score = 100.0 * items.Average(i => i.Samples == 0 ? 0 : (double)i.SamplesCorrect / i.Samples);
+        return new BenchmarkGradeResult(score, items.Count, items);
+    }
+}
