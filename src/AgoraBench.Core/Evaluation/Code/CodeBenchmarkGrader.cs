@@ -1,0 +1,73 @@
+namespace AgoraBench;
+
+/// <summary>Grades HumanEval or MBPP predictions by running every sample's program in the <see cref="PythonSandbox"/>.</summary>
+public static class CodeBenchmarkGrader
+{
+    private static readonly int[] Ks = [1, 5, 10, 100];
+
+    /// <summary>Grades predictions. The score is pass@1 (the mean fraction of passing samples); pass@k for each requested k is in the result.</summary>
+    /// <param name="benchmark"><c>humaneval</c> or <c>mbpp</c>.</param>
+    /// <param name="problems">The problems.</param>
+    /// <param name="predictions">The predictions, matched by <c>task_id</c>.</param>
+    /// <param name="sandbox">The sandbox.</param>
+    /// <param name="limits">Per-program limits, or <see langword="null"/> for the defaults.</param>
+    /// <param name="allowMissing">Whether a problem without a prediction counts as wrong instead of being an error.</param>
+    /// <param name="predictionsSource">The predictions file, for error messages.</param>
+    /// <param name="cancellationToken">Cancels the grading.</param>
+    /// <returns>The result with pass@k values in <see cref="CodeGradeResult.PassAtK"/>.</returns>
+    public static async Task<CodeGradeResult> GradeAsync(
+        string benchmark,
+        IReadOnlyList<BenchmarkProblem> problems,
+        IReadOnlyList<Prediction> predictions,
+        PythonSandbox sandbox,
+        SandboxLimits? limits = null,
+        bool allowMissing = false,
+        string? predictionsSource = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(predictions);
+        ArgumentNullException.ThrowIfNull(sandbox);
+        Func<BenchmarkProblem, string, string> assemble = EvaluationBenchmarks.TryFind(benchmark, out var known) && known.Id == "humaneval"
+            ? CodePrograms.HumanEval
+            : known?.Id == "mbpp" ? CodePrograms.Mbpp : throw new ArgumentException("Code grading covers humaneval and mbpp.", nameof(benchmark));
+
+        var byId = problems.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var errors = predictions.Where(p => !byId.ContainsKey(p.Id)).Select(p => new DataError(predictionsSource, p.Line, "id", $"'{p.Id}' is not a problem id")).ToList();
+        var predicted = predictions.Where(p => byId.ContainsKey(p.Id)).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var missing = problems.Where(p => !predicted.ContainsKey(p.Id)).ToArray();
+        if (!allowMissing && missing.Length > 0)
+        {
+            errors.Add(new DataError(predictionsSource, null, null, $"{missing.Length} problem(s) have no prediction (first: {string.Join(", ", missing.Take(5).Select(m => m.Id))}); pass --allow-missing to count them as wrong"));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DataValidationException(errors);
+        }
+
+        var runs = problems
+            .Where(p => predicted.ContainsKey(p.Id))
+            .SelectMany(p => predicted[p.Id].Outputs.Select((o, s) => (Problem: p, Sample: s, Program: assemble(p, o))))
+            .ToArray();
+        var results = new SandboxResult[runs.Length];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, runs.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount * 2), CancellationToken = cancellationToken },
+            async (i, token) => results[i] = await sandbox.RunAsync(runs[i].Program, limits, token).ConfigureAwait(false)).ConfigureAwait(false);
+
+        var byProblem = runs.Select((r, i) => (r.Problem.Id, r.Sample, Result: results[i])).GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Sample).Select(r => r.Result).ToArray(), StringComparer.Ordinal);
+        var items = problems.Select(p => byProblem.TryGetValue(p.Id, out var samples)
+            ? new BenchmarkItemGrade(p.Id, samples[0].Passed, samples[0].Status, samples[0].Status, samples.Count(s => s.Passed), samples.Length)
+            : new BenchmarkItemGrade(p.Id, false, null, "missing", 0, 0)).ToArray();
+        double score = 100.0 * items.Average(i => i.Samples == 0 ? 0 : (double)i.SamplesCorrect / i.Samples);
+        int minSamples = items.Where(i => i.Samples > 0).Select(i => i.Samples).DefaultIfEmpty(0).Min();
+        var passAtK = new Dictionary<int, double>();
+        foreach (int k in Ks.Where(k => k <= minSamples))
+        {
+            passAtK[k] = 100.0 * items.Average(i => i.Samples == 0 ? 0 : PassAtK.Estimate(i.Samples, i.SamplesCorrect, k));
+        }
+
+        return new CodeGradeResult(new BenchmarkGradeResult(score, items.Length, items), passAtK, [.. results]);
+    }
+}
