@@ -68,3 +68,39 @@ public class GradeCommandTests
         Assert.Equal(100.0 / 3, JsonDocument.Parse(output).RootElement.GetProperty("score").GetDouble(), 9);
     }
 }
+
+public class GradeCodeCommandTests
+{
+    private const string Problems =
+        "{\"task_id\": \"HumanEval/0\", \"prompt\": \"def double(x):\\n\", \"canonical_solution\": \"    return 2 * x\\n\", \"test\": \"def check(f):\\n    assert f(2) == 4\\n    assert f(3) == 6\\n\", \"entry_point\": \"double\"}\n"
+        + "{\"task_id\": \"HumanEval/1\", \"prompt\": \"def neg(x):\\n\", \"canonical_solution\": \"    return -x\\n\", \"test\": \"def check(f):\\n    assert f(2) == -2\\n\", \"entry_point\": \"neg\"}\n";
+
+    [Fact]
+    public async Task Grade_HumanEval_RunsTheTests_AndReportsPassAtK()
+    {
+        using var files = new TempFiles();
+        string problems = files.Write("he.jsonl", Problems);
+        string predictions = files.Write("preds.jsonl",
+            "{\"id\": \"HumanEval/0\", \"outputs\": [\"    return 2 * x\\n\", \"    return x + 2\\n\"]}\n"
+            + "{\"id\": \"HumanEval/1\", \"outputs\": [\"```python\\ndef neg(x):\\n    return -x\\n```\", \"    while True: pass\\n\"]}\n");
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("grade", "--benchmark", "humaneval", "--problems", problems, "--predictions", predictions, "--k", "1,2", "--timeout", "1", "--out", files.PathOf("g.json"));
+
+        Assert.True(exitCode == 0, error + output);
+        using var json = JsonDocument.Parse(File.ReadAllText(files.PathOf("g.json")));
+        Assert.Equal(50, json.RootElement.GetProperty("score").GetDouble(), 9);
+        Assert.Equal(50, json.RootElement.GetProperty("pass_at_k").GetProperty("pass@1").GetDouble(), 9);
+        Assert.Equal(100, json.RootElement.GetProperty("pass_at_k").GetProperty("pass@2").GetDouble(), 9);
+    }
+
+    [Fact]
+    public async Task Grade_PassAtKWithTooFewSamples_IsAnError()
+    {
+        using var files = new TempFiles();
+        string problems = files.Write("he.jsonl", Problems);
+        string predictions = files.Write("preds.jsonl", "{\"id\": \"HumanEval/0\", \"output\": \"    return 2 * x\\n\"}\n{\"id\": \"HumanEval/1\", \"output\": \"    return -x\\n\"}\n");
+        var (exitCode, _, error) = await CliRunner.RunAsync("grade", "--benchmark", "humaneval", "--problems", problems, "--predictions", predictions, "--k", "1,10");
+        Assert.Equal(3, exitCode);
+        Assert.Contains("pass@10 needs at least that many outputs", error, StringComparison.Ordinal);
+    }
+}

@@ -8,19 +8,22 @@ internal static class GradeCommand
 {
     public static Command Create()
     {
-        var benchmark = new Option<string>("--benchmark") { Description = "gsm8k or math (code benchmarks arrive with the sandboxed runner).", Required = true, HelpName = "gsm8k|math" }
-            .AcceptOnlyFromAmong("gsm8k", "math");
+        var benchmark = new Option<string>("--benchmark") { Description = "gsm8k, math, mbpp or humaneval.", Required = true, HelpName = "gsm8k|math|mbpp|humaneval" }
+            .AcceptOnlyFromAmong("gsm8k", "math", "mbpp", "humaneval");
+        var ks = new Option<string>("--k") { Description = "Code benchmarks: the k values of pass@k to report, comma-separated (each needs at least k samples per problem).", DefaultValueFactory = _ => "1", HelpName = "1,10" };
+        var timeout = new Option<double>("--timeout") { Description = "Code benchmarks: seconds each program may run.", DefaultValueFactory = _ => 10, HelpName = "SECONDS" };
         var problems = new Option<string>("--problems") { Description = "The benchmark file in its native format (GSM8K test.jsonl, MATH / MATH-500 test.jsonl).", Required = true, HelpName = "FILE" };
         var predictions = new Option<string>("--predictions") { Description = "JSON Lines: {\"id\": …, \"output\": \"…\"} or {\"id\": …, \"outputs\": [\"…\"]}; ids are MATH unique_id or the 0-based GSM8K line number.", Required = true, HelpName = "FILE" };
         var allowMissing = new Option<bool>("--allow-missing") { Description = "Count problems without a prediction as wrong instead of failing." };
         var output = new Option<string?>("--out") { Description = "Write {\"benchmark\", \"score\", \"n\", \"items\"} to FILE (default: standard output).", HelpName = "FILE.json" };
         var command = new Command(
             "grade",
-            "Grade predictions for GSM8K or MATH: answers are extracted from [RESULT] … [/RESULT], \\boxed{}, #### x, \"the answer is x\" "
-            + "or the last number, normalized, and compared as numbers, fractions, tuples, intervals or expressions.\n\n"
+            "Grade predictions. GSM8K and MATH: answers are extracted from [RESULT] … [/RESULT], \\boxed{}, #### x, \"the answer is x\" "
+            + "or the last number, normalized, and compared as numbers, fractions, tuples, intervals or expressions. MBPP and HumanEval: "
+            + "the code is run with the problem's tests in a sandboxed Python process (timeout, memory, no network); the score is pass@1.\n\n"
             + "Example:\n  agorabench grade --benchmark math --problems math500/test.jsonl --predictions preds.jsonl --out grade.json")
         {
-            benchmark, problems, predictions, allowMissing, output,
+            benchmark, problems, predictions, allowMissing, ks, timeout, output,
         };
 
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
@@ -31,13 +34,58 @@ internal static class GradeCommand
                 var problemList = await BenchmarkProblems.ReadAsync(id, parseResult.GetRequiredValue(problems), cancellationToken).ConfigureAwait(false);
                 string predictionsPath = parseResult.GetRequiredValue(predictions);
                 var predictionList = await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false);
-                var result = MathBenchmarkGrader.Grade(problemList, predictionList, parseResult.GetValue(allowMissing), predictionsPath);
-                if (parseResult.GetValue(output) is { } path)
+                BenchmarkGradeResult result;
+                string json;
+                if (id is "gsm8k" or "math")
+                {
+                    result = MathBenchmarkGrader.Grade(problemList, predictionList, parseResult.GetValue(allowMissing), predictionsPath);
+                    json = result.ToJson(id);
+                }
+                else
+                {
+                    var requested = new List<int>();
+                    foreach (string k in parseResult.GetRequiredValue(ks).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        requested.Add(int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value > 0
+                            ? value
+                            : throw new DataValidationException([new DataError(null, null, "--k", $"'{k}' is not a positive whole number")]));
+                    }
+
+                    using var sandbox = new PythonSandbox();
+                    var code = await CodeBenchmarkGrader.GradeAsync(
+                        id,
+                        problemList,
+                        predictionList,
+                        sandbox,
+                        new SandboxLimits { Timeout = TimeSpan.FromSeconds(parseResult.GetValue(timeout)) },
+                        parseResult.GetValue(allowMissing),
+                        predictionsPath,
+                        requested,
+                        cancellationToken).ConfigureAwait(false);
+                    result = code.Grade;
+                    var missingK = requested.Where(k => !code.PassAtK.ContainsKey(k) && k > 1).ToArray();
+                    if (missingK.Length > 0)
+                    {
+                        throw new DataValidationException([new DataError(predictionsPath, null, "--k", $"pass@{string.Join(", pass@", missingK)} needs at least that many outputs for every problem")]);
+                    }
+
+                    var node = System.Text.Json.Nodes.JsonNode.Parse(result.ToJson(id))!;
+                    var passAt = new System.Text.Json.Nodes.JsonObject();
+                    foreach (int k in requested.Where(code.PassAtK.ContainsKey))
+                    {
+                        passAt[$"pass@{k}"] = code.PassAtK[k];
+                    }
+
+                    node["pass_at_k"] = passAt;
+                    json = node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
+                }
+
+                if (parseResult.GetValue(output) is not null)
                 {
                     await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{id}: {result.Score:F2}% of {result.N} problems")).ConfigureAwait(false);
                 }
 
-                await CommandRunner.WriteResultAsync(result.ToJson(id), parseResult.GetValue(output), stdout, $"the {id} grades", cancellationToken).ConfigureAwait(false);
+                await CommandRunner.WriteResultAsync(json, parseResult.GetValue(output), stdout, $"the {id} grades", cancellationToken).ConfigureAwait(false);
             },
             cancellationToken));
         return command;

@@ -13,6 +13,7 @@ public static class CodeBenchmarkGrader
     /// <param name="limits">Per-program limits, or <see langword="null"/> for the defaults.</param>
     /// <param name="allowMissing">Whether a problem without a prediction counts as wrong instead of being an error.</param>
     /// <param name="predictionsSource">The predictions file, for error messages.</param>
+    /// <param name="ks">The k values of pass@k to compute, or <see langword="null"/> for 1, 5, 10 and 100; a k larger than some problem's sample count is left out.</param>
     /// <param name="cancellationToken">Cancels the grading.</param>
     /// <returns>The result with pass@k values in <see cref="CodeGradeResult.PassAtK"/>.</returns>
     public static async Task<CodeGradeResult> GradeAsync(
@@ -23,6 +24,7 @@ public static class CodeBenchmarkGrader
         SandboxLimits? limits = null,
         bool allowMissing = false,
         string? predictionsSource = null,
+        IReadOnlyList<int>? ks = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(problems);
@@ -63,7 +65,7 @@ public static class CodeBenchmarkGrader
         double score = 100.0 * items.Average(i => i.Samples == 0 ? 0 : (double)i.SamplesCorrect / i.Samples);
         int minSamples = items.Where(i => i.Samples > 0).Select(i => i.Samples).DefaultIfEmpty(0).Min();
         var passAtK = new Dictionary<int, double>();
-        foreach (int k in Ks.Where(k => k <= minSamples))
+        foreach (int k in (ks ?? Ks).Where(k => k >= 1 && k <= minSamples).Distinct())
         {
             passAtK[k] = 100.0 * items.Average(i => i.Samples == 0 ? 0 : PassAtK.Estimate(i.Samples, i.SamplesCorrect, k));
         }
