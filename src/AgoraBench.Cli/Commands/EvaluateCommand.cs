@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace AgoraBench.Cli.Commands;
+
+/// <summary><c>agorabench evaluate</c>: run a model over a benchmark, then grade.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var benchmark = new Option<string>("--benchmark") { Description = "gsm8k, math, mbpp, humaneval, arena-hard or alpacaeval-2.0.", Required = true, HelpName = "BENCHMARK" }
+            .AcceptOnlyFromAmong("gsm8k", "math", "mbpp", "humaneval", "arena-hard", "alpacaeval-2.0");
+        var problems = new Option<string>("--problems") { Description = "The benchmark file in its native format.", Required = true, HelpName = "FILE" };
+        var model = new Option<string>("--model") { Description = "The model name the endpoint serves (a student, the base model or the reference).", Required = true, HelpName = "MODEL" };
+        var endpoint = new Option<string>("--endpoint") { Description = "An OpenAI-compatible base URL ending in /v1 (vLLM, Ollama, OpenAI).", Required = true, HelpName = "URL" };
+        var keyVariable = new Option<string>("--api-key-env") { Description = "Environment variable with the endpoint's key (none needed for local endpoints).", DefaultValueFactory = _ => "OPENAI_API_KEY", HelpName = "VAR" };
+        var fewShot = new Option<int>("--few-shot") { Description = "Use the first K problems as demonstrations (the paper evaluates the base model few-shot) and evaluate the rest.", DefaultValueFactory = _ => 0, HelpName = "K" };
+        var limit = new Option<int?>("--limit") { Description = "Evaluate only the first N problems (after the demonstrations).", HelpName = "N" };
+        var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight.", DefaultValueFactory = _ => 8, HelpName = "K" };
+        var predictionsFile = new Option<string?>("--predictions") { Description = "Where predictions are appended (default: OUT with .predictions.jsonl); re-running resumes.", HelpName = "FILE" };
+        var output = new Option<string>("--out") { Description = "The grade JSON (for arena-hard and alpacaeval-2.0 only the predictions are written; judge them with 'agorabench judge').", Required = true, HelpName = "FILE.json" };
+        var command = new Command(
+            "evaluate",
+            "Run a model over a benchmark with the paper's inference settings (temperature 0.2 for math, 0 otherwise; top_p 0.95; 1,024 tokens), "
+            + "appending predictions as they arrive (an interrupted run resumes), then grade them.\n\n"
+            + "Example:\n  agorabench evaluate --benchmark gsm8k --problems gsm8k/test.jsonl --model student --endpoint http://localhost:8000/v1 --out gsm8k.json")
+        {
+            benchmark, problems, model, endpoint, keyVariable, fewShot, limit, concurrency, predictionsFile, output,
+        };
+
+        command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
+            parseResult,
+            async stdout =>
+            {
+                string id = parseResult.GetRequiredValue(benchmark);
+                var errors = new List<DataError>();
+                if (!Uri.TryCreate(parseResult.GetRequiredValue(endpoint), UriKind.Absolute, out var endpointUri))
+                {
+                    errors.Add(new DataError(null, null, "--endpoint", $"'{parseResult.GetRequiredValue(endpoint)}' is not an absolute URL"));
+                }
+
+                int shots = parseResult.GetValue(fewShot);
+                if (shots < 0 || parseResult.GetValue(concurrency) < 1 || parseResult.GetValue(limit) is < 1)
+                {
+                    errors.Add(new DataError(null, null, "--few-shot/--concurrency/--limit", "must be non-negative / positive"));
+                }
+
+                if (errors.Count > 0)
+                {
+                    throw new DataValidationException(errors);
+                }
+
+                var all = await BenchmarkProblems.ReadAsync(id, parseResult.GetRequiredValue(problems), cancellationToken).ConfigureAwait(false);
+                var demonstrations = all.Take(shots).ToArray();
+                var evaluated = all.Skip(shots).Take(parseResult.GetValue(limit) ?? int.MaxValue).ToArray();
+                string outPath = parseResult.GetRequiredValue(output);
+                string predictionsPath = parseResult.GetValue(predictionsFile) ?? Path.ChangeExtension(outPath, ".predictions.jsonl");
+                var client = EndpointClients.Chat(endpointUri, parseResult.GetRequiredValue(keyVariable), parseResult.GetRequiredValue(model));
+                var (answered, failed) = await StudentEvaluator.RunAsync(
+                    client,
+                    id,
+                    evaluated,
+                    predictionsPath,
+                    new StudentEvaluationOptions { FewShotExamples = demonstrations, Concurrency = parseResult.GetValue(concurrency) },
+                    cancellationToken: cancellationToken).ConfigureAwait(false);
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Answered {answered} problem(s) now ({evaluated.Length} evaluated, {shots} used as demonstrations); predictions in {predictionsPath}")).ConfigureAwait(false);
+                if (failed.Count > 0)
+                {
+                    throw new DataValidationException($"{failed.Count} problem(s) failed after retries (first: {string.Join(", ", failed.Take(5))}); run the same command again to retry them.");
+                }
+
+                if (id is "arena-hard" or "alpacaeval-2.0")
+                {
+                    await stdout.WriteLineAsync($"Judge the predictions with: agorabench judge --benchmark {id} ...").ConfigureAwait(false);
+                    return;
+                }
+
+                var predictions = (await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false)).Where(p => evaluated.Any(e => e.Id == p.Id)).ToArray();
+                BenchmarkGradeResult result;
+                if (id is "gsm8k" or "math")
+                {
+                    result = MathBenchmarkGrader.Grade(evaluated, predictions, allowMissing: false, predictionsPath);
+                }
+                else
+                {
+                    using var sandbox = new PythonSandbox();
+                    result = (await CodeBenchmarkGrader.GradeAsync(id, evaluated, predictions, sandbox, predictionsSource: predictionsPath, cancellationToken: cancellationToken).ConfigureAwait(false)).Grade;
+                }
+
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{id}: {result.Score:F2}% of {result.N} problems")).ConfigureAwait(false);
+                await CommandRunner.WriteResultAsync(result.ToJson(id), outPath, stdout, $"the {id} grades", cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken));
+        return command;
+    }
+}

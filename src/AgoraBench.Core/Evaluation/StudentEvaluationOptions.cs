@@ -1,0 +1,35 @@
+using Microsoft.Extensions.AI;
+
+namespace AgoraBench;
+
+/// <summary>Options of <see cref="StudentEvaluator"/>. The defaults are the paper's inference settings (Table 6).</summary>
+public sealed class StudentEvaluationOptions
+{
+    /// <summary>Gets or sets the sampling temperature, or <see langword="null"/> for the paper's: 0.2 for math, 0.0 otherwise.</summary>
+    public float? Temperature { get; set; }
+
+    /// <summary>Gets or sets top_p.</summary>
+    /// <value>The default value is 0.95.</value>
+    public float TopP { get; set; } = 0.95f;
+
+    /// <summary>Gets or sets the maximum new tokens.</summary>
+    /// <value>The default value is 1,024.</value>
+    public int MaxOutputTokens { get; set; } = 1024;
+
+    /// <summary>
+    /// Gets or sets demonstrations for few-shot prompting (the paper evaluates the base model few-shot and trained
+    /// students and the reference zero-shot). Empty means zero-shot.
+    /// </summary>
+    public IReadOnlyList<BenchmarkProblem> FewShotExamples { get; set; } = [];
+
+    /// <summary>Gets or sets how many requests run at once.</summary>
+    /// <value>The default value is 8.</value>
+    public int Concurrency { get; set; } = 8;
+
+    /// <summary>Gets or sets how many times a failed request is retried (with doubling delays) before the problem is recorded as failed.</summary>
+    /// <value>The default value is 3.</value>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>Gets or sets extra chat options merged into every request (for example a stop sequence), or <see langword="null"/>.</summary>
+    public ChatOptions? ChatOptions { get; set; }
+}

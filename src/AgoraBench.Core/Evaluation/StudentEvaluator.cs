@@ -1,0 +1,137 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace AgoraBench;
+
+/// <summary>
+/// Runs a model (a student, the base model or the reference) over a benchmark's problems through any
+/// <see cref="IChatClient"/>, writing each prediction to a JSON Lines file as it arrives so an interrupted run resumes
+/// where it stopped; then the predictions can be graded.
+/// </summary>
+public static class StudentEvaluator
+{
+    /// <summary>Builds the prompt for a problem: the problem alone (zero-shot) or after the demonstrations (few-shot).</summary>
+    /// <param name="benchmark">The benchmark id.</param>
+    /// <param name="problem">The problem.</param>
+    /// <param name="fewShot">Demonstrations with their answers, or empty.</param>
+    /// <returns>The user message.</returns>
+    public static string Prompt(string benchmark, BenchmarkProblem problem, IReadOnlyList<BenchmarkProblem> fewShot)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(fewShot);
+        bool math = benchmark is "gsm8k" or "math";
+        string Solution(BenchmarkProblem p) => math && p.Fields.TryGetValue("solution", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()!
+            : math && p.Fields.TryGetValue("answer", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString()!
+            : p.Answer ?? string.Empty;
+        if (fewShot.Count == 0)
+        {
+            return problem.Prompt;
+        }
+
+        var text = new StringBuilder();
+        foreach (var example in fewShot)
+        {
+            text.Append("Question: ").Append(example.Prompt.TrimEnd()).Append("\nAnswer: ").Append(Solution(example).TrimEnd()).Append("\n\n");
+        }
+
+        return text.Append("Question: ").Append(problem.Prompt.TrimEnd()).Append("\nAnswer:").ToString();
+    }
+
+    /// <summary>
+    /// Runs the model over every problem that has no prediction in <paramref name="predictionsPath"/> yet, appending
+    /// <c>{"id", "output"}</c> lines as answers arrive.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="benchmark">The benchmark id (selects the paper's temperature).</param>
+    /// <param name="problems">The problems.</param>
+    /// <param name="predictionsPath">The predictions file (created, or resumed).</param>
+    /// <param name="options">Options, or <see langword="null"/> for the paper's defaults.</param>
+    /// <param name="progress">Receives each finished problem id, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the run; finished predictions stay in the file.</param>
+    /// <returns>The number of problems answered now and the ids that failed after all retries.</returns>
+    public static async Task<(int Answered, IReadOnlyList<string> Failed)> RunAsync(
+        IChatClient model,
+        string benchmark,
+        IReadOnlyList<BenchmarkProblem> problems,
+        string predictionsPath,
+        StudentEvaluationOptions? options = null,
+        IProgress<string>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentException.ThrowIfNullOrEmpty(predictionsPath);
+        options ??= new StudentEvaluationOptions();
+        var done = File.Exists(predictionsPath)
+            ? (await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false)).Select(p => p.Id).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var pending = problems.Where(p => !done.Contains(p.Id)).ToArray();
+        var chatOptions = options.ChatOptions?.Clone() ?? new ChatOptions();
+        chatOptions.Temperature = options.Temperature ?? (benchmark is "gsm8k" or "math" ? 0.2f : 0.0f);
+        chatOptions.TopP = options.TopP;
+        chatOptions.MaxOutputTokens = options.MaxOutputTokens;
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(predictionsPath))!);
+        var file = new FileStream(predictionsPath, FileMode.Append, FileAccess.Write, FileShare.Read);
+        await using (file.ConfigureAwait(false))
+        {
+            var writeGate = new SemaphoreSlim(1);
+            var failed = new List<string>();
+            int answered = 0;
+            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken }, async (problem, token) =>
+            {
+                string prompt = Prompt(benchmark, problem, options.FewShotExamples);
+                string? output = null;
+                for (int attempt = 0; attempt <= options.MaxRetries && output is null; attempt++)
+                {
+                    try
+                    {
+                        var response = await model.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], chatOptions.Clone(), token).ConfigureAwait(false);
+                        output = response.Text;
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+                    {
+                        if (attempt < options.MaxRetries)
+                        {
+                            await Task.Delay(TimeSpan.FromMilliseconds(200 << attempt), token).ConfigureAwait(false);
+                        }
+                    }
+                }
+
+                if (output is null)
+                {
+                    lock (failed)
+                    {
+                        failed.Add(problem.Id);
+                    }
+
+                    return;
+                }
+
+                string line = JsonReport.Write(json =>
+                {
+                    json.WriteStartObject();
+                    json.WriteString("id", problem.Id);
+                    json.WriteString("output", output);
+                    json.WriteEndObject();
+                }).Replace("\n", string.Empty, StringComparison.Ordinal) + "\n";
+                await writeGate.WaitAsync(token).ConfigureAwait(false);
+                try
+                {
+                    await file.WriteAsync(Encoding.UTF8.GetBytes(line), token).ConfigureAwait(false);
+                    await file.FlushAsync(token).ConfigureAwait(false);
+                    Interlocked.Increment(ref answered);
+                }
+                finally
+                {
+                    writeGate.Release();
+                }
+
+                progress?.Report(problem.Id);
+            }).ConfigureAwait(false);
+            writeGate.Dispose();
+            return (answered, failed);
+        }
+    }
+}
