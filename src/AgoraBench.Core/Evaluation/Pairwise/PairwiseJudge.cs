@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.AI;
+
+namespace AgoraBench;
+
+/// <summary>
+/// Asks an LLM judge (any <see cref="IChatClient"/>) which of two answers is better, Arena-Hard style, and reads its
+/// verdict; an answer without a verdict label is asked again.
+/// </summary>
+public sealed partial class PairwiseJudge
+{
+    private readonly IChatClient _judge;
+    private readonly int _maxAttempts;
+    private readonly ChatOptions _options;
+    private readonly string _template;
+
+    /// <summary>Initializes a new instance of the <see cref="PairwiseJudge"/> class.</summary>
+    /// <param name="judge">The judge model.</param>
+    /// <param name="maxAttempts">How many times a question is asked when the verdict is missing.</param>
+    /// <param name="options">Sampling options, or <see langword="null"/> for temperature 0 and 4,096 tokens.</param>
+    public PairwiseJudge(IChatClient judge, int maxAttempts = 2, ChatOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(judge);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        _judge = judge;
+        _maxAttempts = maxAttempts;
+        _options = options ?? new ChatOptions { Temperature = 0, MaxOutputTokens = 4096 };
+        using var stream = typeof(PairwiseJudge).Assembly.GetManifestResourceStream("AgoraBench.Metrics.Prompts.pairwise_judge.txt")!;
+        using var reader = new StreamReader(stream);
+        _template = reader.ReadToEnd();
+    }
+
+    /// <summary>Judges one game.</summary>
+    /// <param name="question">The question.</param>
+    /// <param name="answerA">The answer shown first.</param>
+    /// <param name="answerB">The answer shown second.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The verdict, or <see langword="null"/> when the judge never gave one.</returns>
+    public async Task<PairwiseVerdict?> JudgeAsync(string question, string answerA, string answerB, CancellationToken cancellationToken = default)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["question"] = question, ["answer_a"] = answerA, ["answer_b"] = answerB };
+        string prompt = Placeholder().Replace(_template, m => values[m.Groups[1].Value]);
+        for (int attempt = 0; attempt < _maxAttempts; attempt++)
+        {
+            var response = await _judge.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], _options.Clone(), cancellationToken).ConfigureAwait(false);
+            if (PairwiseVerdictParser.Parse(response.Text) is { } verdict)
+            {
+                return verdict;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Plays two games per question (the baseline's answer first, then the model's first) with bounded concurrency.
+    /// </summary>
+    /// <param name="questions">Question id → question.</param>
+    /// <param name="answers">Question id → the model's answer.</param>
+    /// <param name="baseline">Question id → the baseline's answer.</param>
+    /// <param name="model">The model's name.</param>
+    /// <param name="baselineName">The baseline's name.</param>
+    /// <param name="concurrency">Judge requests in flight.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The judged games, and the games the judge gave no verdict for.</returns>
+    public async Task<(IReadOnlyList<PairwiseJudgment> Judgments, int Unjudged)> PlayAsync(
+        IReadOnlyDictionary<string, string> questions,
+        IReadOnlyDictionary<string, string> answers,
+        IReadOnlyDictionary<string, string> baseline,
+        string model,
+        string baselineName,
+        int concurrency = 8,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        ArgumentNullException.ThrowIfNull(answers);
+        ArgumentNullException.ThrowIfNull(baseline);
+        var games = questions.Keys.Where(answers.ContainsKey).Where(baseline.ContainsKey)
+            .SelectMany(q => new[] { (Question: q, BaselineFirst: true), (Question: q, BaselineFirst: false) })
+            .ToArray();
+        var judgments = new PairwiseJudgment?[games.Length];
+        await Parallel.ForEachAsync(Enumerable.Range(0, games.Length), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (i, token) =>
+        {
+            var (q, baselineFirst) = games[i];
+            var verdict = baselineFirst
+                ? await JudgeAsync(questions[q], baseline[q], answers[q], token).ConfigureAwait(false)
+                : await JudgeAsync(questions[q], answers[q], baseline[q], token).ConfigureAwait(false);
+            if (verdict is PairwiseVerdict v)
+            {
+                judgments[i] = baselineFirst ? new PairwiseJudgment(q, baselineName, model, v) : new PairwiseJudgment(q, model, baselineName, v);
+            }
+        }).ConfigureAwait(false);
+        return ([.. judgments.Where(j => j is not null)!], judgments.Count(j => j is null));
+    }
+
+    [GeneratedRegex(@"\{(question|answer_a|answer_b)\}")]
+    private static partial Regex Placeholder();
+}
