@@ -45,6 +45,14 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
 
     public int CompletionRequests;
 
+    public int HubRequests;
+
+    /// <summary>Files the fake Hugging Face Hub serves, by path after <c>/resolve/{revision}/</c>.</summary>
+    public Dictionary<string, string> HubFiles { get; } = [];
+
+    /// <summary>How many rows the fake datasets-server has; row i is <c>{"question": "q{i}", "answer": "#### {i}"}</c>.</summary>
+    public int HubRows { get; set; }
+
     public static async Task<FakeOpenAIServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -120,6 +128,24 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
                 ["model"] = body["model"]!.GetValue<string>(),
                 ["usage"] = new JsonObject { ["prompt_tokens"] = inputs.Length * 3, ["total_tokens"] = inputs.Length * 3 },
             });
+        });
+
+        app.MapGet("/datasets/{owner}/{name}/resolve/{revision}/{**path}", (string path) =>
+        {
+            Interlocked.Increment(ref HubRequests);
+            return HubFiles.TryGetValue(path, out string? content) ? Results.Text(content) : Results.NotFound();
+        });
+
+        app.MapGet("/rows", (int offset, int length) =>
+        {
+            Interlocked.Increment(ref HubRequests);
+            var rows = new JsonArray();
+            for (int i = offset; i < Math.Min(HubRows, offset + length); i++)
+            {
+                rows.Add(new JsonObject { ["row_idx"] = i, ["row"] = new JsonObject { ["question"] = $"q{i}", ["answer"] = $"#### {i}" }, ["truncated_cells"] = new JsonArray() });
+            }
+
+            return Results.Json(new JsonObject { ["rows"] = rows, ["num_rows_total"] = HubRows, ["num_rows_per_page"] = 100 });
         });
 
         app.MapPost("/reward", async (HttpRequest request) =>
