@@ -14,20 +14,7 @@ public static class MathBenchmarkGrader
     {
         ArgumentNullException.ThrowIfNull(problems);
         ArgumentNullException.ThrowIfNull(predictions);
-        var byId = problems.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var errors = predictions.Where(p => !byId.ContainsKey(p.Id)).Select(p => new DataError(predictionsSource, p.Line, "id", $"'{p.Id}' is not a problem id")).ToList();
-        var predicted = predictions.Where(p => byId.ContainsKey(p.Id)).ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var missing = problems.Where(p => !predicted.ContainsKey(p.Id)).ToArray();
-        if (!allowMissing && missing.Length > 0)
-        {
-            errors.Add(new DataError(predictionsSource, null, null, $"{missing.Length} problem(s) have no prediction (first: {string.Join(", ", missing.Take(5).Select(m => m.Id))}); pass --allow-missing to count them as wrong"));
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new DataValidationException(errors);
-        }
-
+        var predicted = PredictionMatcher.Match(problems, predictions, allowMissing, predictionsSource);
         var items = new List<BenchmarkItemGrade>();
         foreach (var problem in problems)
         {
