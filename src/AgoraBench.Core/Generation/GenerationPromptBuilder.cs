@@ -1,0 +1,106 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace AgoraBench;
+
+/// <summary>Fills meta-prompts: demonstrations, theme and trigger for instance generation; the seed pair for the other methods. Randomness comes only from the <see cref="Random"/> passed in, so a seed reproduces every prompt.</summary>
+public static partial class GenerationPromptBuilder
+{
+    private static System.Text.RegularExpressions.Regex Placeholder => PlaceholderRegex();
+
+    /// <summary>Builds an instance-generation prompt.</summary>
+    /// <param name="template">The template (see <see cref="MetaPrompts.Template"/>).</param>
+    /// <param name="domain">The domain (selects themes; instruction following also draws a first word).</param>
+    /// <param name="seeds">The seed instances (at least one).</param>
+    /// <param name="generated">The instances accepted so far.</param>
+    /// <param name="random">The seeded random source.</param>
+    /// <param name="mode">How demonstrations are picked.</param>
+    /// <param name="style">The prompt style (JSON encodes the demonstrations as JSON strings).</param>
+    /// <returns>The prompt.</returns>
+    public static GenerationPrompt InstanceGeneration(string template, BenchmarkDomain domain, IReadOnlyList<SyntheticInstance> seeds, IReadOnlyList<SyntheticInstance> generated, Random random, DemonstrationMode mode = DemonstrationMode.SeedAndGenerated, PromptStyle style = PromptStyle.Agora)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(seeds);
+        ArgumentNullException.ThrowIfNull(generated);
+        ArgumentNullException.ThrowIfNull(random);
+        if (seeds.Count == 0)
+        {
+            throw new ArgumentException("At least one seed instance is required.", nameof(seeds));
+        }
+
+        List<SyntheticInstance> demos;
+        if (mode == DemonstrationMode.ReferenceCode)
+        {
+            var pool = seeds.Concat(generated).ToList();
+            demos = [.. Sample(pool, Math.Min(2, pool.Count), random), seeds[random.Next(seeds.Count)]];
+        }
+        else
+        {
+            demos = [.. Sample(seeds, Math.Min(2, seeds.Count), random)];
+            demos.Add(generated.Count > 0 ? generated[random.Next(generated.Count)] : seeds[random.Next(seeds.Count)]);
+        }
+
+        while (demos.Count < 3)
+        {
+            demos.Add(seeds[random.Next(seeds.Count)]);
+        }
+
+        random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(demos));
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < 3; i++)
+        {
+            values[$"<input{i + 1}>"] = style == PromptStyle.Json ? JsonString(demos[i].Instruction) : demos[i].Instruction;
+            values[$"<output{i + 1}>"] = style == PromptStyle.Json ? JsonString(demos[i].Response) : demos[i].Response;
+        }
+
+        string? theme = null, firstWord = null;
+        if (template.Contains("<input_theme>", StringComparison.Ordinal))
+        {
+            var themes = GenerationThemes.For(domain);
+            theme = themes[random.Next(themes.Count)];
+            values["<input_theme>"] = theme;
+        }
+
+        if (template.Contains("<first_word>", StringComparison.Ordinal))
+        {
+            firstWord = GenerationThemes.FirstWords[random.Next(GenerationThemes.FirstWords.Count)];
+            values["<first_word>"] = firstWord;
+        }
+
+        // One pass over the template, so text drawn in (a seed mentioning "<output2>") is never substituted again.
+        string text = Placeholder.Replace(template, m => values.TryGetValue(m.Value, out var v) ? v : m.Value);
+        return new GenerationPrompt(text, theme, firstWord, demos);
+    }
+
+    /// <summary>Builds a response-generation or quality-enhancement prompt for one seed instance.</summary>
+    /// <param name="template">The template.</param>
+    /// <param name="seed">The seed instance.</param>
+    /// <returns>The prompt.</returns>
+    public static GenerationPrompt ForSeed(string template, SyntheticInstance seed)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(seed);
+
+        // One pass, so a seed that itself contains "<output>" is not substituted twice.
+        string text = Placeholder.Replace(template, m => m.Value switch
+        {
+            "<input>" => seed.Instruction,
+            "<output>" => seed.Response,
+            _ => m.Value,
+        });
+        return new GenerationPrompt(text, null, null, [seed]);
+    }
+
+    private static IEnumerable<SyntheticInstance> Sample(IReadOnlyList<SyntheticInstance> pool, int count, Random random)
+    {
+        var indices = Enumerable.Range(0, pool.Count).ToArray();
+        random.Shuffle(indices);
+        return indices.Take(count).Select(i => pool[i]);
+    }
+
+    private static string JsonString(string value) =>
+        "\"" + JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value + "\"";
+
+    [System.Text.RegularExpressions.GeneratedRegex("<(?:input|output)[123]?>|<input_theme>|<first_word>", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PlaceholderRegex();
+}
