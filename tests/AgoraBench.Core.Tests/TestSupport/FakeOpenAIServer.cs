@@ -39,6 +39,24 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
     /// <summary>Status codes to answer the next requests with (any endpoint), in order.</summary>
     public ConcurrentQueue<int> Faults { get; } = new();
 
+    /// <summary>Fault code that holds the request open for 10 s (a client timeout).</summary>
+    public const int Hang = -1;
+
+    /// <summary>Fault code that answers 200 with a body that is not JSON.</summary>
+    public const int Garbage = -2;
+
+    /// <summary>Gets or sets the finish reason of each chat answer, from the answer text.</summary>
+    public Func<string, string> FinishReason { get; set; } = _ => "stop";
+
+    /// <summary>Gets or sets a delay before every chat answer (latency simulation).</summary>
+    public TimeSpan ChatLatency { get; set; }
+
+    /// <summary>The chat completions answered with 200 and a valid body.</summary>
+    public int ChatCompletionsServed;
+
+    /// <summary>The faults injected so far.</summary>
+    public int FaultsServed;
+
     public ConcurrentQueue<JsonNode> ChatRequests { get; } = new();
 
     public int EmbeddingRequests;
@@ -72,6 +90,9 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
+    public IChatClient GeneratorClient(string model, TimeSpan timeout) =>
+        new OpenAIClient(new ApiKeyCredential("test-key"), new OpenAIClientOptions { Endpoint = Endpoint, RetryPolicy = new ClientRetryPolicy(0), NetworkTimeout = timeout }).GetChatClient(model).AsIChatClient();
+
     private OpenAIClient Client() => new(new ApiKeyCredential("test-key"), new OpenAIClientOptions { Endpoint = Endpoint, RetryPolicy = new ClientRetryPolicy(0) });
 
     private void Map(WebApplication app)
@@ -80,6 +101,20 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
         {
             if (Faults.TryDequeue(out int status))
             {
+                Interlocked.Increment(ref FaultsServed);
+                if (status == Hang)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                    return;
+                }
+
+                if (status == Garbage)
+                {
+                    context.Response.ContentType = "application/json";
+                    await context.Response.WriteAsync("{\"choices\": [ <html>oops");
+                    return;
+                }
+
                 context.Response.StatusCode = status;
                 if (status == 429)
                 {
@@ -99,13 +134,19 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
             ChatRequests.Enqueue(body);
             string prompt = string.Join("\n", body["messages"]!.AsArray().Select(m => m!["content"]!.GetValue<string>()));
             string answer = Chat(prompt);
+            if (ChatLatency > TimeSpan.Zero)
+            {
+                await Task.Delay(ChatLatency);
+            }
+
+            Interlocked.Increment(ref ChatCompletionsServed);
             return Results.Json(new JsonObject
             {
                 ["id"] = "chatcmpl-" + Guid.NewGuid().ToString("N"),
                 ["object"] = "chat.completion",
                 ["created"] = 1_700_000_000,
                 ["model"] = body["model"]!.GetValue<string>(),
-                ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["finish_reason"] = "stop", ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = answer } }),
+                ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["finish_reason"] = FinishReason(answer), ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = answer } }),
                 ["usage"] = new JsonObject { ["prompt_tokens"] = 100, ["completion_tokens"] = 20, ["total_tokens"] = 120 },
             });
         });

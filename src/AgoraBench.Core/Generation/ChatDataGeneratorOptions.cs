@@ -1,0 +1,54 @@
+namespace AgoraBench;
+
+/// <summary>Sampling and validation settings of <see cref="ChatDataGenerator"/>. The defaults are the paper's.</summary>
+public sealed class ChatDataGeneratorOptions
+{
+    /// <summary>Gets or sets the system message (default: <see cref="MetaPrompts.SystemMessage"/>).</summary>
+    public string SystemMessage { get; set; } = MetaPrompts.SystemMessage;
+
+    /// <summary>Gets or sets the model id sent with each request, or <see langword="null"/> to use the client's default.</summary>
+    public string? ModelId { get; set; }
+
+    /// <summary>Gets or sets the sampling temperature (default 1.0).</summary>
+    public float Temperature { get; set; } = 1.0f;
+
+    /// <summary>Gets or sets nucleus-sampling top-p (default 0.9).</summary>
+    public float TopP { get; set; } = 0.9f;
+
+    /// <summary>Gets or sets the maximum output tokens (default 4096); also the length limit of validation.</summary>
+    public int MaxOutputTokens { get; set; } = 4096;
+
+    /// <summary>Gets the stop sequences (default <c>[END]</c>).</summary>
+    public IList<string> StopSequences { get; } = [GenerationParser.EndMarker];
+
+    /// <summary>Gets or sets the token counter used by the length check, or <see langword="null"/> to skip it.</summary>
+    public ITokenCounter? TokenCounter { get; set; }
+
+    /// <summary>Lists every problem with these options.</summary>
+    /// <returns>The problems; empty when the options are valid.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (Temperature is < 0 or > 2 || float.IsNaN(Temperature))
+        {
+            errors.Add($"Temperature must be between 0 and 2 (was {Temperature}).");
+        }
+
+        if (TopP is <= 0 or > 1 || float.IsNaN(TopP))
+        {
+            errors.Add($"TopP must be in (0, 1] (was {TopP}).");
+        }
+
+        if (MaxOutputTokens <= 0)
+        {
+            errors.Add($"MaxOutputTokens must be positive (was {MaxOutputTokens}).");
+        }
+
+        if (string.IsNullOrWhiteSpace(SystemMessage))
+        {
+            errors.Add("SystemMessage must not be empty.");
+        }
+
+        return errors;
+    }
+}

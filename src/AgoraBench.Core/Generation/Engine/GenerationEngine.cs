@@ -1,0 +1,258 @@
+using System.ClientModel;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.Net;
+
+namespace AgoraBench;
+
+/// <summary>
+/// Runs one AgoraBench setting against one generator: bounded concurrency, per-item attempts (a rejected completion
+/// re-prompts at once; a transport failure backs off with jitter and honours Retry-After up to a cap), a circuit
+/// breaker, an optional budget, and a <see cref="GenerationRunStore"/> that keeps every paid-for completion.
+/// </summary>
+/// <remarks>
+/// The engine is the only retry owner: configure the underlying client with no retries of its own (for the OpenAI
+/// client, <c>RetryPolicy = new ClientRetryPolicy(0)</c>). Metrics are published on the meter and activity source
+/// named <see cref="TelemetryName"/>.
+/// </remarks>
+public sealed class GenerationEngine
+{
+    /// <summary>The name of the engine's <see cref="Meter"/> and <see cref="ActivitySource"/>.</summary>
+    public const string TelemetryName = "AgoraBench.Generation";
+
+    private static readonly ActivitySource Source = new(TelemetryName);
+    private static readonly Meter Meter = new(TelemetryName);
+    private static readonly Counter<long> AcceptedCounter = Meter.CreateCounter<long>("agorabench.generation.accepted");
+    private static readonly Counter<long> RejectedCounter = Meter.CreateCounter<long>("agorabench.generation.rejected");
+    private static readonly Counter<long> RetryCounter = Meter.CreateCounter<long>("agorabench.generation.retries");
+    private static readonly Counter<long> TokenCounter = Meter.CreateCounter<long>("agorabench.generation.tokens");
+
+    private readonly IDataGenerator _generator;
+    private readonly GenerationEngineOptions _options;
+    private readonly string _template;
+    private readonly TimeProvider _time;
+
+    /// <summary>Initializes a new instance of the <see cref="GenerationEngine"/> class.</summary>
+    /// <param name="generator">The generator.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="timeProvider">The clock for back-off delays and Retry-After dates, or <see langword="null"/> for the system clock.</param>
+    /// <exception cref="ArgumentException">The options are invalid; every problem is listed.</exception>
+    public GenerationEngine(IDataGenerator generator, GenerationEngineOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid generation options:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => " - " + e)), nameof(options));
+        }
+
+        _generator = generator;
+        _time = timeProvider ?? TimeProvider.System;
+        _options = options;
+        _template = options.Template ?? MetaPrompts.Template(options.Method, options.Domain, options.PromptStyle);
+    }
+
+    /// <summary>Runs the setting until the requested instances exist in the store, the budget is reached, or the run is cancelled.</summary>
+    /// <param name="seeds">The seed instances.</param>
+    /// <param name="store">The run store; instances already in it are not generated again.</param>
+    /// <param name="progress">Receives the running totals after each completion, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">A token that stops the run; requests in flight are abandoned, everything accepted is kept.</param>
+    /// <returns>The totals of this run.</returns>
+    /// <exception cref="GenerationAbortedException">The endpoint refused a request or failed too often in a row; all progress is in the store.</exception>
+    public async Task<GenerationSummary> RunAsync(IReadOnlyList<SyntheticInstance> seeds, GenerationRunStore store, IProgress<GenerationSummary>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(seeds);
+        ArgumentNullException.ThrowIfNull(store);
+        if (seeds.Count == 0)
+        {
+            throw new ArgumentException("At least one seed instance is required.", nameof(seeds));
+        }
+
+        var state = new RunState(_options, seeds, store.Existing);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var workers = Enumerable.Range(0, _options.Concurrency).Select(_ => Task.Run(() => WorkAsync(state, seeds, store, progress, stop), CancellationToken.None)).ToArray();
+        try
+        {
+            await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (state.Abort is not null || state.StoppedReason is not null)
+        {
+            // Stopped by the circuit breaker or the budget; reported below.
+        }
+
+        if (state.Abort is not null)
+        {
+            throw state.Abort;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return state.Snapshot();
+    }
+
+    private async Task WorkAsync(RunState state, IReadOnlyList<SyntheticInstance> seeds, GenerationRunStore store, IProgress<GenerationSummary>? progress, CancellationTokenSource stop)
+    {
+        while (!stop.IsCancellationRequested && state.TryTake(out int item))
+        {
+            bool accepted = false;
+            try
+            {
+                accepted = await ProcessAsync(state, seeds, store, item, progress, stop).ConfigureAwait(false);
+            }
+            finally
+            {
+                state.Finish(item, accepted);
+            }
+        }
+    }
+
+    private async Task<bool> ProcessAsync(RunState state, IReadOnlyList<SyntheticInstance> seeds, GenerationRunStore store, int item, IProgress<GenerationSummary>? progress, CancellationTokenSource stop)
+    {
+        var ct = stop.Token;
+        string itemId = ItemId(item);
+        int transportFailures = 0;
+        for (int attempt = 1; attempt <= _options.MaxAttempts;)
+        {
+            if (state.BudgetExhausted())
+            {
+                state.StoppedReason ??= "budget";
+                await stop.CancelAsync().ConfigureAwait(false);
+                return false;
+            }
+
+            string prompt = BuildPrompt(state, seeds, item, attempt);
+            GenerationOutcome outcome;
+            using (var activity = Source.StartActivity("generate"))
+            {
+                activity?.SetTag("agorabench.item", itemId);
+                activity?.SetTag("agorabench.attempt", attempt);
+                try
+                {
+                    outcome = await _generator.GenerateAsync(new GenerationRequest(_options.Method, _options.Domain, prompt, _options.PromptStyle), ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!ct.IsCancellationRequested && Classify(ex) is { } fault)
+                {
+                    activity?.SetStatus(ActivityStatusCode.Error, fault.Retryable ? "transport" : "refused");
+                    if (!fault.Retryable)
+                    {
+                        state.Abort ??= new GenerationAbortedException($"The endpoint refused the request for {itemId} ({fault.Description}); the run stopped. Everything accepted so far is in {store.Path}.", ex);
+                        await stop.CancelAsync().ConfigureAwait(false);
+                        return false;
+                    }
+
+                    RetryCounter.Add(1);
+                    if (state.TransportFailure() >= _options.CircuitBreakerThreshold)
+                    {
+                        state.Abort ??= new GenerationAbortedException($"{_options.CircuitBreakerThreshold} transport failures in a row (last: {fault.Description}); the circuit is open and the run stopped. Everything accepted so far is in {store.Path}; run again with resume to continue.", ex);
+                        await stop.CancelAsync().ConfigureAwait(false);
+                        return false;
+                    }
+
+                    if (++transportFailures > _options.MaxTransportRetries)
+                    {
+                        return false;
+                    }
+
+                    await Task.Delay(Backoff(item, transportFailures, fault.RetryAfter), _time, ct).ConfigureAwait(false);
+                    continue;
+                }
+
+                activity?.SetTag("agorabench.accepted", outcome.Accepted);
+            }
+
+            state.Completion(outcome, _options);
+            TokenCounter.Add(outcome.InputTokens, new KeyValuePair<string, object?>("direction", "input"));
+            TokenCounter.Add(outcome.OutputTokens, new KeyValuePair<string, object?>("direction", "output"));
+            await store.AppendAttemptAsync(itemId, attempt, outcome, CancellationToken.None).ConfigureAwait(false);
+            if (outcome.Accepted)
+            {
+                var instance = new SyntheticInstance
+                {
+                    Instruction = outcome.Instruction!,
+                    Response = outcome.Response!,
+                    Id = itemId,
+                    Index = _options.Method == GenerationMethod.InstanceGeneration ? null : item,
+                    Config = _options.Method == GenerationMethod.InstanceGeneration ? null : seeds[item].Config,
+                    Method = _options.Method,
+                    Domain = _options.Domain,
+                    Generator = _options.Generator,
+                };
+                await store.AppendInstanceAsync(instance, CancellationToken.None).ConfigureAwait(false);
+                state.Accept(instance);
+                AcceptedCounter.Add(1);
+                progress?.Report(state.Snapshot());
+                return true;
+            }
+
+            RejectedCounter.Add(1, new KeyValuePair<string, object?>("reason", outcome.Rejection!.Code));
+            progress?.Report(state.Snapshot());
+            attempt++;
+        }
+
+        return false;
+    }
+
+    private string BuildPrompt(RunState state, IReadOnlyList<SyntheticInstance> seeds, int item, int attempt)
+    {
+        if (_options.Method != GenerationMethod.InstanceGeneration)
+        {
+            return GenerationPromptBuilder.ForSeed(_template, seeds[item]).Text;
+        }
+
+        var random = new Random(HashCode.Combine(_options.RandomSeed, item, attempt));
+        return GenerationPromptBuilder.InstanceGeneration(_template, _options.Domain, seeds, state.GeneratedSnapshot(), random, _options.DemonstrationMode, _options.PromptStyle).Text;
+    }
+
+    private string ItemId(int item) =>
+        string.Create(CultureInfo.InvariantCulture, $"{AgoraBenchNames.ToName(_options.Method)}-{AgoraBenchNames.ToName(_options.Domain)}-{item}");
+
+    private TimeSpan Backoff(int item, int failures, TimeSpan? retryAfter)
+    {
+        // Jitter from a seeded source: items spread apart, and a rerun waits the same.
+        var jitter = new Random(HashCode.Combine(_options.RandomSeed, item, failures, 17));
+        double cap = _options.MaxRetryDelay.TotalMilliseconds;
+        if (retryAfter is { } after)
+        {
+            return TimeSpan.FromMilliseconds(Math.Min(cap, after.TotalMilliseconds * (1 + (jitter.NextDouble() * 0.1))));
+        }
+
+        double exponential = Math.Min(cap, _options.RetryDelay.TotalMilliseconds * Math.Pow(2, failures - 1));
+        return TimeSpan.FromMilliseconds(exponential * (0.5 + (jitter.NextDouble() * 0.5)));
+    }
+
+    private Fault? Classify(Exception ex)
+    {
+        switch (ex)
+        {
+            case ClientResultException client:
+                var response = client.GetRawResponse();
+                TimeSpan? after = null;
+                if (response is not null && response.Headers.TryGetValue("Retry-After", out string? value))
+                {
+                    if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds))
+                    {
+                        after = TimeSpan.FromSeconds(Math.Max(0, seconds));
+                    }
+                    else if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+                    {
+                        after = date - _time.GetUtcNow();
+                        after = after < TimeSpan.Zero ? TimeSpan.Zero : after;
+                    }
+                }
+
+                bool retryable = client.Status is 0 or 408 or 409 or 429 or >= 500;
+                return new Fault(retryable, after, client.Status == 0 ? "no response" : $"HTTP {client.Status}");
+            case HttpRequestException http:
+                return new Fault(http.StatusCode is null or HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int?)http.StatusCode >= 500, null, http.StatusCode is { } code ? $"HTTP {(int)code}" : "connection failed");
+            case System.Text.Json.JsonException or FormatException:
+                return new Fault(true, null, "malformed response body");
+            case TimeoutException or TaskCanceledException or IOException:
+                return new Fault(true, null, "timeout or connection lost");
+            default:
+                return null;
+        }
+    }
+
+    private sealed record Fault(bool Retryable, TimeSpan? RetryAfter, string Description);
+}

@@ -1,0 +1,129 @@
+namespace AgoraBench;
+
+/// <summary>What to generate and how hard to try. Validate with <see cref="Validate"/>, which lists every problem at once.</summary>
+public sealed class GenerationEngineOptions
+{
+    /// <summary>Gets or sets the generation method.</summary>
+    public GenerationMethod Method { get; set; }
+
+    /// <summary>Gets or sets the domain.</summary>
+    public BenchmarkDomain Domain { get; set; }
+
+    /// <summary>Gets or sets the number of instances to generate (instance generation), or the number of seeds to process (response generation and quality enhancement; <see langword="null"/> processes them all).</summary>
+    public int? Count { get; set; }
+
+    /// <summary>Gets or sets the generator's name, written to each instance's <c>generator</c> field.</summary>
+    public string Generator { get; set; } = "unknown";
+
+    /// <summary>Gets or sets the number of requests in flight at once (default 8).</summary>
+    public int Concurrency { get; set; } = 8;
+
+    /// <summary>Gets or sets how many completions one item may use before it is given up (default 5). Rejections re-prompt at once.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Gets or sets how many transport failures (429, 5xx, timeouts) one item may suffer (default 8); they back off with jitter.</summary>
+    public int MaxTransportRetries { get; set; } = 8;
+
+    /// <summary>Gets or sets the first back-off delay (default 1 s); it doubles per retry.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets or sets the longest wait, including a server's Retry-After (default 60 s).</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Gets or sets how many transport failures in a row, across all items, open the circuit and stop the run (default 25).</summary>
+    public int CircuitBreakerThreshold { get; set; } = 25;
+
+    /// <summary>Gets or sets the random seed that makes every prompt reproducible (default 0).</summary>
+    public int RandomSeed { get; set; }
+
+    /// <summary>Gets or sets how instance-generation demonstrations are picked.</summary>
+    public DemonstrationMode DemonstrationMode { get; set; }
+
+    /// <summary>Gets or sets the prompt style.</summary>
+    public PromptStyle PromptStyle { get; set; }
+
+    /// <summary>Gets or sets a custom template, or <see langword="null"/> for the built-in one. It is checked for required placeholders.</summary>
+    public string? Template { get; set; }
+
+    /// <summary>Gets or sets the price of one million input tokens in USD, or <see langword="null"/> when unknown.</summary>
+    public decimal? PriceInputPerMillion { get; set; }
+
+    /// <summary>Gets or sets the price of one million output tokens in USD, or <see langword="null"/> when unknown.</summary>
+    public decimal? PriceOutputPerMillion { get; set; }
+
+    /// <summary>Gets or sets a spending cap in USD: no request starts once the spend plus the dearest call so far would pass it.</summary>
+    public decimal? Budget { get; set; }
+
+    /// <summary>Lists every problem with these options.</summary>
+    /// <returns>The problems; empty when valid.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (!Enum.IsDefined(Method))
+        {
+            errors.Add($"Method '{Method}' is not a generation method.");
+        }
+
+        if (!Enum.IsDefined(Domain))
+        {
+            errors.Add($"Domain '{Domain}' is not a domain.");
+        }
+
+        if (Method == GenerationMethod.InstanceGeneration && Count is null)
+        {
+            errors.Add("Count is required for instance generation.");
+        }
+
+        if (Count is <= 0)
+        {
+            errors.Add($"Count must be positive (was {Count}).");
+        }
+
+        if (Concurrency is < 1 or > 1024)
+        {
+            errors.Add($"Concurrency must be between 1 and 1024 (was {Concurrency}).");
+        }
+
+        if (MaxAttempts < 1)
+        {
+            errors.Add($"MaxAttempts must be at least 1 (was {MaxAttempts}).");
+        }
+
+        if (MaxTransportRetries < 0)
+        {
+            errors.Add($"MaxTransportRetries must not be negative (was {MaxTransportRetries}).");
+        }
+
+        if (RetryDelay < TimeSpan.Zero || MaxRetryDelay < RetryDelay)
+        {
+            errors.Add($"RetryDelay ({RetryDelay}) must be non-negative and at most MaxRetryDelay ({MaxRetryDelay}).");
+        }
+
+        if (CircuitBreakerThreshold < 1)
+        {
+            errors.Add($"CircuitBreakerThreshold must be at least 1 (was {CircuitBreakerThreshold}).");
+        }
+
+        if (PriceInputPerMillion is < 0 || PriceOutputPerMillion is < 0)
+        {
+            errors.Add("Prices must not be negative.");
+        }
+
+        if (Budget is not null && (Budget <= 0 || PriceInputPerMillion is null || PriceOutputPerMillion is null))
+        {
+            errors.Add("Budget must be positive and needs both prices.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Generator))
+        {
+            errors.Add("Generator must name the generator model.");
+        }
+
+        if (Template is not null && Enum.IsDefined(Method) && Enum.IsDefined(Domain))
+        {
+            errors.AddRange(MetaPrompts.Validate(Template, Method, Domain, PromptStyle));
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,198 @@
+using System.Globalization;
+
+namespace AgoraBench;
+
+/// <summary>The shared, locked bookkeeping of one <see cref="GenerationEngine"/> run.</summary>
+internal sealed class RunState
+{
+    private readonly Lock _lock = new();
+    private readonly GenerationEngineOptions _options;
+    private readonly Queue<int> _pending = new();
+    private readonly Dictionary<string, int> _rejected = new(StringComparer.Ordinal);
+    private readonly int _resumed;
+    private readonly int _target;
+    private SyntheticInstance[] _generated;
+    private int _generatedCount;
+    private int _nextSample;
+    private int _reserved;
+    private int _acceptedTotal;
+    private int _accepted;
+    private int _failed;
+    private int _completions;
+    private int _retries;
+    private int _consecutiveTransportFailures;
+    private long _inputTokens;
+    private long _outputTokens;
+    private decimal _cost;
+    private decimal _dearestCall;
+
+    public RunState(GenerationEngineOptions options, IReadOnlyList<SyntheticInstance> seeds, IReadOnlyList<SyntheticInstance> existing)
+    {
+        _options = options;
+        _resumed = existing.Count;
+        _generated = new SyntheticInstance[Math.Max(16, existing.Count * 2)];
+        if (options.Method == GenerationMethod.InstanceGeneration)
+        {
+            foreach (var instance in existing)
+            {
+                _generated[_generatedCount++] = instance;
+                int dash = instance.Id?.LastIndexOf('-') ?? -1;
+                if (dash >= 0 && int.TryParse(instance.Id.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int sample))
+                {
+                    _nextSample = Math.Max(_nextSample, sample + 1);
+                }
+            }
+
+            _nextSample = Math.Max(_nextSample, existing.Count);
+            _target = options.Count!.Value;
+            _acceptedTotal = existing.Count;
+        }
+        else
+        {
+            var done = existing.Where(i => i.Index is not null).Select(i => i.Index!.Value).ToHashSet();
+            int count = Math.Min(options.Count ?? seeds.Count, seeds.Count);
+            for (int i = 0; i < count; i++)
+            {
+                if (!done.Contains(i))
+                {
+                    _pending.Enqueue(i);
+                }
+            }
+        }
+    }
+
+    public GenerationAbortedException? Abort { get; set; }
+
+    public string? StoppedReason { get; set; }
+
+    public bool TryTake(out int item)
+    {
+        lock (_lock)
+        {
+            if (_options.Method == GenerationMethod.InstanceGeneration)
+            {
+                if (_acceptedTotal + _reserved < _target)
+                {
+                    item = _nextSample++;
+                    _reserved++;
+                    return true;
+                }
+
+                item = -1;
+                return false;
+            }
+
+            return _pending.TryDequeue(out item);
+        }
+    }
+
+    public void Finish(int item, bool accepted)
+    {
+        _ = item;
+        lock (_lock)
+        {
+            if (_options.Method == GenerationMethod.InstanceGeneration)
+            {
+                _reserved--;
+            }
+
+            if (!accepted && Abort is null && StoppedReason is null)
+            {
+                _failed++;
+            }
+        }
+    }
+
+    public void Accept(SyntheticInstance instance)
+    {
+        lock (_lock)
+        {
+            _accepted++;
+            _acceptedTotal++;
+            if (_options.Method == GenerationMethod.InstanceGeneration)
+            {
+                if (_generatedCount == _generated.Length)
+                {
+                    // Grow into a new array, so segments handed out earlier stay valid.
+                    var grown = new SyntheticInstance[_generated.Length * 2];
+                    Array.Copy(_generated, grown, _generatedCount);
+                    _generated = grown;
+                }
+
+                _generated[_generatedCount++] = instance;
+            }
+        }
+    }
+
+    public IReadOnlyList<SyntheticInstance> GeneratedSnapshot()
+    {
+        lock (_lock)
+        {
+            return new ArraySegment<SyntheticInstance>(_generated, 0, _generatedCount);
+        }
+    }
+
+    public void Completion(GenerationOutcome outcome, GenerationEngineOptions options)
+    {
+        lock (_lock)
+        {
+            _completions++;
+            _consecutiveTransportFailures = 0;
+            _inputTokens += outcome.InputTokens;
+            _outputTokens += outcome.OutputTokens;
+            if (outcome.Rejection is { } rejection)
+            {
+                _rejected[rejection.Code] = _rejected.GetValueOrDefault(rejection.Code) + 1;
+            }
+
+            if (options.PriceInputPerMillion is { } pin && options.PriceOutputPerMillion is { } pout)
+            {
+                decimal call = ((outcome.InputTokens * pin) + (outcome.OutputTokens * pout)) / 1_000_000m;
+                _cost += call;
+                _dearestCall = Math.Max(_dearestCall, call);
+            }
+        }
+    }
+
+    public int TransportFailure()
+    {
+        lock (_lock)
+        {
+            _retries++;
+            return ++_consecutiveTransportFailures;
+        }
+    }
+
+    public bool BudgetExhausted()
+    {
+        if (_options.Budget is not { } budget)
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            return _cost + _dearestCall > budget;
+        }
+    }
+
+    public GenerationSummary Snapshot()
+    {
+        lock (_lock)
+        {
+            return new GenerationSummary
+            {
+                Resumed = _resumed,
+                Accepted = _accepted,
+                Failed = _failed,
+                RejectedByReason = new Dictionary<string, int>(_rejected, StringComparer.Ordinal),
+                Completions = _completions,
+                TransportRetries = _retries,
+                InputTokens = _inputTokens,
+                OutputTokens = _outputTokens,
+                Cost = _options.PriceInputPerMillion is not null && _options.PriceOutputPerMillion is not null ? _cost : null,
+                StoppedReason = StoppedReason,
+            };
+        }
+    }
+}
