@@ -1,0 +1,204 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.AI;
+using OpenAI;
+
+namespace AgoraBench.Cli.Commands;
+
+/// <summary><c>agorabench generate</c>: one AgoraBench setting against one generator, resumable and cost-accounted.</summary>
+internal static class GenerateCommand
+{
+    public static Command Create()
+    {
+        var method = new Option<string>("--method") { Description = "instance-generation, response-generation or quality-enhancement.", Required = true, HelpName = "METHOD" };
+        var domain = new Option<string>("--domain") { Description = "math, code or instruction-following.", Required = true, HelpName = "DOMAIN" };
+        var seed = new Option<string>("--seed") { Description = "Seed data: a JSON array or JSONL with instruction/response, or GSM8K-style question/answer rows.", Required = true, HelpName = "FILE" };
+        var count = new Option<int?>("--count") { Description = "Instances to generate (instance generation, required); seeds to process for the other methods (default all).", HelpName = "N" };
+        var model = new Option<string>("--model") { Description = "The generator model id; also written to each row's generator field.", Required = true, HelpName = "NAME" };
+        var endpoint = new Option<string?>("--endpoint") { Description = "An OpenAI-compatible base URL ending in /v1 (OpenAI, vLLM, Ollama, LM Studio). Default OpenAI.", HelpName = "URL" };
+        var keyEnv = new Option<string>("--api-key-env") { Description = "Environment variable holding the API key (may be unset for local endpoints).", DefaultValueFactory = _ => "OPENAI_API_KEY", HelpName = "VAR" };
+        var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight.", DefaultValueFactory = _ => 8, HelpName = "K" };
+        var output = new Option<string>("--out") { Description = "The JSONL file of accepted instances; every completion is also logged to FILE.attempts.jsonl.", Required = true, HelpName = "FILE.jsonl" };
+        var resume = new Option<bool>("--resume") { Description = "Continue an existing --out file, skipping finished items." };
+        var style = new Option<string>("--prompt-style") { Description = "agora (the paper's meta-prompts) or json (the JSON instance-generation variant).", DefaultValueFactory = _ => "agora", HelpName = "agora|json" }
+            .AcceptOnlyFromAmong("agora", "json");
+        var randomSeed = new Option<int>("--random-seed") { Description = "Seed of demonstrations, themes and triggers.", DefaultValueFactory = _ => 0, HelpName = "S" };
+        var maxAttempts = new Option<int>("--max-attempts") { Description = "Completions one item may use before it is given up.", DefaultValueFactory = _ => 5, HelpName = "A" };
+        var priceIn = new Option<decimal?>("--price-input") { Description = "USD per 1M input tokens (default: the built-in price of --model, if known).", HelpName = "USD_PER_1M" };
+        var priceOut = new Option<decimal?>("--price-output") { Description = "USD per 1M output tokens.", HelpName = "USD_PER_1M" };
+        var budget = new Option<decimal?>("--budget") { Description = "Stop before spending more than this many USD.", HelpName = "USD" };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds before one request is abandoned and retried.", DefaultValueFactory = _ => 300, HelpName = "SECONDS" };
+        var template = new Option<string?>("--template") { Description = "A custom meta-prompt file; checked for the method's required placeholders.", HelpName = "FILE" };
+
+        var command = new Command(
+            "generate",
+            "Generate synthetic data for one AgoraBench setting with one generator. Every completion is kept; --resume continues after a crash.\n\n"
+            + "Example:\n  agorabench generate --method instance-generation --domain math --seed seed.json --count 10000 --model gpt-4o-mini --out ig-math.jsonl")
+        {
+            method, domain, seed, count, model, endpoint, keyEnv, concurrency, output, resume, style, randomSeed, maxAttempts, priceIn, priceOut, budget, timeout, template,
+        };
+
+        command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
+            parseResult,
+            async stdout =>
+            {
+                var errors = new List<DataError>();
+                if (!AgoraBenchNames.TryParseMethod(parseResult.GetRequiredValue(method), out var generationMethod))
+                {
+                    errors.Add(new DataError(null, null, "--method", $"'{parseResult.GetRequiredValue(method)}' is not a method; expected instance-generation, response-generation or quality-enhancement"));
+                }
+
+                if (!AgoraBenchNames.TryParseDomain(parseResult.GetRequiredValue(domain), out var benchmarkDomain))
+                {
+                    errors.Add(new DataError(null, null, "--domain", $"'{parseResult.GetRequiredValue(domain)}' is not a domain; expected math, code or instruction-following"));
+                }
+
+                Uri? baseUrl = null;
+                if (parseResult.GetValue(endpoint) is { } url && !Uri.TryCreate(url, UriKind.Absolute, out baseUrl))
+                {
+                    errors.Add(new DataError(null, null, "--endpoint", $"'{url}' is not an absolute URL"));
+                }
+
+                if (parseResult.GetValue(timeout) <= 0)
+                {
+                    errors.Add(new DataError(null, null, "--timeout", "must be positive"));
+                }
+
+                string modelName = parseResult.GetRequiredValue(model);
+                decimal? inputPrice = parseResult.GetValue(priceIn);
+                decimal? outputPrice = parseResult.GetValue(priceOut);
+                if (inputPrice is null && outputPrice is null && PublishedResults.FindGenerator(modelName) is { } builtIn)
+                {
+                    // The paper's six generators come with their Table 3 prices.
+                    (inputPrice, outputPrice) = ((decimal)builtIn.InputUsdPerMillionTokens, (decimal)builtIn.OutputUsdPerMillionTokens);
+                }
+
+                var options = new GenerationEngineOptions
+                {
+                    Method = generationMethod,
+                    Domain = benchmarkDomain,
+                    Count = parseResult.GetValue(count),
+                    Generator = modelName,
+                    Concurrency = parseResult.GetValue(concurrency),
+                    MaxAttempts = parseResult.GetValue(maxAttempts),
+                    RandomSeed = parseResult.GetValue(randomSeed),
+                    PromptStyle = parseResult.GetRequiredValue(style) == "json" ? PromptStyle.Json : PromptStyle.Agora,
+                    PriceInputPerMillion = inputPrice,
+                    PriceOutputPerMillion = outputPrice,
+                    Budget = parseResult.GetValue(budget),
+                    Template = parseResult.GetValue(template) is { } templatePath ? await File.ReadAllTextAsync(templatePath, cancellationToken).ConfigureAwait(false) : null,
+                };
+                if (errors.Count == 0)
+                {
+                    errors.AddRange(options.Validate().Select(e => new DataError(null, null, "options", e)));
+                }
+
+                if (errors.Count > 0)
+                {
+                    throw new DataValidationException(errors);
+                }
+
+                var seeds = await ReadSeedsAsync(parseResult.GetRequiredValue(seed), cancellationToken).ConfigureAwait(false);
+                var client = CreateClient(baseUrl, parseResult.GetRequiredValue(keyEnv), modelName, TimeSpan.FromSeconds(parseResult.GetValue(timeout)));
+                var engine = new GenerationEngine(new ChatDataGenerator(client, new ChatDataGeneratorOptions { ModelId = modelName }), options);
+                var error = parseResult.InvocationConfiguration.Error;
+                IProgress<GenerationSummary>? progress = Console.IsErrorRedirected ? null : new ProgressBar(error, options.Count);
+                GenerationSummary summary;
+                GenerationRunStore store;
+                try
+                {
+                    store = await GenerationRunStore.OpenAsync(parseResult.GetRequiredValue(output), parseResult.GetValue(resume), cancellationToken).ConfigureAwait(false);
+                }
+                catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
+                {
+                    throw new DataValidationException(ex.Message + " (--resume continues it)", ex);
+                }
+
+                await using (store.ConfigureAwait(false))
+                {
+                    try
+                    {
+                        summary = await engine.RunAsync(seeds, store, progress, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (GenerationAbortedException ex)
+                    {
+                        throw new DataValidationException(ex.Message, ex);
+                    }
+                }
+
+                if (progress is not null)
+                {
+                    await error.WriteLineAsync().ConfigureAwait(false);
+                }
+
+                await stdout.WriteLineAsync(Describe(summary)).ConfigureAwait(false);
+            },
+            cancellationToken));
+        return command;
+    }
+
+    internal static string Describe(GenerationSummary s)
+    {
+        string rejected = s.RejectedByReason.Count == 0 ? "none" : string.Join(", ", s.RejectedByReason.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value}"));
+        string cost = s.Cost is { } c ? string.Create(CultureInfo.InvariantCulture, $"${c:F4}") : "unknown (no price)";
+        string stopped = s.StoppedReason is null ? string.Empty : $"\nstopped early: {s.StoppedReason}";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"accepted {s.Accepted} (plus {s.Resumed} resumed), failed items {s.Failed}\nrejected: {rejected}\ncompletions {s.Completions}, transport retries {s.TransportRetries}\ntokens: input {s.InputTokens}, output {s.OutputTokens}; cost {cost}{stopped}");
+    }
+
+    private static async Task<IReadOnlyList<SyntheticInstance>> ReadSeedsAsync(string path, CancellationToken cancellationToken)
+    {
+        // GSM8K-style rows carry question/answer instead of instruction/response.
+        char[] head = new char[4096];
+        int read;
+        using (var reader = new StreamReader(path))
+        {
+            read = await reader.ReadBlockAsync(head, cancellationToken).ConfigureAwait(false);
+        }
+
+        string start = new(head, 0, read);
+        var options = !start.Contains("\"instruction\"", StringComparison.Ordinal) && start.Contains("\"question\"", StringComparison.Ordinal)
+            ? SyntheticDatasetReadOptions.QuestionAnswer
+            : new SyntheticDatasetReadOptions();
+        return await SyntheticDataset.ReadAsync(path, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static IChatClient CreateClient(Uri? endpoint, string keyVariable, string model, TimeSpan timeout)
+    {
+        string? key = Environment.GetEnvironmentVariable(keyVariable);
+        if (string.IsNullOrEmpty(key))
+        {
+            if (endpoint is null || endpoint.Host.EndsWith("openai.com", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new DataValidationException($"The environment variable {keyVariable} is not set; it must hold the API key for {endpoint?.ToString() ?? "https://api.openai.com/v1"}.");
+            }
+
+            key = "unused";
+        }
+
+        // The engine owns retries, so the client makes none of its own.
+        var options = new OpenAIClientOptions { RetryPolicy = new ClientRetryPolicy(0), NetworkTimeout = timeout };
+        if (endpoint is not null)
+        {
+            options.Endpoint = endpoint;
+        }
+
+        return new OpenAIClient(new ApiKeyCredential(key), options).GetChatClient(model).AsIChatClient();
+    }
+
+    private sealed class ProgressBar(TextWriter error, int? total) : IProgress<GenerationSummary>
+    {
+        public void Report(GenerationSummary value)
+        {
+            int done = value.Accepted + value.Resumed;
+            string bar = total is > 0 ? $"[{new string('#', Math.Min(30, done * 30 / total.Value)).PadRight(30)}] {done}/{total}" : $"{done} accepted";
+            lock (this)
+            {
+                error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{bar}  rejected {value.Completions - value.Accepted}  retries {value.TransportRetries}  "));
+            }
+        }
+    }
+}
