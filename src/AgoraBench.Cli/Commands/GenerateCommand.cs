@@ -30,6 +30,7 @@ internal static class GenerateCommand
         var priceOut = new Option<decimal?>("--price-output") { Description = "USD per 1M output tokens.", HelpName = "USD_PER_1M" };
         var budget = new Option<decimal?>("--budget") { Description = "Stop before spending more than this many USD.", HelpName = "USD" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds before one request is abandoned and retried.", DefaultValueFactory = _ => 300, HelpName = "SECONDS" };
+        var tokenizerFile = new Option<string?>("--tokenizer-file") { Description = "A Llama-3 tokenizer.model for the 4,096-token length check (the paper's); default GPT-4o's o200k_base.", HelpName = "FILE" };
         var template = new Option<string?>("--template") { Description = "A custom meta-prompt file; checked for the method's required placeholders.", HelpName = "FILE" };
 
         var command = new Command(
@@ -37,7 +38,7 @@ internal static class GenerateCommand
             "Generate synthetic data for one AgoraBench setting with one generator. Every completion is kept; --resume continues after a crash.\n\n"
             + "Example:\n  agorabench generate --method instance-generation --domain math --seed seed.json --count 10000 --model gpt-4o-mini --out ig-math.jsonl")
         {
-            method, domain, seed, count, model, endpoint, keyEnv, concurrency, output, resume, style, randomSeed, maxAttempts, priceIn, priceOut, budget, timeout, template,
+            method, domain, seed, count, model, endpoint, keyEnv, concurrency, output, resume, style, randomSeed, maxAttempts, priceIn, priceOut, budget, timeout, template, tokenizerFile,
         };
 
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
@@ -102,7 +103,11 @@ internal static class GenerateCommand
 
                 var seeds = await ReadSeedsAsync(parseResult.GetRequiredValue(seed), cancellationToken).ConfigureAwait(false);
                 var client = CreateClient(baseUrl, parseResult.GetRequiredValue(keyEnv), modelName, TimeSpan.FromSeconds(parseResult.GetValue(timeout)));
-                var engine = new GenerationEngine(new ChatDataGenerator(client, new ChatDataGeneratorOptions { ModelId = modelName }), options);
+                var engine = new GenerationEngine(new ChatDataGenerator(client, new ChatDataGeneratorOptions
+                {
+                    ModelId = modelName,
+                    TokenCounter = parseResult.GetValue(tokenizerFile) is { } tokenizerPath ? TokenizerTokenCounter.FromLlama3TokenizerFile(tokenizerPath) : null,
+                }), options);
                 var error = parseResult.InvocationConfiguration.Error;
                 IProgress<GenerationSummary>? progress = Console.IsErrorRedirected ? null : new ProgressBar(error, options.Count);
                 GenerationSummary summary;

@@ -21,8 +21,11 @@ public sealed class ChatDataGeneratorOptions
     /// <summary>Gets the stop sequences (default <c>[END]</c>).</summary>
     public IList<string> StopSequences { get; } = [GenerationParser.EndMarker];
 
-    /// <summary>Gets or sets the token counter used by the length check, or <see langword="null"/> to skip it.</summary>
+    /// <summary>Gets or sets the token counter of the length check, or <see langword="null"/> for <see cref="TokenizerTokenCounter.Default"/> (o200k_base). The paper counts with Llama-3's tokenizer: <see cref="TokenizerTokenCounter.FromLlama3TokenizerFile"/>.</summary>
     public ITokenCounter? TokenCounter { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the length check is skipped.</summary>
+    public bool SkipLengthCheck { get; set; }
 
     /// <summary>Lists every problem with these options.</summary>
     /// <returns>The problems; empty when the options are valid.</returns>
