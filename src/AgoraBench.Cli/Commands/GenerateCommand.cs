@@ -30,6 +30,8 @@ internal static class GenerateCommand
         var priceOut = new Option<decimal?>("--price-output") { Description = "USD per 1M output tokens.", HelpName = "USD_PER_1M" };
         var budget = new Option<decimal?>("--budget") { Description = "Stop before spending more than this many USD.", HelpName = "USD" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds before one request is abandoned and retried.", DefaultValueFactory = _ => 300, HelpName = "SECONDS" };
+        var rpm = new Option<int?>("--rpm") { Description = "Requests-per-minute limit.", HelpName = "N" };
+        var tpm = new Option<int?>("--tpm") { Description = "Tokens-per-minute limit (input plus output).", HelpName = "N" };
         var tokenizerFile = new Option<string?>("--tokenizer-file") { Description = "A Llama-3 tokenizer.model for the 4,096-token length check (the paper's); default GPT-4o's o200k_base.", HelpName = "FILE" };
         var template = new Option<string?>("--template") { Description = "A custom meta-prompt file; checked for the method's required placeholders.", HelpName = "FILE" };
 
@@ -38,7 +40,7 @@ internal static class GenerateCommand
             "Generate synthetic data for one AgoraBench setting with one generator. Every completion is kept; --resume continues after a crash.\n\n"
             + "Example:\n  agorabench generate --method instance-generation --domain math --seed seed.json --count 10000 --model gpt-4o-mini --out ig-math.jsonl")
         {
-            method, domain, seed, count, model, endpoint, keyEnv, concurrency, output, resume, style, randomSeed, maxAttempts, priceIn, priceOut, budget, timeout, template, tokenizerFile,
+            method, domain, seed, count, model, endpoint, keyEnv, concurrency, output, resume, style, randomSeed, maxAttempts, priceIn, priceOut, budget, timeout, template, tokenizerFile, rpm, tpm,
         };
 
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
@@ -89,6 +91,8 @@ internal static class GenerateCommand
                     PriceInputPerMillion = inputPrice,
                     PriceOutputPerMillion = outputPrice,
                     Budget = parseResult.GetValue(budget),
+                    RequestsPerMinute = parseResult.GetValue(rpm),
+                    TokensPerMinute = parseResult.GetValue(tpm),
                     Template = parseResult.GetValue(template) is { } templatePath ? await File.ReadAllTextAsync(templatePath, cancellationToken).ConfigureAwait(false) : null,
                 };
                 if (errors.Count == 0)

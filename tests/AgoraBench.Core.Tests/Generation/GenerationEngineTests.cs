@@ -184,6 +184,27 @@ public sealed class GenerationEngineTests : IDisposable
         Assert.Equal(5, server.ChatCompletionsServed);
     }
 
+    [Theory]
+    [InlineData(60, null)]     // a bucket of 10 requests, then 1 per second
+    [InlineData(null, 18000)]  // a bucket of 3,000 tokens, then 300 per second; 13 calls need ~4,100 (8 first estimates of ~440, then 120 each)
+    public async Task RateLimits_HoldRequestsBeyondTheBurst(int? rpm, int? tpm)
+    {
+        await using var server = await FakeOpenAIServer.StartAsync();
+        server.Chat = _ => "Answer.\n[RESULT] 3 [/RESULT]";
+        var seeds = Enumerable.Range(0, 13).Select(i => new SyntheticInstance { Instruction = $"Problem {i}?", Response = "3" }).ToArray();
+        var options = Options(GenerationMethod.ResponseGeneration, count: null);
+        options.Concurrency = 8;
+        options.RequestsPerMinute = rpm;
+        options.TokensPerMinute = tpm;
+        await using var store = await GenerationRunStore.OpenAsync(Path.Combine(_dir, $"limits-{rpm}-{tpm}.jsonl"), resume: false);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var summary = await new GenerationEngine(new ChatDataGenerator(server.ChatClient("g")), options).RunAsync(seeds, store);
+        Assert.Equal(13, summary.Accepted);
+
+        // The demand beyond the burst needs at least two further one-second refills.
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.5), $"finished in {clock.Elapsed}");
+    }
+
     [Fact]
     public void InvalidOptions_ListEveryProblem()
     {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
+using System.Threading.RateLimiting;
 
 namespace AgoraBench;
 
@@ -71,6 +72,10 @@ public sealed class GenerationEngine
         }
 
         var state = new RunState(_options, seeds, store.Existing);
+        using var requestLimiter = Limiter(_options.RequestsPerMinute);
+        using var tokenLimiter = Limiter(_options.TokensPerMinute);
+        state.RequestLimiter = requestLimiter;
+        state.TokenLimiter = tokenLimiter;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var workers = Enumerable.Range(0, _options.Concurrency).Select(_ => Task.Run(() => WorkAsync(state, seeds, store, progress, stop), CancellationToken.None)).ToArray();
         try
@@ -122,6 +127,7 @@ public sealed class GenerationEngine
             }
 
             string prompt = BuildPrompt(state, seeds, item, attempt);
+            await AcquireAsync(state, prompt, ct).ConfigureAwait(false);
             GenerationOutcome outcome;
             using (var activity = Source.StartActivity("generate"))
             {
@@ -191,6 +197,34 @@ public sealed class GenerationEngine
         }
 
         return false;
+    }
+
+    private static TokenBucketRateLimiter? Limiter(int? perMinute) => perMinute is not { } limit ? null : new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = BucketSize(limit),
+        TokensPerPeriod = Math.Max(1, (int)Math.Ceiling(limit / 60.0)),
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = int.MaxValue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        AutoReplenishment = true,
+    });
+
+    private static int BucketSize(int perMinute) => Math.Max(1, perMinute / 6);
+
+    private static async Task AcquireAsync(RunState state, string prompt, CancellationToken ct)
+    {
+        if (state.RequestLimiter is { } requests)
+        {
+            using var lease = await requests.AcquireAsync(1, ct).ConfigureAwait(false);
+        }
+
+        if (state.TokenLimiter is { } tokens)
+        {
+            // Until the endpoint has reported usage, estimate four characters per token plus a typical answer.
+            // A request larger than the bucket takes the whole bucket.
+            int estimate = state.AverageTokensPerCall() ?? ((prompt.Length / 4) + 256);
+            using var lease = await tokens.AcquireAsync(Math.Clamp(estimate, 1, BucketSize(state.TokensPerMinute!.Value)), ct).ConfigureAwait(false);
+        }
     }
 
     private string BuildPrompt(RunState state, IReadOnlyList<SyntheticInstance> seeds, int item, int attempt)

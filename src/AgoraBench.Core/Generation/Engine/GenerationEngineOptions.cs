@@ -54,6 +54,12 @@ public sealed class GenerationEngineOptions
     /// <summary>Gets or sets a spending cap in USD: no request starts once the spend plus the dearest call so far would pass it.</summary>
     public decimal? Budget { get; set; }
 
+    /// <summary>Gets or sets a request-per-minute limit, or <see langword="null"/> for none. Bursts of up to ten seconds' worth are allowed.</summary>
+    public int? RequestsPerMinute { get; set; }
+
+    /// <summary>Gets or sets a token-per-minute limit (input plus output, estimated from the calls so far), or <see langword="null"/> for none.</summary>
+    public int? TokensPerMinute { get; set; }
+
     /// <summary>Lists every problem with these options.</summary>
     /// <returns>The problems; empty when valid.</returns>
     public IReadOnlyList<string> Validate()
@@ -112,6 +118,11 @@ public sealed class GenerationEngineOptions
         if (Budget is not null && (Budget <= 0 || PriceInputPerMillion is null || PriceOutputPerMillion is null))
         {
             errors.Add("Budget must be positive and needs both prices.");
+        }
+
+        if (RequestsPerMinute is <= 0 || TokensPerMinute is <= 0)
+        {
+            errors.Add("RequestsPerMinute and TokensPerMinute must be positive when set.");
         }
 
         if (string.IsNullOrWhiteSpace(Generator))

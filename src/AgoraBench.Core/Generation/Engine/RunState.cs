@@ -63,6 +63,20 @@ internal sealed class RunState
 
     public GenerationAbortedException? Abort { get; set; }
 
+    public System.Threading.RateLimiting.RateLimiter? RequestLimiter { get; set; }
+
+    public System.Threading.RateLimiting.RateLimiter? TokenLimiter { get; set; }
+
+    public int? TokensPerMinute => _options.TokensPerMinute;
+
+    public int? AverageTokensPerCall()
+    {
+        lock (_lock)
+        {
+            return _completions == 0 ? null : (int)Math.Min(int.MaxValue, (_inputTokens + _outputTokens) / _completions);
+        }
+    }
+
     public string? StoppedReason { get; set; }
 
     public bool TryTake(out int item)
