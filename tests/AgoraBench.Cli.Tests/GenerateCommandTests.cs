@@ -53,6 +53,24 @@ public sealed class GenerateCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Generate_WithCache_ReplaysPaidCompletionsOnARerun()
+    {
+        using var files = new TempFiles();
+        string seed = files.Write("seed.json", MathSeeds);
+        string[] common = ["generate", "--method", "instance-generation", "--domain", "math", "--seed", seed, "--count", "6", "--model", "gen",
+            "--endpoint", _server.Endpoint.ToString(), "--api-key-env", "AGORABENCH_TEST_UNSET_KEY", "--concurrency", "1", "--cache", files.PathOf("cache.jsonl")];
+        var first = await CliRunner.RunAsync([.. common, "--out", files.PathOf("a.jsonl")]);
+        Assert.True(first.ExitCode == 0, first.Error + first.Output);
+        int served = _server.ChatCompletionsServed;
+
+        var second = await CliRunner.RunAsync([.. common, "--out", files.PathOf("b.jsonl")]);
+        Assert.True(second.ExitCode == 0, second.Error + second.Output);
+        Assert.Equal(served, _server.ChatCompletionsServed);
+        Assert.Contains($"cache hits {served}", second.Output, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(files.PathOf("a.jsonl")), File.ReadAllText(files.PathOf("b.jsonl")));
+    }
+
+    [Fact]
     public async Task Generate_ListsEveryOptionProblemAtOnce()
     {
         using var files = new TempFiles();

@@ -32,6 +32,7 @@ internal static class GenerateCommand
         var timeout = new Option<int>("--timeout") { Description = "Seconds before one request is abandoned and retried.", DefaultValueFactory = _ => 300, HelpName = "SECONDS" };
         var rpm = new Option<int?>("--rpm") { Description = "Requests-per-minute limit.", HelpName = "N" };
         var tpm = new Option<int?>("--tpm") { Description = "Tokens-per-minute limit (input plus output).", HelpName = "N" };
+        var cacheFile = new Option<string?>("--cache") { Description = "A response cache (JSONL) keyed on model, setting, item, attempt and prompt: a rerun replays paid completions.", HelpName = "FILE" };
         var tokenizerFile = new Option<string?>("--tokenizer-file") { Description = "A Llama-3 tokenizer.model for the 4,096-token length check (the paper's); default GPT-4o's o200k_base.", HelpName = "FILE" };
         var template = new Option<string?>("--template") { Description = "A custom meta-prompt file; checked for the method's required placeholders.", HelpName = "FILE" };
 
@@ -40,7 +41,7 @@ internal static class GenerateCommand
             "Generate synthetic data for one AgoraBench setting with one generator. Every completion is kept; --resume continues after a crash.\n\n"
             + "Example:\n  agorabench generate --method instance-generation --domain math --seed seed.json --count 10000 --model gpt-4o-mini --out ig-math.jsonl")
         {
-            method, domain, seed, count, model, endpoint, keyEnv, concurrency, output, resume, style, randomSeed, maxAttempts, priceIn, priceOut, budget, timeout, template, tokenizerFile, rpm, tpm,
+            method, domain, seed, count, model, endpoint, keyEnv, concurrency, output, resume, style, randomSeed, maxAttempts, priceIn, priceOut, budget, timeout, template, tokenizerFile, rpm, tpm, cacheFile,
         };
 
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
@@ -107,42 +108,64 @@ internal static class GenerateCommand
 
                 var seeds = await ReadSeedsAsync(parseResult.GetRequiredValue(seed), cancellationToken).ConfigureAwait(false);
                 var client = CreateClient(baseUrl, parseResult.GetRequiredValue(keyEnv), modelName, TimeSpan.FromSeconds(parseResult.GetValue(timeout)));
-                var engine = new GenerationEngine(new ChatDataGenerator(client, new ChatDataGeneratorOptions
+                IDataGenerator generator = new ChatDataGenerator(client, new ChatDataGeneratorOptions
                 {
                     ModelId = modelName,
                     TokenCounter = parseResult.GetValue(tokenizerFile) is { } tokenizerPath ? TokenizerTokenCounter.FromLlama3TokenizerFile(tokenizerPath) : null,
-                }), options);
-                var error = parseResult.InvocationConfiguration.Error;
-                IProgress<GenerationSummary>? progress = Console.IsErrorRedirected ? null : new ProgressBar(error, options.Count);
-                GenerationSummary summary;
-                GenerationRunStore store;
+                });
+                CachingDataGenerator? cache = null;
+                if (parseResult.GetValue(cacheFile) is { } cachePath)
+                {
+                    cache = await CachingDataGenerator.OpenAsync(generator, modelName, cachePath, cancellationToken).ConfigureAwait(false);
+                    generator = cache;
+                }
+
                 try
                 {
-                    store = await GenerationRunStore.OpenAsync(parseResult.GetRequiredValue(output), parseResult.GetValue(resume), cancellationToken).ConfigureAwait(false);
-                }
-                catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
-                {
-                    throw new DataValidationException(ex.Message + " (--resume continues it)", ex);
-                }
-
-                await using (store.ConfigureAwait(false))
-                {
+                    var engine = new GenerationEngine(generator, options);
+                    var error = parseResult.InvocationConfiguration.Error;
+                    IProgress<GenerationSummary>? progress = Console.IsErrorRedirected ? null : new ProgressBar(error, options.Count);
+                    GenerationSummary summary;
+                    GenerationRunStore store;
                     try
                     {
-                        summary = await engine.RunAsync(seeds, store, progress, cancellationToken).ConfigureAwait(false);
+                        store = await GenerationRunStore.OpenAsync(parseResult.GetRequiredValue(output), parseResult.GetValue(resume), cancellationToken).ConfigureAwait(false);
                     }
-                    catch (GenerationAbortedException ex)
+                    catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
                     {
-                        throw new DataValidationException(ex.Message, ex);
+                        throw new DataValidationException(ex.Message + " (--resume continues it)", ex);
+                    }
+
+                    await using (store.ConfigureAwait(false))
+                    {
+                        try
+                        {
+                            summary = await engine.RunAsync(seeds, store, progress, cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (GenerationAbortedException ex)
+                        {
+                            throw new DataValidationException(ex.Message, ex);
+                        }
+                    }
+
+                    if (progress is not null)
+                    {
+                        await error.WriteLineAsync().ConfigureAwait(false);
+                    }
+
+                    await stdout.WriteLineAsync(Describe(summary)).ConfigureAwait(false);
+                    if (cache is not null)
+                    {
+                        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"cache hits {cache.Hits}")).ConfigureAwait(false);
                     }
                 }
-
-                if (progress is not null)
+                finally
                 {
-                    await error.WriteLineAsync().ConfigureAwait(false);
+                    if (cache is not null)
+                    {
+                        await cache.DisposeAsync().ConfigureAwait(false);
+                    }
                 }
-
-                await stdout.WriteLineAsync(Describe(summary)).ConfigureAwait(false);
             },
             cancellationToken));
         return command;

@@ -135,7 +135,7 @@ public sealed class GenerationEngine
                 activity?.SetTag("agorabench.attempt", attempt);
                 try
                 {
-                    outcome = await _generator.GenerateAsync(new GenerationRequest(_options.Method, _options.Domain, prompt, _options.PromptStyle), ct).ConfigureAwait(false);
+                    outcome = await _generator.GenerateAsync(new GenerationRequest(_options.Method, _options.Domain, prompt, _options.PromptStyle) { Item = item, Attempt = attempt }, ct).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested && Classify(ex) is { } fault)
                 {
