@@ -206,6 +206,26 @@ public sealed class GenerationEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task Logs_RetriesAndRejections_WithoutPromptsOrKeys()
+    {
+        await using var server = await FakeOpenAIServer.StartAsync();
+        int n = 0;
+        server.Chat = _ => Interlocked.Increment(ref n) == 1 ? "no result markers" : "Answer.\n[RESULT] 3 [/RESULT]";
+        server.Faults.Enqueue(429);
+        var options = Options(GenerationMethod.ResponseGeneration, count: 2);
+        options.Concurrency = 1;
+        var logger = new CollectingLogger();
+        await using var store = await GenerationRunStore.OpenAsync(Path.Combine(_dir, "logs.jsonl"), resume: false);
+        await new GenerationEngine(new ChatDataGenerator(server.ChatClient("g")), options, logger: logger).RunAsync(MathSeeds, store);
+
+        Assert.Contains(logger.Lines, l => l.StartsWith("Information: Generating response-generation / math with gen-model", StringComparison.Ordinal));
+        Assert.Contains(logger.Lines, l => l.StartsWith("Warning: response-generation-math-0: HTTP 429; retry 1", StringComparison.Ordinal));
+        Assert.Contains(logger.Lines, l => l == "Debug: response-generation-math-0 attempt 1 rejected: math-result-count");
+        Assert.Contains(logger.Lines, l => l.StartsWith("Information: Generation finished: 2 accepted, 3 completions, 1 transport retries", StringComparison.Ordinal));
+        Assert.DoesNotContain(logger.Lines, l => l.Contains("test-key", StringComparison.Ordinal) || l.Contains("What is 2 + 3?", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void InvalidOptions_ListEveryProblem()
     {
         var options = new GenerationEngineOptions
@@ -244,6 +264,19 @@ public sealed class GenerationEngineTests : IDisposable
         MaxRetryDelay = TimeSpan.FromMilliseconds(50),
         RandomSeed = 42,
     };
+
+    private sealed class CollectingLogger : Microsoft.Extensions.Logging.ILogger<GenerationEngine>
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new();
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Enqueue($"{logLevel}: {formatter(state, exception)}");
+    }
 
     private sealed class SyncProgress(Action<GenerationSummary> report) : IProgress<GenerationSummary>
     {

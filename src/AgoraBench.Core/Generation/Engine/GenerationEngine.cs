@@ -4,6 +4,8 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AgoraBench;
 
@@ -33,13 +35,17 @@ public sealed class GenerationEngine
     private readonly GenerationEngineOptions _options;
     private readonly string _template;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly string _methodName;
+    private readonly string _domainName;
 
     /// <summary>Initializes a new instance of the <see cref="GenerationEngine"/> class.</summary>
     /// <param name="generator">The generator.</param>
     /// <param name="options">The options.</param>
     /// <param name="timeProvider">The clock for back-off delays and Retry-After dates, or <see langword="null"/> for the system clock.</param>
+    /// <param name="logger">A logger (item ids, status codes and counts only; never prompts or keys), or <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">The options are invalid; every problem is listed.</exception>
-    public GenerationEngine(IDataGenerator generator, GenerationEngineOptions options, TimeProvider? timeProvider = null)
+    public GenerationEngine(IDataGenerator generator, GenerationEngineOptions options, TimeProvider? timeProvider = null, ILogger<GenerationEngine>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(options);
@@ -51,6 +57,9 @@ public sealed class GenerationEngine
 
         _generator = generator;
         _time = timeProvider ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _methodName = AgoraBenchNames.ToName(options.Method);
+        _domainName = AgoraBenchNames.ToName(options.Domain);
         _options = options;
         _template = options.Template ?? MetaPrompts.Template(options.Method, options.Domain, options.PromptStyle);
     }
@@ -76,6 +85,7 @@ public sealed class GenerationEngine
         using var tokenLimiter = Limiter(_options.TokensPerMinute);
         state.RequestLimiter = requestLimiter;
         state.TokenLimiter = tokenLimiter;
+        GenerationLog.Started(_logger, _methodName, _domainName, _options.Generator, store.Existing.Count, _options.Concurrency);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var workers = Enumerable.Range(0, _options.Concurrency).Select(_ => Task.Run(() => WorkAsync(state, seeds, store, progress, stop), CancellationToken.None)).ToArray();
         try
@@ -89,11 +99,17 @@ public sealed class GenerationEngine
 
         if (state.Abort is not null)
         {
+            GenerationLog.Aborted(_logger, state.Abort.Message);
             throw state.Abort;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return state.Snapshot();
+        var summary = state.Snapshot();
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            GenerationLog.Finished(_logger, summary.Accepted, summary.Completions, summary.TransportRetries, summary.InputTokens, summary.OutputTokens, summary.StoppedReason is null ? string.Empty : $" (stopped: {summary.StoppedReason})");
+        }
+        return summary;
     }
 
     private async Task WorkAsync(RunState state, IReadOnlyList<SyntheticInstance> seeds, GenerationRunStore store, IProgress<GenerationSummary>? progress, CancellationTokenSource stop)
@@ -157,10 +173,13 @@ public sealed class GenerationEngine
 
                     if (++transportFailures > _options.MaxTransportRetries)
                     {
+                        GenerationLog.GaveUp(_logger, itemId, attempt);
                         return false;
                     }
 
-                    await Task.Delay(Backoff(item, transportFailures, fault.RetryAfter), _time, ct).ConfigureAwait(false);
+                    var delay = Backoff(item, transportFailures, fault.RetryAfter);
+                    GenerationLog.Retrying(_logger, itemId, fault.Description, transportFailures, delay.TotalMilliseconds);
+                    await Task.Delay(delay, _time, ct).ConfigureAwait(false);
                     continue;
                 }
 
@@ -192,10 +211,12 @@ public sealed class GenerationEngine
             }
 
             RejectedCounter.Add(1, new KeyValuePair<string, object?>("reason", outcome.Rejection!.Code));
+            GenerationLog.Rejected(_logger, itemId, attempt, outcome.Rejection.Code);
             progress?.Report(state.Snapshot());
             attempt++;
         }
 
+        GenerationLog.GaveUp(_logger, itemId, _options.MaxAttempts);
         return false;
     }
 
