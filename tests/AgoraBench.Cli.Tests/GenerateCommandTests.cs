@@ -71,6 +71,21 @@ public sealed class GenerateCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Generate_ReadsGsm8kStyleQuestionAnswerSeeds()
+    {
+        using var files = new TempFiles();
+        _server.Chat = _ => "Step by step.\n[RESULT] 4 [/RESULT]";
+        string seed = files.Write("gsm8k.jsonl", "{\"question\": \"Tom has 2 apples and buys 2 more. How many?\", \"answer\": \"2 + 2 = 4\\n#### 4\"}\n{\"question\": \"What is 8 / 2?\", \"answer\": \"#### 4\"}\n");
+        var (exitCode, output, error) = await CliRunner.RunAsync(
+            "generate", "--method", "response-generation", "--domain", "math", "--seed", seed, "--model", "gen",
+            "--endpoint", _server.Endpoint.ToString(), "--api-key-env", "AGORABENCH_TEST_UNSET_KEY", "--out", files.PathOf("rg.jsonl"));
+        Assert.True(exitCode == 0, error + output);
+        var rows = (await SyntheticDataset.ReadAsync(files.PathOf("rg.jsonl"))).OrderBy(r => r.Index).ToArray();
+        Assert.Equal(["Tom has 2 apples and buys 2 more. How many?", "What is 8 / 2?"], rows.Select(r => r.Instruction));
+        Assert.All(rows, r => Assert.Equal("Step by step.\n[RESULT] 4 [/RESULT]", r.Response));
+    }
+
+    [Fact]
     public async Task Generate_ListsEveryOptionProblemAtOnce()
     {
         using var files = new TempFiles();

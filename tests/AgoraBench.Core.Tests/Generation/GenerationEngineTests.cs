@@ -225,6 +225,39 @@ public sealed class GenerationEngineTests : IDisposable
         Assert.DoesNotContain(logger.Lines, l => l.Contains("test-key", StringComparison.Ordinal) || l.Contains("What is 2 + 3?", StringComparison.Ordinal));
     }
 
+    [SharedDataFact("datasets/gsm8k/train.jsonl")]
+    public async Task QualityEnhancement_OverRealGsm8kSeeds_KeepsEverySeedIndex()
+    {
+        var all = await SyntheticDataset.ReadAsync(SharedData.Path("datasets/gsm8k/train.jsonl"), SyntheticDatasetReadOptions.QuestionAnswer);
+        var seeds = all.Take(40).ToArray();
+        await using var server = await FakeOpenAIServer.StartAsync();
+
+        // A generator that restates the seed and moves GSM8K's "#### N" answer into the [RESULT] format.
+        server.Chat = prompt =>
+        {
+            string original = prompt[(prompt.LastIndexOf("\nQuestion: ", StringComparison.Ordinal) + "\nQuestion: ".Length)..];
+            string question = original[..original.IndexOf("\nAnswer: ", StringComparison.Ordinal)].Trim();
+            string answer = original[(original.IndexOf("\nAnswer: ", StringComparison.Ordinal) + "\nAnswer: ".Length)..];
+            string final = answer[(answer.LastIndexOf("####", StringComparison.Ordinal) + 4)..].Split('\n')[0].Trim();
+            return $"{question}\nRevised Answer: {answer[..answer.LastIndexOf("####", StringComparison.Ordinal)].Trim()}\n[RESULT] {final} [/RESULT]";
+        };
+        var options = Options(GenerationMethod.QualityEnhancement, count: null);
+        string path = Path.Combine(_dir, "qe-gsm8k.jsonl");
+        await using (var store = await GenerationRunStore.OpenAsync(path, resume: false))
+        {
+            var summary = await new GenerationEngine(new ChatDataGenerator(server.ChatClient("g")), options).RunAsync(seeds, store);
+            Assert.Equal(40, summary.Accepted);
+        }
+
+        var written = (await SyntheticDataset.ReadAsync(path)).OrderBy(i => i.Index).ToArray();
+        Assert.Equal(Enumerable.Range(0, 40), written.Select(i => i.Index!.Value));
+        for (int i = 0; i < 40; i++)
+        {
+            Assert.Equal(seeds[i].Instruction.Trim(), written[i].Instruction);
+            Assert.EndsWith("[/RESULT]", written[i].Response, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void InvalidOptions_ListEveryProblem()
     {
