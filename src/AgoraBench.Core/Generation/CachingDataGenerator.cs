@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace AgoraBench;
@@ -12,7 +11,6 @@ namespace AgoraBench;
 /// </summary>
 public sealed class CachingDataGenerator : IDataGenerator, IAsyncDisposable
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly IDataGenerator _inner;
     private readonly string _generator;
     private readonly Dictionary<string, GenerationOutcome> _entries;
@@ -123,32 +121,17 @@ public sealed class CachingDataGenerator : IDataGenerator, IAsyncDisposable
         }
 
         var outcome = await _inner.GenerateAsync(request, cancellationToken).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        byte[] line = GenerationOutcomeJson.Line(outcome, writer =>
         {
-            writer.WriteStartObject();
             writer.WriteString("key", key);
             writer.WriteString("instruction", outcome.Instruction);
             writer.WriteString("response", outcome.Response);
-            if (outcome.Rejection is { } rejection)
-            {
-                writer.WriteString("reason", rejection.Code);
-                writer.WriteString("detail", rejection.Message);
-            }
-
-            writer.WriteString("completion", outcome.Completion);
-            writer.WriteString("finish_reason", outcome.FinishReason);
-            writer.WriteNumber("input_tokens", outcome.InputTokens);
-            writer.WriteNumber("output_tokens", outcome.OutputTokens);
-            writer.WriteEndObject();
-        }
-
-        buffer.WriteByte((byte)'\n');
+        });
         await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
             _entries[key] = outcome;
-            await _file.WriteAsync(buffer.ToArray(), CancellationToken.None).ConfigureAwait(false);
+            await _file.WriteAsync(line, CancellationToken.None).ConfigureAwait(false);
             await _file.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         }
         finally

@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-
 namespace AgoraBench;
 
 /// <summary>
@@ -10,7 +7,6 @@ namespace AgoraBench;
 /// </summary>
 public sealed class GenerationRunStore : IAsyncDisposable
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly FileStream _instances;
     private readonly FileStream _attempts;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -86,28 +82,13 @@ public sealed class GenerationRunStore : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(itemId);
         ArgumentNullException.ThrowIfNull(outcome);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        byte[] line = GenerationOutcomeJson.Line(outcome, writer =>
         {
-            writer.WriteStartObject();
             writer.WriteString("item", itemId);
             writer.WriteNumber("attempt", attempt);
             writer.WriteBoolean("accepted", outcome.Accepted);
-            if (outcome.Rejection is { } rejection)
-            {
-                writer.WriteString("reason", rejection.Code);
-                writer.WriteString("detail", rejection.Message);
-            }
-
-            writer.WriteString("finish_reason", outcome.FinishReason);
-            writer.WriteNumber("input_tokens", outcome.InputTokens);
-            writer.WriteNumber("output_tokens", outcome.OutputTokens);
-            writer.WriteString("completion", outcome.Completion);
-            writer.WriteEndObject();
-        }
-
-        buffer.WriteByte((byte)'\n');
-        await WriteAsync(_attempts, buffer.ToArray(), cancellationToken).ConfigureAwait(false);
+        });
+        await WriteAsync(_attempts, line, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
