@@ -7,7 +7,10 @@ namespace AgoraBench.Cli.Commands;
 /// <summary>Creates Microsoft.Extensions.AI clients for OpenAI-compatible endpoints; keys come only from environment variables.</summary>
 internal static class EndpointClients
 {
-    public static OpenAIClient Create(Uri? endpoint, string keyVariable)
+    /// <param name="endpoint">The base URL, or <see langword="null"/> for OpenAI.</param>
+    /// <param name="keyVariable">The environment variable holding the key (may be unset for a non-OpenAI endpoint).</param>
+    /// <param name="configure">Adjusts the client options (retries, timeout), or <see langword="null"/>.</param>
+    public static OpenAIClient Create(Uri? endpoint, string keyVariable, Action<OpenAIClientOptions>? configure = null)
     {
         string? key = Environment.GetEnvironmentVariable(keyVariable);
         if (string.IsNullOrEmpty(key))
@@ -21,6 +24,7 @@ internal static class EndpointClients
         }
 
         var options = new OpenAIClientOptions();
+        configure?.Invoke(options);
         if (endpoint is not null)
         {
             options.Endpoint = endpoint;

@@ -1,9 +1,7 @@
-using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.AI;
-using OpenAI;
 
 namespace AgoraBench.Cli.Commands;
 
@@ -198,28 +196,9 @@ internal static class GenerateCommand
         return await SyntheticDataset.ReadAsync(path, options, cancellationToken).ConfigureAwait(false);
     }
 
-    private static IChatClient CreateClient(Uri? endpoint, string keyVariable, string model, TimeSpan timeout)
-    {
-        string? key = Environment.GetEnvironmentVariable(keyVariable);
-        if (string.IsNullOrEmpty(key))
-        {
-            if (endpoint is null || endpoint.Host.EndsWith("openai.com", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new DataValidationException($"The environment variable {keyVariable} is not set; it must hold the API key for {endpoint?.ToString() ?? "https://api.openai.com/v1"}.");
-            }
-
-            key = "unused";
-        }
-
-        // The engine owns retries, so the client makes none of its own.
-        var options = new OpenAIClientOptions { RetryPolicy = new ClientRetryPolicy(0), NetworkTimeout = timeout };
-        if (endpoint is not null)
-        {
-            options.Endpoint = endpoint;
-        }
-
-        return new OpenAIClient(new ApiKeyCredential(key), options).GetChatClient(model).AsIChatClient();
-    }
+    // The engine owns retries, so the client makes none of its own.
+    private static IChatClient CreateClient(Uri? endpoint, string keyVariable, string model, TimeSpan timeout) =>
+        EndpointClients.Create(endpoint, keyVariable, o => (o.RetryPolicy, o.NetworkTimeout) = (new ClientRetryPolicy(0), timeout)).GetChatClient(model).AsIChatClient();
 
     private sealed class ProgressBar(TextWriter error, int? total) : IProgress<GenerationSummary>
     {

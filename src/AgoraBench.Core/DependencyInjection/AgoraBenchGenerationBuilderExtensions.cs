@@ -23,10 +23,7 @@ public static class AgoraBenchGenerationBuilderExtensions
             var options = new ChatDataGeneratorOptions();
             configure?.Invoke(options);
             var errors = options.Validate();
-            if (errors.Count > 0)
-            {
-                throw new ArgumentException("Invalid generator options:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => " - " + e)), nameof(configure));
-            }
+            OptionErrors.ThrowIfAny(errors, "generator options", nameof(configure));
 
             return new ChatDataGenerator(services.GetRequiredService<IChatClient>(), options);
         });

@@ -44,6 +44,7 @@ public sealed class CachingDataGenerator : IDataGenerator, IAsyncDisposable
         string full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var entries = new Dictionary<string, GenerationOutcome>(StringComparer.Ordinal);
+        GenerationRunStore.CutTornLine(full);
         if (File.Exists(full))
         {
             int lineNumber = 0;
@@ -72,32 +73,12 @@ public sealed class CachingDataGenerator : IDataGenerator, IAsyncDisposable
                 }
                 catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
                 {
-                    // A torn last line (a killed process) is dropped; anything else is an error.
-                    if (lineNumber == lines.Length)
-                    {
-                        break;
-                    }
-
                     throw new DataValidationException([new DataError(full, lineNumber, null, "is not a cache entry: " + ex.Message)]);
                 }
             }
         }
 
-        bool torn = false;
-        if (File.Exists(full) && new FileInfo(full).Length > 0)
-        {
-            using var probe = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            probe.Position = probe.Length - 1;
-            torn = probe.ReadByte() != '\n';
-        }
-
         var file = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read);
-        if (torn)
-        {
-            // Start on a fresh line after a torn one.
-            file.WriteByte((byte)'\n');
-        }
-
         return new CachingDataGenerator(inner, generator, entries, file);
     }
 

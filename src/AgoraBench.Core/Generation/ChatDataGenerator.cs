@@ -17,10 +17,7 @@ public sealed class ChatDataGenerator : IDataGenerator
         ArgumentNullException.ThrowIfNull(client);
         _options = options ?? new ChatDataGeneratorOptions();
         var errors = _options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("Invalid generator options:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => " - " + e)), nameof(options));
-        }
+        OptionErrors.ThrowIfAny(errors, "generator options", nameof(options));
 
         _client = client;
     }

@@ -50,10 +50,7 @@ public sealed class GenerationEngine
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(options);
         var errors = options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("Invalid generation options:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => " - " + e)), nameof(options));
-        }
+        OptionErrors.ThrowIfAny(errors, "generation options", nameof(options));
 
         _generator = generator;
         _time = timeProvider ?? TimeProvider.System;

@@ -99,7 +99,8 @@ public sealed class GenerationRunStore : IAsyncDisposable
         _gate.Dispose();
     }
 
-    private static void CutTornLine(string path)
+    /// <summary>Cuts a file back to its last complete line (a process killed mid-write leaves a torn one).</summary>
+    internal static void CutTornLine(string path)
     {
         if (!File.Exists(path))
         {
