@@ -252,7 +252,7 @@ public sealed class GenerationEngine
             return GenerationPromptBuilder.ForSeed(_template, seeds[item]).Text;
         }
 
-        var random = new Random(HashCode.Combine(_options.RandomSeed, item, attempt));
+        var random = new Random(StableSeed.Mix(_options.RandomSeed, item, attempt));
         return GenerationPromptBuilder.InstanceGeneration(_template, _options.Domain, seeds, state.GeneratedSnapshot(), random, _options.DemonstrationMode, _options.PromptStyle).Text;
     }
 
@@ -262,7 +262,7 @@ public sealed class GenerationEngine
     private TimeSpan Backoff(int item, int failures, TimeSpan? retryAfter)
     {
         // Jitter from a seeded source: items spread apart, and a rerun waits the same.
-        var jitter = new Random(HashCode.Combine(_options.RandomSeed, item, failures, 17));
+        var jitter = new Random(StableSeed.Mix(_options.RandomSeed, item, failures, 17));
         double cap = _options.MaxRetryDelay.TotalMilliseconds;
         if (retryAfter is { } after)
         {
