@@ -20,6 +20,8 @@ internal static class AgoraBenchCli
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ExportSftCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(EstimateCommand.Create());
         return root;
     }
 

@@ -15,6 +15,9 @@ internal static class CliExitCodes
     /// <summary>Input data is invalid or missing: the message names the file, line and problem.</summary>
     public const int DataError = 3;
 
+    /// <summary><c>run</c> finished, but some steps failed or are still waiting; rerun the same command to retry them.</summary>
+    public const int Incomplete = 4;
+
     /// <summary>The command was cancelled (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }

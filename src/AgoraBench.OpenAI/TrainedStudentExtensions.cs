@@ -1,7 +1,4 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
-using OpenAI;
 
 namespace AgoraBench.OpenAI;
 
@@ -24,18 +21,22 @@ public static class TrainedStudentExtensions
                 $"The student {student.ModelId} has no endpoint{(student.ModelPath is null ? string.Empty : $" (its weights are at {student.ModelPath})")}; serve it (for example with vLLM) and set its endpoint.");
         }
 
-        string? key = student.ApiKeyEnvironmentVariable is { } variable ? Environment.GetEnvironmentVariable(variable) : null;
-        if (string.IsNullOrEmpty(key))
+        try
         {
-            if (student.Endpoint.Host.EndsWith("openai.com", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"The environment variable {student.ApiKeyEnvironmentVariable ?? "OPENAI_API_KEY"} must hold the API key for {student.Endpoint}.");
-            }
-
-            key = "unused";
+            return new OpenAIModelClientFactory().CreateChatClient(student.ToEndpoint(), ModelRole.Student);
         }
+        catch (DataValidationException ex)
+        {
+            throw new InvalidOperationException(ex.Message, ex);
+        }
+    }
 
-        var options = new OpenAIClientOptions { Endpoint = student.Endpoint, RetryPolicy = new ClientRetryPolicy(maxRetries: 0) };
-        return new OpenAIClient(new ApiKeyCredential(key), options).GetChatClient(student.ModelId).AsIChatClient();
+    /// <summary>Describes how to reach a student as a <see cref="ModelEndpoint"/>.</summary>
+    /// <param name="student">The student.</param>
+    /// <returns>The endpoint (the student's model id, URL and key variable).</returns>
+    public static ModelEndpoint ToEndpoint(this TrainedStudent student)
+    {
+        ArgumentNullException.ThrowIfNull(student);
+        return new ModelEndpoint { Model = student.ModelId, Endpoint = student.Endpoint, ApiKeyEnvironmentVariable = student.ApiKeyEnvironmentVariable };
     }
 }

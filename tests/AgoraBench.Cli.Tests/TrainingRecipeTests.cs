@@ -58,6 +58,31 @@ public class TrainingRecipeTests
         Assert.Contains($"{data}:3: a llama3 completion must end with <|eot_id|>", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TrainAndServeScript_ParsesAndRefusesAWrongCall()
+    {
+        var (syntax, _, syntaxError) = await RunAsync("bash", "-n", Recipe("train_and_serve.sh"));
+        Assert.True(syntax == 0, syntaxError);
+
+        var (exit, _, error) = await RunAsync("bash", Recipe("train_and_serve.sh"), "only-one-argument");
+        Assert.Equal(2, exit);
+        Assert.Contains("usage: train_and_serve.sh DATA OUTPUT_DIR", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SamplePlans_CallTheTrainAndServeScript_WithTenPlaceholders()
+    {
+        foreach (string plan in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "samples", "plans"), "*.json"))
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(plan));
+            if (json.RootElement.GetProperty("training").TryGetProperty("command", out var command))
+            {
+                Assert.Contains("train_and_serve.sh", command.GetString(), StringComparison.Ordinal);
+                Assert.Equal(10, System.Text.RegularExpressions.Regex.Count(command.GetString()!, @"\{[a-z_]+\}"));
+            }
+        }
+    }
+
     private static async Task<(int, string, string)> RunAsync(string file, params string[] args)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -14,6 +14,11 @@ internal static class CommandRunner
             await body(parseResult.InvocationConfiguration.Output).ConfigureAwait(false);
             return CliExitCodes.Success;
         }
+        catch (IncompleteRunException ex)
+        {
+            await error.WriteLineAsync("incomplete: " + ex.Message).ConfigureAwait(false);
+            return CliExitCodes.Incomplete;
+        }
         catch (DataValidationException ex)
         {
             await error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);

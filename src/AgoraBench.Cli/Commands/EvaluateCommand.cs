@@ -55,7 +55,7 @@ internal static class EvaluateCommand
                 var evaluated = all.Skip(shots).Take(parseResult.GetValue(limit) ?? int.MaxValue).ToArray();
                 string outPath = parseResult.GetRequiredValue(output);
                 string predictionsPath = parseResult.GetValue(predictionsFile) ?? Path.ChangeExtension(outPath, ".predictions.jsonl");
-                var client = EndpointClients.Chat(endpointUri, parseResult.GetRequiredValue(keyVariable), parseResult.GetRequiredValue(model));
+                var client = EndpointClients.Chat(endpointUri, parseResult.GetRequiredValue(keyVariable), parseResult.GetRequiredValue(model), ModelRole.Student);
                 var (answered, failed) = await StudentEvaluator.RunAsync(
                     client,
                     id,
@@ -76,17 +76,8 @@ internal static class EvaluateCommand
                 }
 
                 var predictions = (await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false)).Where(p => evaluated.Any(e => e.Id == p.Id)).ToArray();
-                BenchmarkGradeResult result;
-                if (id is "gsm8k" or "math")
-                {
-                    result = MathBenchmarkGrader.Grade(evaluated, predictions, allowMissing: false, predictionsPath);
-                }
-                else
-                {
-                    using var sandbox = new PythonSandbox();
-                    result = (await CodeBenchmarkGrader.GradeAsync(id, evaluated, predictions, sandbox, predictionsSource: predictionsPath, cancellationToken: cancellationToken).ConfigureAwait(false)).Grade;
-                }
-
+                using var sandbox = id is "mbpp" or "humaneval" ? new PythonSandbox() : null;
+                var result = (await BenchmarkGrader.GradeAsync(id, evaluated, predictions, sandbox, predictionsSource: predictionsPath, cancellationToken: cancellationToken).ConfigureAwait(false)).Grade;
                 await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{id}: {result.Score:F2}% of {result.N} problems")).ConfigureAwait(false);
                 await CommandRunner.WriteResultAsync(result.ToJson(id), outPath, stdout, $"the {id} grades", cancellationToken).ConfigureAwait(false);
             },

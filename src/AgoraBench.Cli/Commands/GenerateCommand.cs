@@ -1,4 +1,3 @@
-using System.ClientModel.Primitives;
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.AI;
@@ -104,7 +103,7 @@ internal static class GenerateCommand
                     throw new DataValidationException(errors);
                 }
 
-                var seeds = await ReadSeedsAsync(parseResult.GetRequiredValue(seed), cancellationToken).ConfigureAwait(false);
+                var seeds = await SyntheticDataset.ReadSeedsAsync(parseResult.GetRequiredValue(seed), cancellationToken).ConfigureAwait(false);
                 var client = CreateClient(baseUrl, parseResult.GetRequiredValue(keyEnv), modelName, TimeSpan.FromSeconds(parseResult.GetValue(timeout)));
                 IDataGenerator generator = new ChatDataGenerator(client, new ChatDataGeneratorOptions
                 {
@@ -179,26 +178,9 @@ internal static class GenerateCommand
             $"accepted {s.Accepted} (plus {s.Resumed} resumed), failed items {s.Failed}\nrejected: {rejected}\ncompletions {s.Completions}, transport retries {s.TransportRetries}\ntokens: input {s.InputTokens}, output {s.OutputTokens}; cost {cost}{stopped}");
     }
 
-    private static async Task<IReadOnlyList<SyntheticInstance>> ReadSeedsAsync(string path, CancellationToken cancellationToken)
-    {
-        // GSM8K-style rows carry question/answer instead of instruction/response.
-        char[] head = new char[4096];
-        int read;
-        using (var reader = new StreamReader(path))
-        {
-            read = await reader.ReadBlockAsync(head, cancellationToken).ConfigureAwait(false);
-        }
-
-        string start = new(head, 0, read);
-        var options = !start.Contains("\"instruction\"", StringComparison.Ordinal) && start.Contains("\"question\"", StringComparison.Ordinal)
-            ? SyntheticDatasetReadOptions.QuestionAnswer
-            : new SyntheticDatasetReadOptions();
-        return await SyntheticDataset.ReadAsync(path, options, cancellationToken).ConfigureAwait(false);
-    }
-
     // The engine owns retries, so the client makes none of its own.
     private static IChatClient CreateClient(Uri? endpoint, string keyVariable, string model, TimeSpan timeout) =>
-        EndpointClients.Create(endpoint, keyVariable, o => (o.RetryPolicy, o.NetworkTimeout) = (new ClientRetryPolicy(0), timeout)).GetChatClient(model).AsIChatClient();
+        EndpointClients.Chat(endpoint, keyVariable, model, ModelRole.Generator, timeout);
 
     private sealed class ProgressBar(TextWriter error, int? total) : IProgress<GenerationSummary>
     {

@@ -56,55 +56,23 @@ internal static class JudgeCommand
 
                 var judge = new PairwiseJudge(EndpointClients.Chat(endpoint, parseResult.GetRequiredValue(judgeKey), parseResult.GetRequiredValue(judgeModel)));
                 string name = parseResult.GetRequiredValue(model);
-                var (judgments, unjudged) = await judge.PlayAsync(questionTexts, modelAnswers, baselineAnswers, name, "baseline", parseResult.GetValue(concurrency), cancellationToken).ConfigureAwait(false);
-                string json;
-                if (kind == "arena-hard")
-                {
-                    var ratings = BradleyTerry.Fit(judgments, "baseline", new BradleyTerryOptions { BootstrapRounds = parseResult.GetValue(rounds), Seed = parseResult.GetValue(seed) });
-                    var rating = ratings.Single(r => r.Model == name);
-                    await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"arena-hard: {rating.Score:F1} ({rating.ScoreInterval.Lower:F1} to {rating.ScoreInterval.Upper:F1}) from {judgments.Count} games, {unjudged} without a verdict")).ConfigureAwait(false);
-                    json = JsonText(kind, name, rating.Score, judgments.Count, unjudged, rating.ScoreInterval, null, rating.Rating);
-                }
-                else
-                {
-                    var games = judgments.Select(j => (WinRate.Preference(j.Verdict, j.ModelA == name), modelAnswers[j.Question].Length, baselineAnswers[j.Question].Length)).ToArray();
-                    var (raw, lengthControlled) = WinRate.Compute(games);
-                    await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"alpaca-eval: win rate {raw:F1}, length-controlled {lengthControlled:F1} from {judgments.Count} games, {unjudged} without a verdict")).ConfigureAwait(false);
-                    json = JsonText(kind, name, lengthControlled, judgments.Count, unjudged, null, raw, null);
-                }
-
+                var result = await PairwiseBenchmark.ScoreAsync(
+                    judge,
+                    kind,
+                    questionTexts,
+                    modelAnswers,
+                    baselineAnswers,
+                    name,
+                    new BradleyTerryOptions { BootstrapRounds = parseResult.GetValue(rounds), Seed = parseResult.GetValue(seed) },
+                    parseResult.GetValue(concurrency),
+                    cancellationToken).ConfigureAwait(false);
+                await stdout.WriteLineAsync(result.Interval is var (lower, upper)
+                    ? string.Create(CultureInfo.InvariantCulture, $"arena-hard: {result.Score:F1} ({lower:F1} to {upper:F1}) from {result.Games} games, {result.Unjudged} without a verdict")
+                    : string.Create(CultureInfo.InvariantCulture, $"alpaca-eval: win rate {result.WinRate:F1}, length-controlled {result.Score:F1} from {result.Games} games, {result.Unjudged} without a verdict")).ConfigureAwait(false);
+                string json = result.ToJson();
                 await CommandRunner.WriteResultAsync(json, parseResult.GetRequiredValue(output), stdout, "the judgment", cancellationToken).ConfigureAwait(false);
             },
             cancellationToken));
         return command;
-    }
-
-    private static string JsonText(string benchmark, string model, double score, int games, int unjudged, (double Lower, double Upper)? interval, double? raw, double? rating)
-    {
-        var node = new System.Text.Json.Nodes.JsonObject
-        {
-            ["benchmark"] = benchmark,
-            ["model"] = model,
-            ["score"] = score,
-            ["games"] = games,
-            ["unjudged"] = unjudged,
-        };
-        if (interval is var (lower, upper))
-        {
-            node["interval"] = new System.Text.Json.Nodes.JsonArray(lower, upper);
-        }
-
-        if (raw is double r)
-        {
-            node["win_rate"] = r;
-            node["length_controlled_win_rate"] = score;
-        }
-
-        if (rating is double elo)
-        {
-            node["rating"] = elo;
-        }
-
-        return node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 }

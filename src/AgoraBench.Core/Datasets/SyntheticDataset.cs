@@ -115,4 +115,29 @@ public static class SyntheticDataset
 
         return SyntheticDatasetWriter.WriteAsync(stream, instances, format, cancellationToken);
     }
+
+    /// <summary>
+    /// Reads seed data: instruction/response rows (JSON Lines or a JSON array), or GSM8K-style question/answer rows,
+    /// told apart by the first records' field names.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="cancellationToken">A token that cancels the read.</param>
+    /// <returns>The seed instances, in file order.</returns>
+    /// <exception cref="DataValidationException">The file is malformed; every problem is listed with its line.</exception>
+    public static async Task<IReadOnlyList<SyntheticInstance>> ReadSeedsAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        char[] head = new char[4096];
+        int read;
+        using (var reader = new StreamReader(path))
+        {
+            read = await reader.ReadBlockAsync(head, cancellationToken).ConfigureAwait(false);
+        }
+
+        string start = new(head, 0, read);
+        var options = !start.Contains("\"instruction\"", StringComparison.Ordinal) && start.Contains("\"question\"", StringComparison.Ordinal)
+            ? SyntheticDatasetReadOptions.QuestionAnswer
+            : new SyntheticDatasetReadOptions();
+        return await ReadAsync(path, options, cancellationToken).ConfigureAwait(false);
+    }
 }

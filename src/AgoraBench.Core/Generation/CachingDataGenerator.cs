@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 
 namespace AgoraBench;
 
@@ -14,11 +13,11 @@ public sealed class CachingDataGenerator : IDataGenerator, IAsyncDisposable
     private readonly IDataGenerator _inner;
     private readonly string _generator;
     private readonly Dictionary<string, GenerationOutcome> _entries;
-    private readonly FileStream _file;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly JsonLinesAppendFile _file;
+    private readonly Lock _gate = new();
     private int _hits;
 
-    private CachingDataGenerator(IDataGenerator inner, string generator, Dictionary<string, GenerationOutcome> entries, FileStream file)
+    private CachingDataGenerator(IDataGenerator inner, string generator, Dictionary<string, GenerationOutcome> entries, JsonLinesAppendFile file)
     {
         _inner = inner;
         _generator = generator;
@@ -41,44 +40,23 @@ public sealed class CachingDataGenerator : IDataGenerator, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentException.ThrowIfNullOrEmpty(generator);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var entries = new Dictionary<string, GenerationOutcome>(StringComparer.Ordinal);
-        GenerationRunStore.CutTornLine(full);
-        if (File.Exists(full))
-        {
-            int lineNumber = 0;
-            var lines = await File.ReadAllLinesAsync(full, cancellationToken).ConfigureAwait(false);
-            foreach (string line in lines)
+        var file = await JsonLinesAppendFile.OpenAsync(
+            path,
+            root =>
             {
-                lineNumber++;
-                if (line.Length == 0)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    using var doc = JsonDocument.Parse(line);
-                    var root = doc.RootElement;
-                    string? code = root.TryGetProperty("reason", out var r) ? r.GetString() : null;
-                    entries[root.GetProperty("key").GetString()!] = new GenerationOutcome(
-                        root.TryGetProperty("instruction", out var i) ? i.GetString() : null,
-                        root.TryGetProperty("response", out var resp) ? resp.GetString() : null,
-                        code is null ? null : new GenerationRejection(code, root.GetProperty("detail").GetString() ?? string.Empty),
-                        root.GetProperty("completion").GetString() ?? string.Empty,
-                        root.TryGetProperty("finish_reason", out var f) ? f.GetString() : null,
-                        root.GetProperty("input_tokens").GetInt64(),
-                        root.GetProperty("output_tokens").GetInt64());
-                }
-                catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
-                {
-                    throw new DataValidationException([new DataError(full, lineNumber, null, "is not a cache entry: " + ex.Message)]);
-                }
-            }
-        }
-
-        var file = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read);
+                string? code = root.TryGetProperty("reason", out var r) ? r.GetString() : null;
+                entries[root.GetProperty("key").GetString()!] = new GenerationOutcome(
+                    root.TryGetProperty("instruction", out var i) ? i.GetString() : null,
+                    root.TryGetProperty("response", out var resp) ? resp.GetString() : null,
+                    code is null ? null : new GenerationRejection(code, root.GetProperty("detail").GetString() ?? string.Empty),
+                    root.GetProperty("completion").GetString() ?? string.Empty,
+                    root.TryGetProperty("finish_reason", out var f) ? f.GetString() : null,
+                    root.GetProperty("input_tokens").GetInt64(),
+                    root.GetProperty("output_tokens").GetInt64());
+            },
+            "a cache entry",
+            cancellationToken).ConfigureAwait(false);
         return new CachingDataGenerator(inner, generator, entries, file);
     }
 
@@ -87,18 +65,13 @@ public sealed class CachingDataGenerator : IDataGenerator, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         string key = Key(request);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        lock (_gate)
         {
             if (_entries.TryGetValue(key, out var cached))
             {
                 Interlocked.Increment(ref _hits);
                 return cached;
             }
-        }
-        finally
-        {
-            _gate.Release();
         }
 
         var outcome = await _inner.GenerateAsync(request, cancellationToken).ConfigureAwait(false);
@@ -108,27 +81,17 @@ public sealed class CachingDataGenerator : IDataGenerator, IAsyncDisposable
             writer.WriteString("instruction", outcome.Instruction);
             writer.WriteString("response", outcome.Response);
         });
-        await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-        try
+        lock (_gate)
         {
             _entries[key] = outcome;
-            await _file.WriteAsync(line, CancellationToken.None).ConfigureAwait(false);
-            await _file.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
         }
 
+        await _file.AppendAsync(line).ConfigureAwait(false);
         return outcome;
     }
 
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
-    {
-        await _file.DisposeAsync().ConfigureAwait(false);
-        _gate.Dispose();
-    }
+    public ValueTask DisposeAsync() => _file.DisposeAsync();
 
     private string Key(GenerationRequest request)
     {

@@ -9,6 +9,9 @@ internal static class JsonReport
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Serializer options for writing <c>JsonNode</c> trees the same way: indented, readable non-ASCII.</summary>
+    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Runs <paramref name="body"/> against an indented writer and returns the text with a final newline.</summary>
     public static string Write(Action<Utf8JsonWriter> body)
     {

@@ -15,6 +15,12 @@ internal sealed class MarkdownTable
         _rightAligned = [.. columns.Select(c => c.RightAligned)];
     }
 
+    public IReadOnlyList<string> Headers => _headers;
+
+    public IReadOnlyList<bool> RightAligned => _rightAligned;
+
+    public IReadOnlyList<IReadOnlyList<string>> Rows => _rows;
+
     public void AddRow(params string[] cells)
     {
         if (cells.Length != _headers.Length)

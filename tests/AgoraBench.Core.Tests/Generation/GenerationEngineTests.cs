@@ -269,7 +269,7 @@ public sealed class GenerationEngineTests : IDisposable
             Budget = 5m,
             Template = "no placeholders here",
         };
-        var ex = Assert.Throws<ArgumentException>(() => new GenerationEngine(new ChatDataGenerator(new OpenAI.Chat.ChatClient("m", new System.ClientModel.ApiKeyCredential("k"), new OpenAI.OpenAIClientOptions { Endpoint = new Uri("http://127.0.0.1:9/v1") }).AsIChatClient()), options));
+        var ex = Assert.Throws<ArgumentException>(() => new GenerationEngine(new ChatDataGenerator(new global::OpenAI.Chat.ChatClient("m", new System.ClientModel.ApiKeyCredential("k"), new global::OpenAI.OpenAIClientOptions { Endpoint = new Uri("http://127.0.0.1:9/v1") }).AsIChatClient()), options));
         foreach (string part in new[] { "Count is required", "Concurrency", "MaxAttempts", "Budget", "<input1>" })
         {
             Assert.Contains(part, ex.Message, StringComparison.Ordinal);

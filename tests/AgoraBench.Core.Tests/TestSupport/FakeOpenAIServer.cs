@@ -28,6 +28,9 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
 
     public Func<string, string> Chat { get; set; } = _ => "Feedback: fine. [RESULT] 3";
 
+    /// <summary>Answers a chat request from the model id and the prompt; when set, it is used instead of <see cref="Chat"/>.</summary>
+    public Func<string, string, string>? ChatByModel { get; set; }
+
     public Func<string, float[]> Embed { get; set; } = _ => [1, 0];
 
     /// <summary>Answers a completions prompt with (tokens, logprobs, offsets) for the echoed prompt.</summary>
@@ -133,7 +136,7 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
             var body = (await JsonNode.ParseAsync(request.Body))!;
             ChatRequests.Enqueue(body);
             string prompt = string.Join("\n", body["messages"]!.AsArray().Select(m => m!["content"]!.GetValue<string>()));
-            string answer = Chat(prompt);
+            string answer = ChatByModel is { } byModel ? byModel(body["model"]!.GetValue<string>(), prompt) : Chat(prompt);
             if (ChatLatency > TimeSpan.Zero)
             {
                 await Task.Delay(ChatLatency);

@@ -25,10 +25,11 @@ public sealed partial class PairwiseJudge
         _judge = judge;
         _maxAttempts = maxAttempts;
         _options = options ?? new ChatOptions { Temperature = 0, MaxOutputTokens = 4096 };
-        using var stream = typeof(PairwiseJudge).Assembly.GetManifestResourceStream("AgoraBench.Metrics.Prompts.pairwise_judge.txt")!;
-        using var reader = new StreamReader(stream);
-        _template = reader.ReadToEnd();
+        _template = DefaultTemplate;
     }
+
+    /// <summary>Gets the judge prompt with the placeholders <c>{question}</c>, <c>{answer_a}</c> and <c>{answer_b}</c>.</summary>
+    internal static string DefaultTemplate { get; } = LoadTemplate();
 
     /// <summary>Judges one game.</summary>
     /// <param name="question">The question.</param>
@@ -91,6 +92,13 @@ public sealed partial class PairwiseJudge
             }
         }).ConfigureAwait(false);
         return ([.. judgments.Where(j => j is not null)!], judgments.Count(j => j is null));
+    }
+
+    private static string LoadTemplate()
+    {
+        using var stream = typeof(PairwiseJudge).Assembly.GetManifestResourceStream("AgoraBench.Metrics.Prompts.pairwise_judge.txt")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     [GeneratedRegex(@"\{(question|answer_a|answer_b)\}")]

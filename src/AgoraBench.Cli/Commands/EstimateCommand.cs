@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace AgoraBench.Cli.Commands;
+
+/// <summary><c>agorabench estimate</c>: tokens and dollars per stage, generator and setting before anything is spent.</summary>
+internal static class EstimateCommand
+{
+    public static Command Create()
+    {
+        var plan = new Option<string>("--plan") { Description = "The plan file.", Required = true, HelpName = "FILE" };
+        var json = new Option<bool>("--json") { Description = "Write the estimate as JSON (every line, the measured token profiles and the notes)." };
+        var detail = new Option<bool>("--detail") { Description = "Also list every line (each metric, student, benchmark and judge)." };
+        var output = CommonOptions.Out("Write the estimate (Markdown, or JSON with --json) to FILE instead of standard output.");
+        var command = new Command(
+            "estimate",
+            "Estimate a plan's tokens and dollars per stage, generator and setting before anything is spent: generation prompts are built "
+            + "and tokenized exactly as a run would send them (Microsoft.ML.Tokenizers), instance lengths are measured on the seed data, and prices "
+            + "come from the plan or the paper's Table 3.\n\n"
+            + "Examples:\n  agorabench estimate --plan samples/plans/paper.json\n  agorabench estimate --plan plan.json --json --out estimate.json")
+        {
+            plan, json, detail, output,
+        };
+
+        command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
+            parseResult,
+            async stdout =>
+            {
+                var loaded = await AgoraBenchPlanFile.ReadAsync(parseResult.GetRequiredValue(plan), cancellationToken).ConfigureAwait(false);
+                var estimate = await PlanEstimator.EstimateAsync(loaded, cancellationToken).ConfigureAwait(false);
+                if (parseResult.GetValue(json))
+                {
+                    await CommandRunner.WriteResultAsync(estimate.ToJson(), parseResult.GetValue(output), stdout, "the estimate", cancellationToken).ConfigureAwait(false);
+                }
+                else if (parseResult.GetValue(output) is { } file)
+                {
+                    await CommandRunner.WriteResultAsync(estimate.ToMarkdown(), file, stdout, "the estimate", cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    Print(estimate, stdout, parseResult.GetValue(detail));
+                }
+            },
+            cancellationToken));
+        return command;
+    }
+
+    public static void Print(CostEstimate estimate, TextWriter writer, bool detail)
+    {
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Estimated cost of {estimate.Plan}: {CostEstimate.Usd(estimate.TotalUsd)}{(estimate.HasUnpricedLines ? " (plus unpriced models)" : string.Empty)}"));
+        writer.WriteLine();
+        CliTables.Write(Table(estimate.ByStage(), generator: false, setting: false, item: false), writer, "By stage");
+        CliTables.Write(Table(estimate.ByStageAndGenerator(), generator: true, setting: false, item: false), writer, "By stage and generator");
+        CliTables.Write(Table([.. estimate.Lines.Where(l => l.Stage == RunStage.Generate)], generator: true, setting: true, item: false), writer, "Generation by generator and setting");
+        if (detail)
+        {
+            CliTables.Write(Table(estimate.Lines, generator: true, setting: true, item: true), writer, "Every line");
+        }
+
+        writer.WriteLine("Notes:");
+        foreach (string note in estimate.Notes)
+        {
+            writer.WriteLine("- " + note);
+        }
+    }
+
+    private static MarkdownTable Table(IReadOnlyList<CostEstimateLine> lines, bool generator, bool setting, bool item)
+    {
+        var columns = new List<(string, bool)> { ("stage", false) };
+        if (generator)
+        {
+            columns.Add(("generator", false));
+        }
+
+        if (setting)
+        {
+            columns.Add(("setting", false));
+        }
+
+        if (item)
+        {
+            columns.AddRange([("item", false), ("model", false), ("tokenizer", false)]);
+        }
+
+        columns.AddRange([("requests", true), ("input tokens", true), ("output tokens", true), ("USD", true)]);
+        var table = new MarkdownTable([.. columns]);
+        foreach (var line in lines)
+        {
+            var row = new List<string> { RunStages.ToName(line.Stage) };
+            if (generator)
+            {
+                row.Add(line.Generator ?? "(study-wide)");
+            }
+
+            if (setting)
+            {
+                row.Add(line.Setting?.Key ?? string.Empty);
+            }
+
+            if (item)
+            {
+                row.AddRange([line.Item, line.Model, line.Tokenizer]);
+            }
+
+            row.AddRange([CostEstimate.Tokens(line.Requests), CostEstimate.Tokens(line.InputTokens), CostEstimate.Tokens(line.OutputTokens), line.Usd is decimal usd ? CostEstimate.Usd(usd) : "unpriced"]);
+            table.AddRow([.. row]);
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+
+namespace AgoraBench;
+
+/// <summary>
+/// An append-only JSON Lines file (a cache, a log of paid results): existing lines are read back on open after a torn
+/// last line is cut off, and each new line is written and flushed whole, one writer at a time.
+/// </summary>
+internal sealed class JsonLinesAppendFile : IAsyncDisposable, IDisposable
+{
+    private readonly FileStream _file;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    private JsonLinesAppendFile(string path, FileStream file)
+    {
+        Path = path;
+        _file = file;
+    }
+
+    public string Path { get; }
+
+    /// <summary>Opens a file, calling <paramref name="read"/> for each existing line; a line it cannot read is an error naming the file and line.</summary>
+    public static async Task<JsonLinesAppendFile> OpenAsync(string path, Action<JsonElement> read, string what, CancellationToken cancellationToken)
+    {
+        string full = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        GenerationRunStore.CutTornLine(full);
+        if (File.Exists(full))
+        {
+            int lineNumber = 0;
+            foreach (string line in await File.ReadAllLinesAsync(full, cancellationToken).ConfigureAwait(false))
+            {
+                lineNumber++;
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    using var document = JsonDocument.Parse(line);
+                    read(document.RootElement);
+                }
+                catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+                {
+                    throw new DataValidationException([new DataError(full, lineNumber, null, $"is not {what}: {ex.Message}")]);
+                }
+            }
+        }
+
+        return new JsonLinesAppendFile(full, new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read));
+    }
+
+    /// <summary>Appends one line (which must end in a newline) and flushes it; not cancellable half-way.</summary>
+    public async Task AppendAsync(byte[] line)
+    {
+        await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await _file.WriteAsync(line, CancellationToken.None).ConfigureAwait(false);
+            await _file.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _file.DisposeAsync().ConfigureAwait(false);
+        _gate.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _file.Dispose();
+        _gate.Dispose();
+    }
+}

@@ -1,0 +1,59 @@
+namespace AgoraBench;
+
+/// <summary>A model's score on a pairwise-judged benchmark (Arena-Hard or AlpacaEval 2.0).</summary>
+/// <param name="Benchmark">The benchmark id: <c>arena-hard</c> or <c>alpacaeval-2.0</c>.</param>
+/// <param name="Model">The judged model's name.</param>
+/// <param name="Score">The benchmark's score in percent: Arena-Hard's Bradley–Terry win rate against the baseline; AlpacaEval's length-controlled win rate.</param>
+/// <param name="Games">The games with a verdict.</param>
+/// <param name="Unjudged">The games the judge gave no verdict for (left out, never scored).</param>
+public sealed record PairwiseBenchmarkResult(string Benchmark, string Model, double Score, int Games, int Unjudged)
+{
+    /// <summary>Gets Arena-Hard's bootstrap interval of <see cref="Score"/>, or <see langword="null"/>.</summary>
+    public (double Lower, double Upper)? Interval { get; init; }
+
+    /// <summary>Gets Arena-Hard's Bradley–Terry rating (the baseline at 1,000), or <see langword="null"/>.</summary>
+    public double? Rating { get; init; }
+
+    /// <summary>Gets a note on how the score was reached when it is not the usual fit (a model that lost or won every game), or <see langword="null"/>.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>Gets AlpacaEval's raw win rate, or <see langword="null"/>.</summary>
+    public double? WinRate { get; init; }
+
+    /// <summary>Formats the result as <c>{"benchmark", "model", "score", "games", "unjudged", "interval"?, "rating"?, "win_rate"?, "length_controlled_win_rate"?}</c>.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => JsonReport.Write(json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("benchmark", Benchmark);
+        json.WriteString("model", Model);
+        JsonReport.Number(json, "score", Score);
+        json.WriteNumber("games", Games);
+        json.WriteNumber("unjudged", Unjudged);
+        if (Interval is var (lower, upper))
+        {
+            json.WriteStartArray("interval");
+            json.WriteNumberValue(Math.Round(lower, 6));
+            json.WriteNumberValue(Math.Round(upper, 6));
+            json.WriteEndArray();
+        }
+
+        if (Rating is double rating)
+        {
+            JsonReport.Number(json, "rating", rating);
+        }
+
+        if (Note is not null)
+        {
+            json.WriteString("note", Note);
+        }
+
+        if (WinRate is double raw)
+        {
+            JsonReport.Number(json, "win_rate", raw);
+            JsonReport.Number(json, "length_controlled_win_rate", Score);
+        }
+
+        json.WriteEndObject();
+    });
+}

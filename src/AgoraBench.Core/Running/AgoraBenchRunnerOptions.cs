@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Logging;
+
+namespace AgoraBench;
+
+/// <summary>What an <see cref="AgoraBenchRunner"/> plugs in: model clients, trainers, extra metrics, the PGR calculator, and how it schedules steps.</summary>
+public sealed class AgoraBenchRunnerOptions
+{
+    /// <summary>Gets or sets the factory of every model client the plan names (required; <c>AgoraBench.OpenAI</c>'s <c>UseOpenAI()</c> sets one).</summary>
+    public IModelClientFactory? ClientFactory { get; set; }
+
+    /// <summary>Gets or sets a trainer that replaces the plan's (a host's own cluster trainer), or <see langword="null"/>.</summary>
+    public IStudentTrainer? Trainer { get; set; }
+
+    /// <summary>
+    /// Gets or sets a factory of trainers the core library does not provide (for example <c>openai</c> from
+    /// <c>AgoraBench.OpenAI</c>), or <see langword="null"/>. It returns <see langword="null"/> for a name it does not know.
+    /// </summary>
+    public Func<PlanTraining, IStudentTrainer?>? TrainerFactory { get; set; }
+
+    /// <summary>Gets the trainer names <see cref="TrainerFactory"/> provides, accepted by plan validation.</summary>
+    public IList<string> AdditionalTrainerNames { get; } = [];
+
+    /// <summary>Gets metrics computed over every dataset besides the plan's.</summary>
+    public IList<IIntrinsicMetric> AdditionalMetrics { get; } = [];
+
+    /// <summary>Gets or sets the scorer of response perplexity (a local ONNX model, say), or <see langword="null"/> to use the plan's <c>/v1/completions</c> endpoint.</summary>
+    public ITokenLogProbabilityScorer? PerplexityScorer { get; set; }
+
+    /// <summary>Gets or sets the PGR calculator, or <see langword="null"/> for <see cref="PgrCalculator"/>.</summary>
+    public IPgrCalculator? PgrCalculator { get; set; }
+
+    /// <summary>Gets or sets how many independent steps of one stage run at once.</summary>
+    /// <value>The default value is 1.</value>
+    public int MaxParallelSteps { get; set; } = 1;
+
+    /// <summary>Gets or sets a value indicating whether the run stops at the first failed step (otherwise independent steps go on and the failed step's dependants are blocked).</summary>
+    public bool FailFast { get; set; }
+
+    /// <summary>Gets or sets the clock of timestamps and back-off delays.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Gets or sets the logger factory, or <see langword="null"/> for none.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Gets or sets how environment variables are read (for the values to keep out of every file the run writes).</summary>
+    public Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>Lists every problem with these options.</summary>
+    /// <returns>The problems; empty when valid.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (ClientFactory is null)
+        {
+            errors.Add("ClientFactory is required.");
+        }
+
+        if (MaxParallelSteps < 1)
+        {
+            errors.Add($"MaxParallelSteps must be at least 1 (was {MaxParallelSteps}).");
+        }
+
+        if (TimeProvider is null)
+        {
+            errors.Add("TimeProvider is required.");
+        }
+
+        if (Environment is null)
+        {
+            errors.Add("Environment is required.");
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text;
+
+namespace AgoraBench;
+
+/// <summary>What a plan is expected to cost, stage by stage, generator by generator and setting by setting, with the assumptions behind the numbers.</summary>
+public sealed record CostEstimate
+{
+    /// <summary>Gets the plan's name.</summary>
+    public required string Plan { get; init; }
+
+    /// <summary>Gets every line of the estimate.</summary>
+    public required IReadOnlyList<CostEstimateLine> Lines { get; init; }
+
+    /// <summary>Gets the assumptions and approximations the estimate rests on, in words.</summary>
+    public required IReadOnlyList<string> Notes { get; init; }
+
+    /// <summary>Gets the mean tokens per generation request and per generated instance measured for each setting and encoding.</summary>
+    public IReadOnlyList<SettingTokenProfile> Profiles { get; init; } = [];
+
+    /// <summary>Gets the total expected cost in USD of the lines with a known price.</summary>
+    public decimal TotalUsd => Lines.Sum(l => l.Usd ?? 0);
+
+    /// <summary>Gets a value indicating whether some line has no price (its cost is not in <see cref="TotalUsd"/>).</summary>
+    public bool HasUnpricedLines => Lines.Any(l => l.Usd is null && (l.InputTokens > 0 || l.OutputTokens > 0));
+
+    /// <summary>Sums the lines by stage.</summary>
+    /// <returns>One line per stage that has spend, in stage order.</returns>
+    public IReadOnlyList<CostEstimateLine> ByStage() => [.. Lines.GroupBy(l => l.Stage).OrderBy(g => g.Key).Select(g => Sum(g, g.Key, null, "all"))];
+
+    /// <summary>Sums the lines by stage and generator (study-wide spend under <see langword="null"/>).</summary>
+    /// <returns>One line per stage and generator.</returns>
+    public IReadOnlyList<CostEstimateLine> ByStageAndGenerator() =>
+        [.. Lines.GroupBy(l => (l.Stage, l.Generator)).OrderBy(g => g.Key.Stage).ThenBy(g => g.Key.Generator is null ? 1 : 0).ThenBy(g => g.Key.Generator, StringComparer.Ordinal).Select(g => Sum(g, g.Key.Stage, g.Key.Generator, "all"))];
+
+    /// <summary>Formats the estimate as Markdown: totals by stage, by stage and generator, generation by setting, and the notes.</summary>
+    /// <returns>The Markdown text.</returns>
+    public string ToMarkdown()
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"# Cost estimate: {Plan}\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"Total: **{Usd(TotalUsd)}**{(HasUnpricedLines ? " (some models have no price; their tokens are not costed)" : string.Empty)}\n\n");
+        Table(text, "By stage", ByStage(), withGenerator: false, withSetting: false);
+        Table(text, "By stage and generator", ByStageAndGenerator(), withGenerator: true, withSetting: false);
+        Table(text, "Generation by generator and setting", [.. Lines.Where(l => l.Stage == RunStage.Generate)], withGenerator: true, withSetting: true);
+        text.Append("## Notes\n\n");
+        foreach (string note in Notes)
+        {
+            text.Append("- ").Append(note).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Formats the estimate as JSON: <c>{"plan", "total_usd", "unpriced", "by_stage": [...], "lines": [...], "profiles": [...], "notes": [...]}</c>.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => JsonReport.Write(json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("plan", Plan);
+        json.WriteNumber("total_usd", Math.Round(TotalUsd, 6));
+        json.WriteBoolean("unpriced", HasUnpricedLines);
+        json.WriteStartArray("by_stage");
+        foreach (var line in ByStage())
+        {
+            Write(json, line);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("lines");
+        foreach (var line in Lines)
+        {
+            Write(json, line);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("profiles");
+        foreach (var p in Profiles)
+        {
+            json.WriteStartObject();
+            json.WriteString("setting", p.Setting.Key);
+            json.WriteString("tokenizer", p.Tokenizer);
+            json.WriteNumber("sampled", p.Sampled);
+            JsonReport.Number(json, "prompt_tokens", Math.Round(p.PromptTokens, 2));
+            JsonReport.Number(json, "instruction_tokens", Math.Round(p.InstructionTokens, 2));
+            JsonReport.Number(json, "response_tokens", Math.Round(p.ResponseTokens, 2));
+            JsonReport.Number(json, "output_tokens", Math.Round(p.OutputTokens, 2));
+            JsonReport.Number(json, "output_tokens_ci95", Math.Round(p.OutputTokensMargin, 2));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("notes");
+        foreach (string note in Notes)
+        {
+            json.WriteStringValue(note);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+
+    internal static string Usd(decimal value) => value.ToString(value >= 100 ? "$#,0" : value >= 1 ? "$#,0.00" : "$0.0000", CultureInfo.InvariantCulture);
+
+    internal static string Tokens(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+
+    private static CostEstimateLine Sum(IEnumerable<CostEstimateLine> lines, RunStage stage, string? generator, string item)
+    {
+        var list = lines.ToArray();
+        bool priced = list.All(l => l.Usd is not null || (l.InputTokens == 0 && l.OutputTokens == 0));
+        return new CostEstimateLine(stage, generator, null, item, string.Join(", ", list.Select(l => l.Model).Distinct(StringComparer.Ordinal)), list.Sum(l => l.Requests), list.Sum(l => l.InputTokens), list.Sum(l => l.OutputTokens), priced ? list.Sum(l => l.Usd ?? 0) : null, string.Join(", ", list.Select(l => l.Tokenizer).Distinct(StringComparer.Ordinal)));
+    }
+
+    private static void Table(StringBuilder text, string title, IReadOnlyList<CostEstimateLine> lines, bool withGenerator, bool withSetting)
+    {
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        var header = new List<(string, bool)> { ("stage", false) };
+        if (withGenerator)
+        {
+            header.Add(("generator", false));
+        }
+
+        if (withSetting)
+        {
+            header.Add(("setting", false));
+        }
+
+        header.AddRange([("requests", true), ("input tokens", true), ("output tokens", true), ("USD", true)]);
+        var table = new MarkdownTable([.. header]);
+        foreach (var line in lines)
+        {
+            var row = new List<string> { RunStages.ToName(line.Stage) };
+            if (withGenerator)
+            {
+                row.Add(line.Generator ?? "(study-wide)");
+            }
+
+            if (withSetting)
+            {
+                row.Add(line.Setting?.Key ?? string.Empty);
+            }
+
+            row.AddRange([Tokens(line.Requests), Tokens(line.InputTokens), Tokens(line.OutputTokens), line.Usd is decimal usd ? Usd(usd) : "unpriced"]);
+            table.AddRow([.. row]);
+        }
+
+        text.Append("## ").Append(title).Append("\n\n");
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        table.WriteTo(writer);
+        text.Append(writer.ToString().ReplaceLineEndings("\n")).Append('\n');
+    }
+
+    private static void Write(System.Text.Json.Utf8JsonWriter json, CostEstimateLine line)
+    {
+        json.WriteStartObject();
+        json.WriteString("stage", RunStages.ToName(line.Stage));
+        json.WriteString("generator", line.Generator);
+        json.WriteString("setting", line.Setting?.Key);
+        json.WriteString("item", line.Item);
+        json.WriteString("model", line.Model);
+        json.WriteNumber("requests", line.Requests);
+        json.WriteNumber("input_tokens", line.InputTokens);
+        json.WriteNumber("output_tokens", line.OutputTokens);
+        if (line.Usd is decimal usd)
+        {
+            json.WriteNumber("usd", Math.Round(usd, 6));
+        }
+        else
+        {
+            json.WriteNull("usd");
+        }
+
+        json.WriteString("tokenizer", line.Tokenizer);
+        json.WriteEndObject();
+    }
+}

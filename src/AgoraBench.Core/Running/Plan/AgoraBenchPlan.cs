@@ -1,0 +1,65 @@
+namespace AgoraBench;
+
+/// <summary>
+/// An AGORABENCH study: which generators to compare on which settings, with which seed data, how many instances, and
+/// how students are trained, evaluated and analyzed. Read one from a JSON plan file with
+/// <see cref="AgoraBenchPlanFile"/>, or build one in code; run it with <see cref="AgoraBenchRunner"/> and price it
+/// beforehand with <see cref="PlanEstimator"/>.
+/// </summary>
+/// <remarks>Instances are immutable. Paths are absolute once read from a file (relative paths resolve against the plan's folder).</remarks>
+public sealed record AgoraBenchPlan
+{
+    /// <summary>Gets the study's name (the report's title unless <see cref="PlanAnalysis.Title"/> is set).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Gets the settings to run.</summary>
+    public required IReadOnlyList<AgoraBenchSetting> Settings { get; init; }
+
+    /// <summary>Gets the generators to compare.</summary>
+    public required IReadOnlyList<PlanGenerator> Generators { get; init; }
+
+    /// <summary>Gets the seed-data file of each setting, by setting key (<c>method/domain</c>).</summary>
+    public required IReadOnlyDictionary<string, string> Seeds { get; init; }
+
+    /// <summary>
+    /// Gets the instances to generate per generator and setting (instance generation), or the seeds to process
+    /// (response generation and quality enhancement: the first N seeds).
+    /// </summary>
+    /// <value>The default value is 10,000, as in the paper.</value>
+    public int Instances { get; init; } = AgoraBenchConstants.InstancesPerSetting;
+
+    /// <summary>Gets the seed of every random choice of generation (demonstrations, themes, triggers, back-off jitter).</summary>
+    /// <value>The default value is 42, as in the paper.</value>
+    public int RandomSeed { get; init; } = AgoraBenchConstants.RandomSeed;
+
+    /// <summary>Gets how data is generated.</summary>
+    public PlanGeneration Generation { get; init; } = new();
+
+    /// <summary>Gets the intrinsic metrics.</summary>
+    public PlanMetrics Metrics { get; init; } = new();
+
+    /// <summary>Gets how students are trained.</summary>
+    public PlanTraining Training { get; init; } = new();
+
+    /// <summary>Gets how students are evaluated.</summary>
+    public PlanEvaluation Evaluation { get; init; } = new();
+
+    /// <summary>Gets how PGR is aggregated and the study analyzed.</summary>
+    public PlanAnalysis Analysis { get; init; } = new();
+
+    /// <summary>Gets the assumptions of cost estimates.</summary>
+    public PlanEstimateOptions Estimate { get; init; } = new();
+
+    /// <summary>Gets the file the plan was read from, or <see langword="null"/> for a plan built in code.</summary>
+    public string? SourcePath { get; init; }
+
+    internal PlanLocations? Locations { get; init; }
+
+    /// <summary>
+    /// Lists every problem with the plan at once: missing or duplicate names, unknown settings, seeds or benchmarks
+    /// that are missing or do not exist on disk, invalid numbers, models a metric or trainer needs but the plan lacks.
+    /// </summary>
+    /// <param name="additionalTrainers">Trainer names a host provides besides <c>command</c>, <c>openai</c> and <c>precomputed</c>, or <see langword="null"/>.</param>
+    /// <returns>The problems, each with the plan file, line and JSON path where known; empty when the plan is valid.</returns>
+    public IReadOnlyList<DataError> Validate(IEnumerable<string>? additionalTrainers = null) => PlanValidator.Validate(this, additionalTrainers);
+}

@@ -1,0 +1,477 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace AgoraBench;
+
+/// <summary>
+/// Reads AGORABENCH plan files: JSON (comments and trailing commas allowed) described by <c>docs/plan.schema.json</c>.
+/// Relative paths resolve against the plan's folder; <c>${VAR}</c> and <c>${VAR:-default}</c> in endpoints, model ids
+/// and paths are read from the environment. API keys are never written in a plan: <c>apiKeyEnv</c> names the variable.
+/// </summary>
+public static class AgoraBenchPlanFile
+{
+    /// <summary>Reads and validates a plan file.</summary>
+    /// <param name="path">The plan file.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The plan, with absolute paths.</returns>
+    /// <exception cref="DataValidationException">The file is not valid JSON or the plan has problems; every problem is listed with its line and JSON path.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static async Task<AgoraBenchPlan> ReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string full = Path.GetFullPath(path);
+        string text = await File.ReadAllTextAsync(full, cancellationToken).ConfigureAwait(false);
+        return Parse(text, full);
+    }
+
+    /// <summary>Parses and validates a plan.</summary>
+    /// <param name="json">The plan's JSON text.</param>
+    /// <param name="sourcePath">The file it came from (for messages and relative paths), or <see langword="null"/>.</param>
+    /// <param name="environment">Reads environment variables, or <see langword="null"/> for the process environment.</param>
+    /// <param name="additionalTrainers">Trainer names a host provides besides the built-in ones, or <see langword="null"/>.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="DataValidationException">The plan has problems; every problem is listed.</exception>
+    public static AgoraBenchPlan Parse(string json, string? sourcePath = null, Func<string, string?>? environment = null, IEnumerable<string>? additionalTrainers = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        string source = sourcePath ?? "plan";
+        byte[] utf8 = Encoding.UTF8.GetBytes(json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            throw new DataValidationException([new DataError(source, (int)(ex.LineNumber ?? 0) + 1, null, "not valid JSON: " + ex.Message)]);
+        }
+
+        using (document)
+        {
+            var locations = new PlanLocations(source, JsonLineIndex.Build(utf8));
+            string baseDirectory = sourcePath is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(sourcePath))!;
+            var reader = new PlanJson(locations, baseDirectory, environment ?? Environment.GetEnvironmentVariable);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new DataValidationException([new DataError(source, 1, "$", "a plan is a JSON object")]);
+            }
+
+            var plan = ReadPlan(reader, root) with { SourcePath = sourcePath is null ? null : Path.GetFullPath(sourcePath), Locations = locations };
+
+            // A value the reader already rejected is not reported again by the validator.
+            var errors = new List<DataError>(reader.Errors);
+            errors.AddRange(plan.Validate(additionalTrainers).Where(e => e.Field is null || !reader.ErrorPaths.Any(p => e.Field == p || e.Field.StartsWith(p + ".", StringComparison.Ordinal) || e.Field.StartsWith(p + "[", StringComparison.Ordinal))));
+            if (errors.Count > 0)
+            {
+                throw new DataValidationException(errors);
+            }
+
+            return plan;
+        }
+    }
+
+    private static AgoraBenchPlan ReadPlan(PlanJson r, JsonElement root)
+    {
+        const string P = "$";
+        r.Known(root, P, "name", "settings", "instances", "randomSeed", "seeds", "generators", "generation", "metrics", "training", "evaluation", "analysis", "estimate");
+        var settings = new List<AgoraBenchSetting>();
+        if (r.Array(root, P, "settings") is { } settingArray)
+        {
+            int i = 0;
+            foreach (var item in settingArray.EnumerateArray())
+            {
+                string path = JsonLineIndex.Index("$.settings", i++);
+                if (r.String(item, path) is not { } key)
+                {
+                    continue;
+                }
+
+                if (key == "all")
+                {
+                    settings.AddRange(AgoraBenchSettings.All);
+                }
+                else if (AgoraBenchSetting.TryParse(key, out var setting))
+                {
+                    settings.Add(setting);
+                }
+                else
+                {
+                    r.Error(path, $"'{key}' is not a setting; write method/domain, for example instance-generation/math, or \"all\"");
+                }
+            }
+        }
+
+        var seeds = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, file) in r.StringMap(root, P, "seeds", paths: true))
+        {
+            if (AgoraBenchSetting.TryParse(key, out var setting))
+            {
+                seeds[setting.Key] = file;
+            }
+            else
+            {
+                r.Error(PlanJson.Path("$.seeds", key), $"'{key}' is not a setting key (method/domain)");
+            }
+        }
+
+        var generators = new List<PlanGenerator>();
+        if (r.Array(root, P, "generators") is { } generatorArray)
+        {
+            int i = 0;
+            foreach (var item in generatorArray.EnumerateArray())
+            {
+                string path = JsonLineIndex.Index("$.generators", i++);
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    r.Error(path, "must be an object with name and model");
+                    continue;
+                }
+
+                string name = r.String(item, path, "name") ?? string.Empty;
+                var endpoint = ReadEndpoint(r, item, path, withName: true, defaultModel: name);
+                generators.Add(new PlanGenerator(name, endpoint));
+            }
+        }
+
+        return new AgoraBenchPlan
+        {
+            Name = r.String(root, P, "name") ?? string.Empty,
+            Settings = settings,
+            Generators = generators,
+            Seeds = seeds,
+            Instances = r.Int(root, P, "instances") ?? AgoraBenchConstants.InstancesPerSetting,
+            RandomSeed = r.Int(root, P, "randomSeed") ?? AgoraBenchConstants.RandomSeed,
+            Generation = ReadGeneration(r, root),
+            Metrics = ReadMetrics(r, root),
+            Training = ReadTraining(r, root),
+            Evaluation = ReadEvaluation(r, root),
+            Analysis = ReadAnalysis(r, root),
+            Estimate = ReadEstimate(r, root),
+        };
+    }
+
+    private static ModelEndpoint ReadEndpoint(PlanJson r, JsonElement element, string path, bool withName = false, string? defaultModel = null)
+    {
+        string[] known = ["model", "endpoint", "apiKeyEnv", "price", "tokenizer", "concurrency", "requestsPerMinute", "tokensPerMinute", "timeoutSeconds"];
+        r.Known(element, path, withName ? [.. known, "name"] : known);
+        Uri? endpoint = null;
+        if (r.String(element, path, "endpoint", expand: true) is { Length: > 0 } url)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
+            {
+                r.Error(PlanJson.Path(path, "endpoint"), $"'{url}' is not an absolute http(s) URL");
+                endpoint = null;
+            }
+        }
+
+        ModelPrice? price = null;
+        if (r.Object(element, path, "price") is { } priceElement)
+        {
+            string pricePath = PlanJson.Path(path, "price");
+            r.Known(priceElement, pricePath, "input", "output");
+            price = new ModelPrice(r.Decimal(priceElement, pricePath, "input") ?? 0, r.Decimal(priceElement, pricePath, "output") ?? 0);
+        }
+
+        double? timeout = r.Number(element, path, "timeoutSeconds");
+        string? tokenizer = r.String(element, path, "tokenizer", expand: true);
+        return new ModelEndpoint
+        {
+            Model = r.String(element, path, "model", expand: true) ?? defaultModel ?? string.Empty,
+            Endpoint = endpoint,
+            ApiKeyEnvironmentVariable = r.String(element, path, "apiKeyEnv"),
+            Price = price,
+            Tokenizer = tokenizer is null or "o200k_base" or "cl100k_base" ? tokenizer : r.Resolve(tokenizer),
+            Concurrency = r.Int(element, path, "concurrency") ?? 8,
+            RequestsPerMinute = r.Int(element, path, "requestsPerMinute"),
+            TokensPerMinute = r.Int(element, path, "tokensPerMinute"),
+            Timeout = timeout is double seconds && seconds > 0 && seconds < 1e6 ? TimeSpan.FromSeconds(seconds) : timeout is null ? TimeSpan.FromMinutes(5) : TimeSpan.Zero,
+        };
+    }
+
+    private static ModelEndpoint? OptionalEndpoint(PlanJson r, JsonElement parent, string parentPath, string name) =>
+        r.Object(parent, parentPath, name) is { } element ? ReadEndpoint(r, element, PlanJson.Path(parentPath, name)) : null;
+
+    private static PlanGeneration ReadGeneration(PlanJson r, JsonElement root)
+    {
+        const string P = "$.generation";
+        var defaults = new PlanGeneration();
+        if (r.Object(root, "$", "generation") is not { } g)
+        {
+            return defaults;
+        }
+
+        r.Known(g, P, "promptStyle", "demonstrations", "maxAttempts", "temperature", "topP", "maxOutputTokens", "budgetUsdPerCell", "lengthTokenizerFile", "templates");
+        var style = defaults.PromptStyle;
+        if (r.String(g, P, "promptStyle") is { } styleText)
+        {
+            switch (styleText)
+            {
+                case "agora":
+                    style = PromptStyle.Agora;
+                    break;
+                case "json":
+                    style = PromptStyle.Json;
+                    break;
+                default:
+                    r.Error(P + ".promptStyle", $"'{styleText}' is not a prompt style; expected agora or json");
+                    break;
+            }
+        }
+
+        var mode = defaults.DemonstrationMode;
+        if (r.String(g, P, "demonstrations") is { } modeText)
+        {
+            switch (modeText)
+            {
+                case "seed-and-generated":
+                    mode = DemonstrationMode.SeedAndGenerated;
+                    break;
+                case "reference-code":
+                    mode = DemonstrationMode.ReferenceCode;
+                    break;
+                default:
+                    r.Error(P + ".demonstrations", $"'{modeText}' is not a demonstration mode; expected seed-and-generated or reference-code");
+                    break;
+            }
+        }
+
+        var templates = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, file) in r.StringMap(g, P, "templates", paths: true))
+        {
+            if (AgoraBenchSetting.TryParse(key, out var setting))
+            {
+                templates[setting.Key] = file;
+            }
+            else
+            {
+                r.Error(PlanJson.Path(P + ".templates", key), $"'{key}' is not a setting key (method/domain)");
+            }
+        }
+
+        return new PlanGeneration
+        {
+            PromptStyle = style,
+            DemonstrationMode = mode,
+            MaxAttempts = r.Int(g, P, "maxAttempts") ?? defaults.MaxAttempts,
+            Temperature = (float)(r.Number(g, P, "temperature") ?? defaults.Temperature),
+            TopP = (float)(r.Number(g, P, "topP") ?? defaults.TopP),
+            MaxOutputTokens = r.Int(g, P, "maxOutputTokens") ?? defaults.MaxOutputTokens,
+            BudgetUsdPerCell = r.Decimal(g, P, "budgetUsdPerCell"),
+            LengthTokenizerFile = r.FilePath(g, P, "lengthTokenizerFile"),
+            Templates = templates,
+        };
+    }
+
+    private static PlanMetrics ReadMetrics(PlanJson r, JsonElement root)
+    {
+        const string P = "$.metrics";
+        if (r.Object(root, "$", "metrics") is not { } m)
+        {
+            return new PlanMetrics();
+        }
+
+        r.Known(m, P, "names", "judge", "embedding", "perplexity", "concurrency");
+        var names = new List<string>();
+        if (r.Array(m, P, "names") is { } array)
+        {
+            int i = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                if (r.String(item, JsonLineIndex.Index(P + ".names", i++)) is { } name)
+                {
+                    names.Add(name);
+                }
+            }
+        }
+
+        return new PlanMetrics
+        {
+            Names = names,
+            Judge = OptionalEndpoint(r, m, P, "judge"),
+            Embedding = OptionalEndpoint(r, m, P, "embedding"),
+            Perplexity = OptionalEndpoint(r, m, P, "perplexity"),
+            Concurrency = r.Int(m, P, "concurrency") ?? 8,
+        };
+    }
+
+    private static PlanTraining ReadTraining(PlanJson r, JsonElement root)
+    {
+        const string P = "$.training";
+        var defaults = new PlanTraining();
+        if (r.Object(root, "$", "training") is not { } t)
+        {
+            return defaults;
+        }
+
+        r.Known(t, P, "trainer", "baseModel", "command", "format", "timeoutMinutes", "hyperparameters", "environment", "api", "students", "priceUsdPerMillionTrainingTokens", "studentPrice", "studentConcurrency");
+        var format = defaults.Format;
+        if (r.String(t, P, "format") is { } formatText && !SftExporter.TryParseFormat(formatText, out format))
+        {
+            r.Error(P + ".format", $"'{formatText}' is not an SFT format; expected openai-chat, messages, prompt-completion or llama3");
+            format = defaults.Format;
+        }
+
+        var hyperparameters = new TrainingHyperparameters();
+        if (r.Object(t, P, "hyperparameters") is { } h)
+        {
+            const string H = P + ".hyperparameters";
+            r.Known(h, H, "epochs", "learningRate", "batchSize", "gradientAccumulationSteps", "maxSequenceLength", "seed", "learningRateMultiplier");
+            hyperparameters = new TrainingHyperparameters
+            {
+                Epochs = r.Int(h, H, "epochs") ?? hyperparameters.Epochs,
+                LearningRate = r.Number(h, H, "learningRate") ?? hyperparameters.LearningRate,
+                BatchSize = r.Int(h, H, "batchSize") ?? hyperparameters.BatchSize,
+                GradientAccumulationSteps = r.Int(h, H, "gradientAccumulationSteps") ?? hyperparameters.GradientAccumulationSteps,
+                MaxSequenceLength = r.Int(h, H, "maxSequenceLength") ?? hyperparameters.MaxSequenceLength,
+                Seed = r.Int(h, H, "seed") ?? hyperparameters.Seed,
+                LearningRateMultiplier = r.Number(h, H, "learningRateMultiplier"),
+            };
+        }
+
+        var students = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        if (r.Object(t, P, "students") is { } s)
+        {
+            foreach (var generator in s.EnumerateObject())
+            {
+                var files = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var (key, file) in r.StringMap(s, P + ".students", generator.Name, paths: true))
+                {
+                    files[AgoraBenchSetting.TryParse(key, out var setting) ? setting.Key : key] = file;
+                }
+
+                students[generator.Name] = files;
+            }
+        }
+
+        ModelPrice? studentPrice = null;
+        if (r.Object(t, P, "studentPrice") is { } sp)
+        {
+            r.Known(sp, P + ".studentPrice", "input", "output");
+            studentPrice = new ModelPrice(r.Decimal(sp, P + ".studentPrice", "input") ?? 0, r.Decimal(sp, P + ".studentPrice", "output") ?? 0);
+        }
+
+        double? minutes = r.Number(t, P, "timeoutMinutes");
+        return new PlanTraining
+        {
+            Trainer = r.String(t, P, "trainer") ?? defaults.Trainer,
+            BaseModel = r.String(t, P, "baseModel", expand: true) ?? defaults.BaseModel,
+            Command = r.String(t, P, "command"),
+            Format = format,
+            Timeout = minutes is double m ? TimeSpan.FromMinutes(Math.Clamp(m, 0, 1e6)) : null,
+            Hyperparameters = hyperparameters,
+            Environment = r.StringMap(t, P, "environment", paths: false),
+            Api = OptionalEndpoint(r, t, P, "api"),
+            Students = students,
+            PriceUsdPerMillionTrainingTokens = r.Decimal(t, P, "priceUsdPerMillionTrainingTokens"),
+            StudentPrice = studentPrice,
+            StudentConcurrency = r.Int(t, P, "studentConcurrency") ?? defaults.StudentConcurrency,
+        };
+    }
+
+    private static PlanEvaluation ReadEvaluation(PlanJson r, JsonElement root)
+    {
+        const string P = "$.evaluation";
+        var defaults = new PlanEvaluation();
+        if (r.Object(root, "$", "evaluation") is not { } e)
+        {
+            return defaults;
+        }
+
+        r.Known(e, P, "base", "reference", "baseFewShot", "benchmarks", "judge", "problemSolving", "bootstrapRounds", "codeTimeoutSeconds");
+        var benchmarks = new Dictionary<string, PlanBenchmark>(StringComparer.Ordinal);
+        if (r.Object(e, P, "benchmarks") is { } b)
+        {
+            foreach (var property in b.EnumerateObject())
+            {
+                string path = PlanJson.Path(P + ".benchmarks", property.Name);
+                if (property.Value.ValueKind != JsonValueKind.Object)
+                {
+                    r.Error(path, "must be an object with a problems file");
+                    continue;
+                }
+
+                r.Known(property.Value, path, "problems", "fewShotProblems", "limit", "baseline");
+                if (!EvaluationBenchmarks.TryFind(property.Name, out var benchmark))
+                {
+                    r.Error(path, $"'{property.Name}' is not a benchmark; expected {string.Join(", ", EvaluationBenchmarks.All.Select(x => x.Id))}");
+                    continue;
+                }
+
+                benchmarks[benchmark.Id] = new PlanBenchmark
+                {
+                    Benchmark = benchmark,
+                    Problems = r.FilePath(property.Value, path, "problems") ?? string.Empty,
+                    FewShotProblems = r.FilePath(property.Value, path, "fewShotProblems"),
+                    Limit = r.Int(property.Value, path, "limit"),
+                    Baseline = r.FilePath(property.Value, path, "baseline"),
+                };
+            }
+        }
+
+        double? codeTimeout = r.Number(e, P, "codeTimeoutSeconds");
+        return new PlanEvaluation
+        {
+            Base = OptionalEndpoint(r, e, P, "base"),
+            Reference = OptionalEndpoint(r, e, P, "reference"),
+            BaseFewShot = r.Int(e, P, "baseFewShot") ?? 0,
+            Benchmarks = benchmarks,
+            Judge = OptionalEndpoint(r, e, P, "judge"),
+            ProblemSolving = r.Bool(e, P, "problemSolving") ?? false,
+            BootstrapRounds = r.Int(e, P, "bootstrapRounds") ?? defaults.BootstrapRounds,
+            CodeTimeout = codeTimeout is double c ? TimeSpan.FromSeconds(Math.Clamp(c, 0, 1e6)) : defaults.CodeTimeout,
+        };
+    }
+
+    private static PlanAnalysis ReadAnalysis(PlanJson r, JsonElement root)
+    {
+        const string P = "$.analysis";
+        var defaults = new PlanAnalysis();
+        if (r.Object(root, "$", "analysis") is not { } a)
+        {
+            return defaults;
+        }
+
+        r.Known(a, P, "aggregation", "problemSolvingFile", "scalingFile", "principalComponents", "budgetUsdPerSetting", "title");
+        var aggregation = defaults.Aggregation;
+        if (r.String(a, P, "aggregation") is { } text && !PgrCalculationOptions.TryParseAggregation(text, out aggregation))
+        {
+            r.Error(P + ".aggregation", $"'{text}' is not an aggregation; expected mean-of-pgr or pgr-of-mean");
+            aggregation = defaults.Aggregation;
+        }
+
+        return new PlanAnalysis
+        {
+            Aggregation = aggregation,
+            ProblemSolvingFile = r.FilePath(a, P, "problemSolvingFile"),
+            ScalingFile = r.FilePath(a, P, "scalingFile"),
+            PrincipalComponents = r.Int(a, P, "principalComponents") ?? defaults.PrincipalComponents,
+            BudgetUsdPerSetting = r.Number(a, P, "budgetUsdPerSetting"),
+            Title = r.String(a, P, "title"),
+        };
+    }
+
+    private static PlanEstimateOptions ReadEstimate(PlanJson r, JsonElement root)
+    {
+        const string P = "$.estimate";
+        var d = new PlanEstimateOptions();
+        if (r.Object(root, "$", "estimate") is not { } e)
+        {
+            return d;
+        }
+
+        r.Known(e, P, "attemptsPerInstance", "sampleSize", "defaultResponseTokens", "judgeOutputTokens", "pairwiseJudgeOutputTokens", "evaluationOutputTokens");
+        return new PlanEstimateOptions
+        {
+            AttemptsPerInstance = r.Number(e, P, "attemptsPerInstance") ?? d.AttemptsPerInstance,
+            SampleSize = r.Int(e, P, "sampleSize") ?? d.SampleSize,
+            DefaultResponseTokens = r.Int(e, P, "defaultResponseTokens") ?? d.DefaultResponseTokens,
+            JudgeOutputTokens = r.Int(e, P, "judgeOutputTokens") ?? d.JudgeOutputTokens,
+            PairwiseJudgeOutputTokens = r.Int(e, P, "pairwiseJudgeOutputTokens") ?? d.PairwiseJudgeOutputTokens,
+            EvaluationOutputTokens = r.Int(e, P, "evaluationOutputTokens") ?? d.EvaluationOutputTokens,
+        };
+    }
+
+    internal static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,57 @@
+namespace AgoraBench;
+
+/// <summary>
+/// How to reach a model: its id, an OpenAI-compatible base URL, the environment variable that holds its key, its price
+/// and request limits. A plan names one for every generator, judge, embedder and evaluated model.
+/// </summary>
+/// <remarks>
+/// An endpoint never holds a secret: <see cref="ApiKeyEnvironmentVariable"/> names the variable and the key is read
+/// from the environment only when a client is created. Manifests and reports record the variable's name, never its value.
+/// </remarks>
+public sealed record ModelEndpoint
+{
+    /// <summary>Gets the model id sent with each request, for example <c>gpt-4o-mini-2024-07-18</c>.</summary>
+    public required string Model { get; init; }
+
+    /// <summary>Gets the OpenAI-compatible base URL ending in <c>/v1</c> (vLLM, Ollama, LM Studio, Azure), or <see langword="null"/> for OpenAI.</summary>
+    public Uri? Endpoint { get; init; }
+
+    /// <summary>Gets the environment variable that holds the API key, or <see langword="null"/> for <c>OPENAI_API_KEY</c> on OpenAI and no key elsewhere.</summary>
+    public string? ApiKeyEnvironmentVariable { get; init; }
+
+    /// <summary>Gets the price, or <see langword="null"/> when unknown (a generator of the paper gets its Table 3 price).</summary>
+    public ModelPrice? Price { get; init; }
+
+    /// <summary>
+    /// Gets the tokenizer used for estimates: <c>o200k_base</c>, <c>cl100k_base</c>, or the path of a Llama-3
+    /// <c>tokenizer.model</c>; <see langword="null"/> to choose by model name.
+    /// </summary>
+    public string? Tokenizer { get; init; }
+
+    /// <summary>Gets how many requests may be in flight to this model.</summary>
+    /// <value>The default value is 8.</value>
+    public int Concurrency { get; init; } = 8;
+
+    /// <summary>Gets a requests-per-minute limit, or <see langword="null"/> for none.</summary>
+    public int? RequestsPerMinute { get; init; }
+
+    /// <summary>Gets a tokens-per-minute limit (input plus output), or <see langword="null"/> for none.</summary>
+    public int? TokensPerMinute { get; init; }
+
+    /// <summary>Gets how long one request may take before it is abandoned and retried.</summary>
+    /// <value>The default value is 5 minutes.</value>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Gets the environment variable that holds the key for this endpoint, after defaults.</summary>
+    /// <returns>The variable's name, or <see langword="null"/> when the endpoint needs no key.</returns>
+    public string? KeyVariable() => ApiKeyEnvironmentVariable ?? (IsOpenAI ? "OPENAI_API_KEY" : null);
+
+    /// <summary>Gets a value indicating whether the endpoint is OpenAI's own API.</summary>
+    public bool IsOpenAI => Endpoint is null || Endpoint.Host.EndsWith("openai.com", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Gets the endpoint as it may be recorded: without user information, query or fragment (where keys sometimes travel).</summary>
+    /// <returns>The redacted URL, or <c>https://api.openai.com/v1</c> when <see cref="Endpoint"/> is <see langword="null"/>.</returns>
+    public string RedactedEndpoint() => Endpoint is null
+        ? "https://api.openai.com/v1"
+        : new UriBuilder(Endpoint) { UserName = string.Empty, Password = string.Empty, Query = string.Empty, Fragment = string.Empty }.Uri.AbsoluteUri;
+}

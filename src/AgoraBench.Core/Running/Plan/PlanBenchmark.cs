@@ -1,0 +1,20 @@
+namespace AgoraBench;
+
+/// <summary>One benchmark of a plan: its problems file and how to run it.</summary>
+public sealed record PlanBenchmark
+{
+    /// <summary>Gets the benchmark.</summary>
+    public required EvaluationBenchmark Benchmark { get; init; }
+
+    /// <summary>Gets the problems file in its native format (see <see cref="BenchmarkProblems"/>).</summary>
+    public required string Problems { get; init; }
+
+    /// <summary>Gets a file of demonstrations for few-shot prompting in the same format, or <see langword="null"/> to hold out the first problems.</summary>
+    public string? FewShotProblems { get; init; }
+
+    /// <summary>Gets the number of problems evaluated (after any held-out demonstrations), or <see langword="null"/> for all.</summary>
+    public int? Limit { get; init; }
+
+    /// <summary>Gets the baseline's answers (Arena-Hard: for example <c>gpt-4-0314.jsonl</c>); for AlpacaEval the questions' reference outputs are the default.</summary>
+    public string? Baseline { get; init; }
+}

@@ -1,0 +1,71 @@
+using System.Text;
+
+namespace AgoraBench;
+
+/// <summary>The layout of a run folder; every path a step reads or writes comes from here.</summary>
+internal sealed class RunDirectory(string root)
+{
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public string Manifest => Path.Combine(Root, "manifest.json");
+
+    public string PlanCopy => Path.Combine(Root, "plan.json");
+
+    public string Steps => Path.Combine(Root, "steps");
+
+    public string Cache => Path.Combine(Root, "cache");
+
+    public string Log => Path.Combine(Root, "run.log");
+
+    public string Cell(string generator, AgoraBenchSetting setting) =>
+        Path.Combine(Root, "cells", Slug(generator), AgoraBenchNames.ToName(setting.Method) + "-" + AgoraBenchNames.ToName(setting.Domain));
+
+    public string Data(string generator, AgoraBenchSetting setting) => Path.Combine(Cell(generator, setting), "data.jsonl");
+
+    public string Metrics(string generator, AgoraBenchSetting setting) => Path.Combine(Cell(generator, setting), "metrics.json");
+
+    public string Sft(string generator, AgoraBenchSetting setting) => Path.Combine(Cell(generator, setting), "train.jsonl");
+
+    public string Student(string generator, AgoraBenchSetting setting) => Path.Combine(Cell(generator, setting), "student.json");
+
+    public string Training(string generator, AgoraBenchSetting setting) => Path.Combine(Cell(generator, setting), "training");
+
+    /// <summary>The folder of one evaluated model's results: a cell's student, the base or reference model, or a generator as a problem solver.</summary>
+    public string Evaluation(ModelRole role, string? generator, AgoraBenchSetting? setting) => role switch
+    {
+        ModelRole.Student => Path.Combine(Cell(generator!, setting!), "eval"),
+        ModelRole.Base => Path.Combine(Root, "baselines", "base"),
+        ModelRole.Reference => Path.Combine(Root, "baselines", "reference"),
+        _ => Path.Combine(Root, "problem-solving", Slug(generator!)),
+    };
+
+    public string Pgr => Path.Combine(Root, "pgr");
+
+    public string AnalysisTables => Path.Combine(Root, "analysis");
+
+    public string Report => Path.Combine(Root, "report");
+
+    public string Relative(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
+
+    public string Absolute(string relative) => Path.GetFullPath(Path.Combine(Root, relative));
+
+    /// <summary>A file-system-safe, lower-case form of a name: letters, digits, '.', '_' and '-' kept, runs of anything else become one '-'.</summary>
+    public static string Slug(string name)
+    {
+        var text = new StringBuilder(name.Length);
+        foreach (char c in name.Trim())
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')
+            {
+                text.Append(char.ToLowerInvariant(c));
+            }
+            else if (text.Length > 0 && text[^1] != '-')
+            {
+                text.Append('-');
+            }
+        }
+
+        string slug = text.ToString().Trim('-', '.');
+        return slug.Length == 0 ? "unnamed" : slug;
+    }
+}

@@ -1,0 +1,29 @@
+namespace AgoraBench;
+
+/// <summary>What a run did: every step's final state and, when the study is complete enough, its leaderboard and analysis.</summary>
+public sealed record RunResult
+{
+    /// <summary>Gets the run folder.</summary>
+    public required string RunDirectory { get; init; }
+
+    /// <summary>Gets every step of the plan with its state after the run.</summary>
+    public required IReadOnlyList<RunStepInfo> Steps { get; init; }
+
+    /// <summary>Gets the stages that were asked for.</summary>
+    public required IReadOnlyList<RunStage> Stages { get; init; }
+
+    /// <summary>Gets the PGR leaderboard, or <see langword="null"/> when the PGR stage has not run.</summary>
+    public PgrReport? Leaderboard { get; init; }
+
+    /// <summary>Gets the analysis, or <see langword="null"/> when the report stage has not run.</summary>
+    public AgoraBenchAnalysis? Analysis { get; init; }
+
+    /// <summary>Gets the folder holding <c>report.html</c>, or <see langword="null"/> when no report was written.</summary>
+    public string? ReportDirectory { get; init; }
+
+    /// <summary>Gets the measured spend so far, by stage, generator and setting.</summary>
+    public IReadOnlyList<RunCost> Costs { get; init; } = [];
+
+    /// <summary>Gets a value indicating whether every step of the requested stages is done.</summary>
+    public bool Succeeded => Steps.Where(s => Stages.Contains(s.Stage)).All(s => s.Status == RunStepStatus.Done);
+}

@@ -1,0 +1,106 @@
+namespace AgoraBench;
+
+/// <summary>Builds a plan's steps in stage order; every step comes after the steps it depends on.</summary>
+internal static class StepGraph
+{
+    public static IReadOnlyList<RunStep> Build(AgoraBenchPlan plan, bool withMetrics)
+    {
+        var settings = plan.Settings.Distinct().OrderBy(s => s.Method).ThenBy(s => s.Domain).ToArray();
+        var steps = new List<RunStep>();
+        var generate = new Dictionary<(string, AgoraBenchSetting), GenerateStep>();
+        var train = new Dictionary<(string, AgoraBenchSetting), TrainStep>();
+        var metrics = new List<MetricsStep>();
+        foreach (var generator in plan.Generators)
+        {
+            foreach (var setting in settings)
+            {
+                var step = new GenerateStep(Info("generate", RunStage.Generate, generator, setting), generator, setting);
+                generate[(generator.Name, setting)] = step;
+                steps.Add(step);
+            }
+        }
+
+        if (withMetrics)
+        {
+            foreach (var step in generate.Values)
+            {
+                var m = new MetricsStep(Info("metrics", RunStage.Metrics, step.Generator, step.Setting), step);
+                metrics.Add(m);
+                steps.Add(m);
+            }
+        }
+
+        var exports = new Dictionary<(string, AgoraBenchSetting), ExportStep>();
+        foreach (var ((name, setting), step) in generate)
+        {
+            var export = new ExportStep(Info("export", RunStage.Export, step.Generator, setting), step);
+            exports[(name, setting)] = export;
+            steps.Add(export);
+        }
+
+        foreach (var ((name, setting), step) in generate)
+        {
+            var t = new TrainStep(Info("train", RunStage.Train, step.Generator, setting), step, exports[(name, setting)]);
+            train[(name, setting)] = t;
+            steps.Add(t);
+        }
+
+        var benchmarks = EvaluationBenchmarks.All
+            .Where(b => settings.Any(s => s.Domain == b.Domain) && plan.Evaluation.Benchmarks.ContainsKey(b.Id))
+            .Select(b => plan.Evaluation.Benchmarks[b.Id])
+            .ToArray();
+        var evaluations = new List<EvaluateStep>();
+        foreach (var benchmark in benchmarks)
+        {
+            string id = benchmark.Benchmark.Id;
+            evaluations.Add(new EvaluateStep(new RunStepInfo($"evaluate:base:{id}", RunStage.Evaluate) { Benchmark = id, Role = ModelRole.Base }, benchmark, ModelRole.Base, null, null));
+            evaluations.Add(new EvaluateStep(new RunStepInfo($"evaluate:reference:{id}", RunStage.Evaluate) { Benchmark = id, Role = ModelRole.Reference }, benchmark, ModelRole.Reference, null, null));
+        }
+
+        foreach (var ((name, setting), t) in train)
+        {
+            foreach (var benchmark in benchmarks.Where(b => b.Benchmark.Domain == setting.Domain))
+            {
+                var generator = t.Generate.Generator;
+                var info = new RunStepInfo($"evaluate:student:{RunDirectory.Slug(name)}:{setting.Key}:{benchmark.Benchmark.Id}", RunStage.Evaluate)
+                {
+                    Generator = name,
+                    Setting = setting,
+                    Benchmark = benchmark.Benchmark.Id,
+                    Role = ModelRole.Student,
+                };
+                evaluations.Add(new EvaluateStep(info, benchmark, ModelRole.Student, generator, t));
+            }
+        }
+
+        var solvers = new List<EvaluateStep>();
+        if (plan.Evaluation.ProblemSolving)
+        {
+            foreach (var generator in plan.Generators)
+            {
+                foreach (var benchmark in benchmarks)
+                {
+                    var info = new RunStepInfo($"evaluate:solver:{RunDirectory.Slug(generator.Name)}:{benchmark.Benchmark.Id}", RunStage.Evaluate)
+                    {
+                        Generator = generator.Name,
+                        Benchmark = benchmark.Benchmark.Id,
+                        Role = ModelRole.ProblemSolver,
+                    };
+                    solvers.Add(new EvaluateStep(info, benchmark, ModelRole.ProblemSolver, generator, null));
+                }
+            }
+        }
+
+        steps.AddRange(evaluations);
+        steps.AddRange(solvers);
+        var pgr = new PgrStep(new RunStepInfo("pgr", RunStage.Pgr), evaluations);
+        var analyze = new AnalyzeStep(new RunStepInfo("analyze", RunStage.Analyze), pgr, [.. generate.Values], metrics, solvers);
+        steps.Add(pgr);
+        steps.Add(analyze);
+        steps.Add(new ReportStep(new RunStepInfo("report", RunStage.Report), analyze));
+        return steps;
+    }
+
+    private static RunStepInfo Info(string stage, RunStage kind, PlanGenerator generator, AgoraBenchSetting setting) =>
+        new($"{stage}:{RunDirectory.Slug(generator.Name)}:{setting.Key}", kind) { Generator = generator.Name, Setting = setting };
+}

@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace AgoraBench;
+
+/// <summary>
+/// Evaluates one model (a student, the base or reference model, or a generator as a problem solver) on one benchmark:
+/// predictions are appended as they arrive (an interrupted step resumes), then graded by answer checks, in the code
+/// sandbox, or by the pairwise judge.
+/// </summary>
+internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, ModelRole role, PlanGenerator? generator, TrainStep? train)
+    : RunStep(info, train is null ? [] : [train])
+{
+    public PlanBenchmark Benchmark { get; } = benchmark;
+
+    public ModelRole Role { get; } = role;
+
+    public PlanGenerator? Generator { get; } = generator;
+
+    public AgoraBenchSetting? Setting => Info.Setting;
+
+    public override bool Resumable => true;
+
+    public string Folder(RunContext context) => context.Directory.Evaluation(Role, Generator?.Name, Setting);
+
+    public string ResultPath(RunContext context) => Path.Combine(Folder(context), Benchmark.Benchmark.Id + ".json");
+
+    public string PredictionsPath(RunContext context) => Path.Combine(Folder(context), Benchmark.Benchmark.Id + ".predictions.jsonl");
+
+    public override IReadOnlyList<string> Outputs(RunContext context) => [ResultPath(context)];
+
+    public override void Discard(RunContext context)
+    {
+        File.Delete(ResultPath(context));
+        File.Delete(PredictionsPath(context));
+    }
+
+    public override async Task<JsonObject> ConfigurationAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        var e = context.Plan.Evaluation;
+        string id = Benchmark.Benchmark.Id;
+        var config = new JsonObject
+        {
+            ["benchmark"] = id,
+            ["role"] = Role.ToString(),
+            ["model"] = Role == ModelRole.Student ? null : Model(context)!.Model,
+            ["problems"] = await context.FileHashAsync(Benchmark.Problems, cancellationToken).ConfigureAwait(false),
+            ["few_shot"] = Role == ModelRole.Base ? e.BaseFewShot : 0,
+            ["held_out"] = Benchmark.FewShotProblems is null ? e.BaseFewShot : 0,
+            ["few_shot_problems"] = Benchmark.FewShotProblems is { } demos ? await context.FileHashAsync(demos, cancellationToken).ConfigureAwait(false) : null,
+            ["limit"] = Benchmark.Limit,
+            ["inference"] = "paper: temperature 0.2 math / 0 otherwise, top_p 0.95, 1024 tokens",
+        };
+        if (BenchmarkGrader.IsChecked(id))
+        {
+            config["code_timeout_seconds"] = id is "mbpp" or "humaneval" ? e.CodeTimeout.TotalSeconds : null;
+        }
+        else
+        {
+            config["judge"] = e.Judge?.Model;
+            config["baseline"] = Benchmark.Baseline is { } baseline ? await context.FileHashAsync(baseline, cancellationToken).ConfigureAwait(false) : "reference outputs";
+            config["bootstrap_rounds"] = e.BootstrapRounds;
+            config["bootstrap_seed"] = context.Plan.RandomSeed;
+        }
+
+        return config;
+    }
+
+    public override async Task<JsonObject> ExecuteAsync(RunContext context, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        var plan = context.Plan;
+        var e = plan.Evaluation;
+        string id = Benchmark.Benchmark.Id;
+        var endpoint = Model(context) ?? await StudentEndpointAsync(context, cancellationToken).ConfigureAwait(false);
+        var all = await context.ProblemsAsync(id, Benchmark.Problems, cancellationToken).ConfigureAwait(false);
+        var demonstrations = Benchmark.FewShotProblems is { } demoFile
+            ? (await context.ProblemsAsync(id, demoFile, cancellationToken).ConfigureAwait(false)).Take(e.BaseFewShot).ToArray()
+            : all.Take(e.BaseFewShot).ToArray();
+        var evaluated = (Benchmark.FewShotProblems is null ? all.Skip(e.BaseFewShot) : all).Take(Benchmark.Limit ?? int.MaxValue).ToArray();
+        if (evaluated.Length == 0)
+        {
+            throw new RunStepException($"{id}: no problems are left to evaluate after {e.BaseFewShot} held-out demonstration(s).");
+        }
+
+        string predictionsPath = PredictionsPath(context);
+        int answered = File.Exists(predictionsPath) ? (await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false)).Count : 0;
+        progress?.Report(Progress(answered, evaluated.Length));
+        var client = context.Chat(endpoint, Role);
+        var (_, failed) = await StudentEvaluator.RunAsync(
+            client,
+            id,
+            evaluated,
+            predictionsPath,
+            new StudentEvaluationOptions { FewShotExamples = Role == ModelRole.Base ? demonstrations : [], Concurrency = endpoint.Concurrency },
+            progress is null ? null : new SynchronousProgress<string>(_ => progress.Report(Progress(Interlocked.Increment(ref answered), evaluated.Length))),
+            cancellationToken).ConfigureAwait(false);
+        if (failed.Count > 0)
+        {
+            throw new RunStepException($"{id}: {failed.Count} problem(s) failed after retries (first: {string.Join(", ", failed.Take(3))}); the answers so far are kept and a rerun asks only for the rest.");
+        }
+
+        var ids = evaluated.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var predictions = (await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false)).Where(p => ids.Contains(p.Id)).ToArray();
+        string json;
+        double score;
+        if (BenchmarkGrader.IsChecked(id))
+        {
+            var grade = await BenchmarkGrader.GradeAsync(
+                id,
+                evaluated,
+                predictions,
+                id is "mbpp" or "humaneval" ? context.Sandbox : null,
+                new SandboxLimits { Timeout = e.CodeTimeout },
+                predictionsSource: predictionsPath,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            score = grade.Grade.Score;
+            var node = JsonNode.Parse(grade.Grade.ToJson(id))!.AsObject();
+            node.Insert(1, "model", endpoint.Model);
+            json = node.ToJsonString(JsonReport.Indented) + "\n";
+        }
+        else
+        {
+            var judge = new PairwiseJudge(await context.CachedChatAsync(e.Judge!, ModelRole.EvaluationJudge, cancellationToken).ConfigureAwait(false));
+            var questions = evaluated.ToDictionary(p => p.Id, p => p.Prompt, StringComparer.Ordinal);
+            var answers = predictions.ToDictionary(p => p.Id, p => p.Outputs[0], StringComparer.Ordinal);
+            IReadOnlyDictionary<string, string> baseline = Benchmark.Baseline is { } baselineFile
+                ? await AnswerFiles.ReadAsync(baselineFile, cancellationToken).ConfigureAwait(false)
+                : evaluated.Where(p => p.Answer is not null).ToDictionary(p => p.Id, p => p.Answer!, StringComparer.Ordinal);
+            var result = await PairwiseBenchmark.ScoreAsync(
+                judge,
+                id,
+                questions,
+                answers,
+                baseline,
+                endpoint.Model,
+                new BradleyTerryOptions { BootstrapRounds = e.BootstrapRounds, Seed = plan.RandomSeed },
+                e.Judge!.Concurrency,
+                cancellationToken).ConfigureAwait(false);
+            score = result.Score;
+            json = result.ToJson();
+        }
+
+        await AtomicFile.WriteAllTextAsync(ResultPath(context), json, cancellationToken).ConfigureAwait(false);
+        return new JsonObject { ["model"] = endpoint.Model, ["score"] = Math.Round(score, 6), ["problems"] = evaluated.Length };
+    }
+
+    /// <summary>The score written by a finished step.</summary>
+    public static double ReadScore(string resultPath)
+    {
+        var node = JsonNode.Parse(File.ReadAllText(resultPath));
+        return node?["score"]?.GetValue<double>() ?? throw new RunStepException(string.Create(CultureInfo.InvariantCulture, $"{resultPath} has no score."));
+    }
+
+    private ModelEndpoint? Model(RunContext context) => Role switch
+    {
+        ModelRole.Base => context.Plan.Evaluation.Base,
+        ModelRole.Reference => context.Plan.Evaluation.Reference,
+        ModelRole.ProblemSolver => Generator!.Endpoint,
+        _ => null,
+    };
+
+    private async Task<ModelEndpoint> StudentEndpointAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        var student = await TrainedStudentFile.ReadAsync(context.Directory.Student(Generator!.Name, Setting!), cancellationToken: cancellationToken).ConfigureAwait(false);
+        context.Redactor.AddVariable(student.ApiKeyEnvironmentVariable);
+        return new ModelEndpoint
+        {
+            Model = student.ModelId,
+            Endpoint = student.Endpoint,
+            ApiKeyEnvironmentVariable = student.ApiKeyEnvironmentVariable,
+            Price = context.Plan.Training.StudentPrice,
+            Concurrency = context.Plan.Training.StudentConcurrency,
+        };
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+
+namespace AgoraBench;
+
+/// <summary>Computes PGR for every generator × setting whose student, base and reference scores are all in, and writes the score table and the leaderboard.</summary>
+internal sealed class PgrStep(RunStepInfo info, IReadOnlyList<EvaluateStep> evaluations) : RunStep(info, evaluations)
+{
+    public override bool PartialUpstream => true;
+
+    public static string ScoresPath(RunContext context) => Path.Combine(context.Directory.Pgr, "scores.csv");
+
+    private static readonly string[] Reports = ["pgr.md", "pgr.csv", "pgr.json"];
+
+    public override IReadOnlyList<string> Outputs(RunContext context) =>
+        [ScoresPath(context), .. Reports.Select(f => Path.Combine(context.Directory.Pgr, f))];
+
+    public override Task<JsonObject> ConfigurationAsync(RunContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(new JsonObject { ["aggregation"] = PgrCalculationOptions.ToName(context.Plan.Analysis.Aggregation) });
+
+    public override async Task<JsonObject> ExecuteAsync(RunContext context, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        var evaluations = Upstream.Cast<EvaluateStep>().ToArray();
+        bool Done(EvaluateStep step) => context.StatusOf(step) == RunStepStatus.Done;
+        var scores = new List<BenchmarkScore>();
+        int missing = 0;
+        foreach (var student in evaluations.Where(s => s.Role == ModelRole.Student))
+        {
+            string id = student.Benchmark.Benchmark.Id;
+            var baseStep = evaluations.Single(s => s.Role == ModelRole.Base && s.Benchmark.Benchmark.Id == id);
+            var referenceStep = evaluations.Single(s => s.Role == ModelRole.Reference && s.Benchmark.Benchmark.Id == id);
+            if (!Done(student) || !Done(baseStep) || !Done(referenceStep))
+            {
+                missing++;
+                continue;
+            }
+
+            scores.Add(new BenchmarkScore(
+                student.Generator!.Name,
+                student.Setting!.Method,
+                student.Setting.Domain,
+                id,
+                EvaluateStep.ReadScore(student.ResultPath(context)),
+                EvaluateStep.ReadScore(baseStep.ResultPath(context)),
+                EvaluateStep.ReadScore(referenceStep.ResultPath(context))));
+        }
+
+        if (scores.Count == 0)
+        {
+            throw new RunStepException("no student has all of its scores yet (student, base and reference on a benchmark).");
+        }
+
+        var calculator = context.Options.PgrCalculator ?? new PgrCalculator();
+        var report = calculator.Calculate(scores, new PgrCalculationOptions { Aggregation = context.Plan.Analysis.Aggregation });
+        string csv = CsvText.Write(BenchmarkScoreCsv.Columns, scores.Select(s => (IReadOnlyList<object?>)[s.Generator, AgoraBenchNames.ToName(s.Method), AgoraBenchNames.ToName(s.Domain), s.Benchmark, s.Student, s.Base, s.Reference]));
+        await AtomicFile.WriteAllTextAsync(ScoresPath(context), csv, cancellationToken).ConfigureAwait(false);
+        foreach (var (file, format) in new[] { ("pgr.md", PgrReportFormat.Markdown), ("pgr.csv", PgrReportFormat.Csv), ("pgr.json", PgrReportFormat.Json) })
+        {
+            await AtomicFile.WriteAllTextAsync(Path.Combine(context.Directory.Pgr, file), PgrReportWriter.ToString(report, format), cancellationToken).ConfigureAwait(false);
+        }
+
+        var summary = new JsonObject { ["scores"] = scores.Count, ["missing_scores"] = missing };
+        foreach (var generator in report.Generators)
+        {
+            summary["overall." + generator.Generator] = Math.Round(generator.Overall, 6);
+        }
+
+        return summary;
+    }
+
+    /// <summary>Reads the leaderboard a finished step wrote.</summary>
+    public static async Task<PgrReport> ReadAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        var scores = await BenchmarkScoreCsv.ReadAsync(ScoresPath(context), cancellationToken).ConfigureAwait(false);
+        return (context.Options.PgrCalculator ?? new PgrCalculator()).Calculate(scores, new PgrCalculationOptions { Aggregation = context.Plan.Analysis.Aggregation });
+    }
+}

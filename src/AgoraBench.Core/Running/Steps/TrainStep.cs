@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace AgoraBench;
+
+/// <summary>Trains one student with the plan's trainer and writes its <c>student.json</c>; a rerun of an interrupted step reuses the training folder (an OpenAI job is re-attached).</summary>
+internal sealed class TrainStep(RunStepInfo info, GenerateStep generate, ExportStep export) : RunStep(info, [generate, export])
+{
+    public GenerateStep Generate { get; } = generate;
+
+    public override bool Resumable => true;
+
+    public string RunName => RunDirectory.Slug(Generate.Generator.Name) + "-" + AgoraBenchNames.ToName(Generate.Setting.Method) + "-" + AgoraBenchNames.ToName(Generate.Setting.Domain);
+
+    public override IReadOnlyList<string> Outputs(RunContext context) => [context.Directory.Student(Generate.Generator.Name, Generate.Setting)];
+
+    public override Task<JsonObject> ConfigurationAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        var t = context.Plan.Training;
+        var h = t.Hyperparameters;
+        var config = new JsonObject
+        {
+            ["trainer"] = context.Options.Trainer?.Name ?? t.Trainer,
+            ["base_model"] = t.BaseModel,
+            ["command"] = t.Command,
+            ["format"] = SftExporter.ToName(t.Format),
+            ["epochs"] = h.Epochs,
+            ["learning_rate"] = h.LearningRate,
+            ["batch_size"] = h.BatchSize,
+            ["gradient_accumulation_steps"] = h.GradientAccumulationSteps,
+            ["max_sequence_length"] = h.MaxSequenceLength,
+            ["seed"] = h.Seed,
+            ["learning_rate_multiplier"] = h.LearningRateMultiplier,
+            ["environment"] = new JsonObject([.. t.Environment.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]),
+        };
+        if (t.Trainer == "precomputed" && t.Students.TryGetValue(Generate.Generator.Name, out var files) && files.TryGetValue(Generate.Setting.Key, out string? file))
+        {
+            config["student_file"] = file;
+        }
+
+        return Task.FromResult(config);
+    }
+
+    // The training folder holds a job's state (re-attachment) and the command's logs; only a changed recipe starts it afresh.
+    public override void Discard(RunContext context)
+    {
+        File.Delete(context.Directory.Student(Generate.Generator.Name, Generate.Setting));
+        string folder = context.Directory.Training(Generate.Generator.Name, Generate.Setting);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    public override async Task<JsonObject> ExecuteAsync(RunContext context, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        var plan = context.Plan;
+        var setting = Generate.Setting;
+        var trainer = await CreateTrainerAsync(context, cancellationToken).ConfigureAwait(false);
+        var instances = await SyntheticDataset.ReadAsync(context.Directory.Data(Generate.Generator.Name, setting), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var seeds = setting.TrainsOnSeedData ? await context.SeedsAsync(setting, cancellationToken).ConfigureAwait(false) : [];
+        var request = new StudentTrainingRequest
+        {
+            BaseModel = plan.Training.BaseModel,
+            Instances = instances,
+            SeedInstances = seeds,
+            Hyperparameters = plan.Training.Hyperparameters,
+            RunName = RunName,
+            WorkingDirectory = context.Directory.Training(Generate.Generator.Name, setting),
+            Setting = setting,
+            Generator = Generate.Generator.Name,
+        };
+        TrainedStudent student;
+        Directory.CreateDirectory(request.WorkingDirectory);
+        using var log = new StreamWriter(Path.Combine(request.WorkingDirectory, "progress.log"), append: true) { AutoFlush = true };
+        var logGate = new Lock();
+        try
+        {
+            student = await trainer.TrainAsync(
+                request,
+                new SynchronousProgress<TrainingProgress>(p =>
+                {
+                    string line = context.Redactor.Redact($"[{p.Stage}] {p.Message}");
+                    lock (logGate)
+                    {
+                        log.WriteLine(line);
+                    }
+
+                    progress?.Report(Progress(message: line));
+                }),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (StudentTrainingException ex)
+        {
+            throw new RunStepException("training failed: " + ex.Message, ex);
+        }
+
+        context.Redactor.AddVariable(student.ApiKeyEnvironmentVariable);
+        if (student.Endpoint is null && trainer.Name != "openai")
+        {
+            throw new RunStepException($"the trainer returned {student.ModelId} without an endpoint{(student.ModelPath is null ? string.Empty : $" (weights at {student.ModelPath})")}; serve the student (for example with vLLM) and return its endpoint in result.json, so it can be evaluated.");
+        }
+
+        await TrainedStudentFile.WriteAsync(context.Directory.Student(Generate.Generator.Name, setting), student, cancellationToken).ConfigureAwait(false);
+        var summary = new JsonObject { ["model_id"] = student.ModelId, ["trainer"] = student.Trainer, ["examples"] = instances.Count + seeds.Count };
+        foreach (var (name, value) in student.Metrics.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            summary["metric." + name] = value;
+        }
+
+        return summary;
+    }
+
+    private async Task<IStudentTrainer> CreateTrainerAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        var t = context.Plan.Training;
+        if (context.Options.Trainer is { } host)
+        {
+            return host;
+        }
+
+        if (context.Options.TrainerFactory?.Invoke(t) is { } made)
+        {
+            return made;
+        }
+
+        switch (t.Trainer)
+        {
+            case "command":
+                var options = new CommandStudentTrainerOptions { CommandTemplate = t.Command!, Format = t.Format, Timeout = t.Timeout };
+                foreach (var (name, value) in t.Environment)
+                {
+                    options.Environment[name] = value;
+                }
+
+                return new CommandStudentTrainer(options);
+            case "precomputed":
+                string file = t.Students[Generate.Generator.Name][Generate.Setting.Key];
+                var student = await TrainedStudentFile.ReadAsync(file, cancellationToken: cancellationToken).ConfigureAwait(false);
+                return new PrecomputedStudentTrainer(new Dictionary<string, TrainedStudent> { [RunName] = student });
+            default:
+                throw new RunStepException(string.Create(CultureInfo.InvariantCulture, $"no trainer named '{t.Trainer}' is available here (the openai trainer comes with AgoraBench.OpenAI; a host registers its own with UseStudentTrainer)."));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using AgoraBench.Tests.TestSupport;
+
+namespace AgoraBench.Tests.Running;
+
+public sealed class PlanEstimatorTests : IAsyncLifetime
+{
+    private StudyFixture _study = null!;
+
+    public async Task InitializeAsync() => _study = await StudyFixture.CreateAsync();
+
+    public async Task DisposeAsync() => await _study.DisposeAsync();
+
+    private async Task<(AgoraBenchPlan Plan, CostEstimate Estimate)> EstimateAsync(int instances = 20)
+    {
+        var plan = await AgoraBenchPlanFile.ReadAsync(_study.WritePlan(instances));
+        return (plan, await PlanEstimator.EstimateAsync(plan));
+    }
+
+    [Fact]
+    public async Task GenerationRequests_AreTheRealPromptsTokenized_AndPricedAtThePlansPrice()
+    {
+        var (plan, estimate) = await EstimateAsync();
+        var setting = AgoraBenchSettings.Get(GenerationMethod.InstanceGeneration, BenchmarkDomain.Math);
+        var line = estimate.Lines.Single(l => l.Stage == RunStage.Generate && l.Generator == "gen-a" && l.Setting!.Equals(setting));
+
+        // The same prompts the engine would send for the first 20 items, counted with cl100k_base (the model's own encoding is unknown).
+        var counter = TokenizerTokenCounter.ForOpenAIModel("gpt-4");
+        var seeds = await SyntheticDataset.ReadSeedsAsync(plan.Seeds[setting.Key]);
+        string template = MetaPrompts.Template(setting.Method, setting.Domain);
+        double prompt = Enumerable.Range(0, 20)
+            .Select(i => counter.CountTokens(GenerationPromptBuilder.InstanceGeneration(template, setting.Domain, seeds, [], new Random(StableSeed.Mix(42, i, 1))).Text))
+            .Average() + counter.CountTokens(MetaPrompts.SystemMessage) + 7;
+        double output = seeds.Average(s => counter.CountTokens(s.Instruction) + counter.CountTokens(s.Response!) + 6.0);
+
+        Assert.Equal(20, line.Requests);
+        Assert.Equal((long)Math.Round(20 * prompt), line.InputTokens);
+        Assert.Equal((long)Math.Round(20 * output), line.OutputTokens);
+        Assert.Equal(((line.InputTokens * 1.0m) + (line.OutputTokens * 4.0m)) / 1_000_000m, line.Usd);
+        Assert.Equal("≈cl100k_base", line.Tokenizer);
+        Assert.Contains(estimate.Notes, n => n.StartsWith("≈:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EveryStageIsEstimated_AndTheTotalsAddUp()
+    {
+        var (_, estimate) = await EstimateAsync();
+
+        Assert.Equal(6, estimate.Lines.Count(l => l.Stage == RunStage.Generate));
+        Assert.Equal(6, estimate.Lines.Count(l => l.Stage == RunStage.Train));
+        // Five metrics per cell: two judges, perplexity scoring, two embedding passes.
+        Assert.Equal(30, estimate.Lines.Count(l => l.Stage == RunStage.Metrics));
+        // Per benchmark: base and reference, the two students of its domain and the two generators as solvers; the
+        // pairwise benchmarks add a judge line each.
+        Assert.Equal((6 * 6) + (2 * 6), estimate.Lines.Count(l => l.Stage == RunStage.Evaluate));
+        Assert.Equal(estimate.Lines.Sum(l => l.Usd ?? 0), estimate.TotalUsd);
+        Assert.True(estimate.HasUnpricedLines);
+        Assert.Contains(estimate.Notes, n => n.Contains("metric-judge", StringComparison.Ordinal));
+
+        var train = estimate.Lines.Single(l => l.Stage == RunStage.Train && l.Generator == "gen-a" && l.Setting!.Method == GenerationMethod.InstanceGeneration);
+        Assert.StartsWith("train 25 examples × 5 epochs", train.Item, StringComparison.Ordinal);
+
+        using var json = JsonDocument.Parse(estimate.ToJson());
+        Assert.Equal(estimate.Lines.Count, json.RootElement.GetProperty("lines").GetArrayLength());
+        Assert.Equal((double)Math.Round(estimate.TotalUsd, 6), json.RootElement.GetProperty("total_usd").GetDouble(), 9);
+        Assert.Contains("## By stage and generator", estimate.ToMarkdown(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InstanceGeneration_ScalesWithInstances_WhileSeedBoundMethodsStopAtTheSeeds()
+    {
+        var (_, small) = await EstimateAsync(20);
+        var (_, large) = await EstimateAsync(2000);
+        long Requests(CostEstimate e, GenerationMethod method) => e.Lines.Single(l => l.Stage == RunStage.Generate && l.Generator == "gen-b" && l.Setting!.Method == method).Requests;
+
+        Assert.Equal(2000, Requests(large, GenerationMethod.InstanceGeneration));
+        Assert.Equal(100 * Requests(small, GenerationMethod.InstanceGeneration), Requests(large, GenerationMethod.InstanceGeneration));
+        // Response generation answers each of the first N seeds once; the fixture has 25 seeds.
+        Assert.Equal(20, Requests(small, GenerationMethod.ResponseGeneration));
+        Assert.Equal(25, Requests(large, GenerationMethod.ResponseGeneration));
+    }
+}
