@@ -1,14 +1,78 @@
 using AgoraBench;
+using AgoraBench.OpenAI;
 using Microsoft.Extensions.DependencyInjection;
 
-// 1. Register AgoraBench. Options are validated on first use; every problem is reported at once.
-var services = new ServiceCollection();
-services.AddAgoraBench(options => options.Pgr.Aggregation = PgrAggregation.MeanOfPgr);
-using var provider = services.BuildServiceProvider();
-var calculator = provider.GetRequiredService<IPgrCalculator>();
+// AgoraBench quick start: one generator, one setting, PGR.
+//
+//   dotnet run --project samples/QuickStart            offline: validate the study, show its steps and what it would cost,
+//                                                      then compute PGR from example scores
+//   dotnet run --project samples/QuickStart -- --run   for real, with OPENAI_API_KEY: GPT-4o-mini writes responses for 30
+//                                                      math seeds, a fine-tuned gpt-4o-mini student is scored on GSM8K
+//                                                      against the base model (few-shot) and GPT-4o (the reference)
+string here = AppContext.BaseDirectory.Split("/bin/")[0];
+string seeds = Path.GetFullPath(Path.Combine(here, "..", "plans", "seeds", "rg-math.json"));
+string gsm8k = Path.Combine(here, "data", "gsm8k-sample.jsonl");
 
-// 2. Scores of students trained on each generator's data, next to the base and reference models' scores.
-//    (Base MATH 19.84 and reference 34.60 are the paper's Fig. 3 values; the rest are illustrative.)
+// 1. Register AgoraBench with the runner and OpenAI-compatible clients (keys come only from environment variables).
+var services = new ServiceCollection();
+services.AddAgoraBench(options => options.Pgr.Aggregation = PgrAggregation.MeanOfPgr)
+    .AddRunner()
+    .UseOpenAIClients();
+using var provider = services.BuildServiceProvider();
+
+// 2. The study, built in code: one generator, one setting, the paper's recipe scaled down.
+var setting = AgoraBenchSettings.Get(GenerationMethod.ResponseGeneration, BenchmarkDomain.Math);
+var plan = new AgoraBenchPlan
+{
+    Name = "quickstart",
+    Settings = [setting],
+    Instances = 30,
+    Seeds = new Dictionary<string, string> { [setting.Key] = seeds },
+    Generators = [new PlanGenerator("GPT-4o-mini", new ModelEndpoint { Model = "gpt-4o-mini-2024-07-18", Concurrency = 8 })],
+    Training = new PlanTraining
+    {
+        Trainer = "openai",
+        BaseModel = "gpt-4o-mini-2024-07-18",
+        Format = SftFormat.OpenAIChat,
+        Hyperparameters = new() { Epochs = 3 },
+        PriceUsdPerMillionTrainingTokens = 3.00m,           // OpenAI's listed training price for gpt-4o-mini
+        StudentPrice = new ModelPrice(0.30m, 1.20m),         // and for querying the fine-tuned model
+    },
+    Evaluation = new PlanEvaluation
+    {
+        Base = new ModelEndpoint { Model = "gpt-4o-mini-2024-07-18" },
+        Reference = new ModelEndpoint { Model = "gpt-4o-2024-08-06" },
+        BaseFewShot = 2,
+        Benchmarks = new Dictionary<string, PlanBenchmark> { ["gsm8k"] = new() { Benchmark = EvaluationBenchmarks.Gsm8k, Problems = gsm8k } },
+    },
+};
+foreach (var problem in plan.Validate())
+{
+    Console.WriteLine("plan problem: " + problem);
+}
+
+var runner = provider.GetRequiredService<AgoraBenchRunnerFactory>().Create(plan, Path.Combine(Path.GetTempPath(), "agorabench-quickstart"));
+
+// 3. Before spending anything: the steps, and what they cost.
+var estimate = await PlanEstimator.EstimateAsync(plan);
+Console.WriteLine($"{runner.Steps.Count} steps; estimated cost ${estimate.TotalUsd:F4}{(estimate.HasUnpricedLines ? " plus unpriced models" : string.Empty)}");
+foreach (var line in estimate.ByStage())
+{
+    Console.WriteLine($"  {RunStages.ToName(line.Stage),-9} {line.Requests,6} requests {line.InputTokens,9:N0} in {line.OutputTokens,9:N0} out  ${line.Usd ?? 0:F4}");
+}
+
+if (args.Contains("--run"))
+{
+    // 4. For real: every step is recorded in the run folder; rerunning resumes where it stopped.
+    var result = await runner.RunAsync(progress: new Progress<RunProgress>(p => Console.WriteLine($"{p.Step.Status,-8} {p.Step.Id} {p.Message}")));
+    Console.WriteLine(result.Leaderboard is { } leaderboard
+        ? PgrReportWriter.ToString(leaderboard, PgrReportFormat.Markdown)
+        : "Not finished yet: " + string.Join("; ", result.Steps.Where(s => s.Status != RunStepStatus.Done).Select(s => $"{s.Id}: {s.Message}")));
+    return;
+}
+
+// 5. Offline: PGR from scores you already have (base MATH 19.84 and reference 34.60 are the paper's Fig. 3 values).
+var calculator = provider.GetRequiredService<IPgrCalculator>();
 BenchmarkScore[] scores =
 [
     new("my-generator-a", GenerationMethod.InstanceGeneration, BenchmarkDomain.Math, "gsm8k", 64.2, 56.1, 78.9),
@@ -16,14 +80,10 @@ BenchmarkScore[] scores =
     new("my-generator-b", GenerationMethod.InstanceGeneration, BenchmarkDomain.Math, "gsm8k", 61.0, 56.1, 78.9),
     new("my-generator-b", GenerationMethod.InstanceGeneration, BenchmarkDomain.Math, "math", 22.5, 19.84, 34.60),
 ];
+Console.WriteLine(PgrReportWriter.ToString(calculator.Calculate(scores), PgrReportFormat.Markdown));
 
-// 3. PGR per benchmark, per setting, per method and overall, ranked.
-var report = calculator.Calculate(scores);
-Console.WriteLine(PgrReportWriter.ToString(report, PgrReportFormat.Markdown));
-
-// 4. How do they compare with the paper's generators on the same setting?
-var paper = PublishedResults.CreateLeaderboard();
-foreach (var generator in paper.Generators)
+// 6. How do they compare with the paper's generators on the same setting?
+foreach (var generator in PublishedResults.CreateLeaderboard().Generators)
 {
     double cell = generator.GetCell(GenerationMethod.InstanceGeneration, BenchmarkDomain.Math)!.Value;
     Console.WriteLine($"paper: {generator.Generator,-24} instance-generation/math PGR {cell,6:F1}");

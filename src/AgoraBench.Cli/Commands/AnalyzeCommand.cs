@@ -61,8 +61,7 @@ internal static class AnalyzeCommand
 
         if (printLeaderboard)
         {
-            PgrReportWriter.LeaderboardTable(analysis.Leaderboard, withCellCount: true).WriteTo(stdout);
-            await stdout.WriteLineAsync().ConfigureAwait(false);
+            CliTables.Write(PgrReportWriter.LeaderboardTable(analysis.Leaderboard, withCellCount: true), stdout);
         }
 
         await WriteFindingsAsync(analysis, stdout).ConfigureAwait(false);

@@ -118,7 +118,8 @@ public static class SyntheticDataset
 
     /// <summary>
     /// Reads seed data: instruction/response rows (JSON Lines or a JSON array), or GSM8K-style question/answer rows,
-    /// told apart by the first records' field names.
+    /// told apart by the first records' field names. Rows without a response are read with an empty one: response
+    /// generation needs only instructions (instance generation and quality enhancement check for responses themselves).
     /// </summary>
     /// <param name="path">The file.</param>
     /// <param name="cancellationToken">A token that cancels the read.</param>
@@ -138,6 +139,7 @@ public static class SyntheticDataset
         var options = !start.Contains("\"instruction\"", StringComparison.Ordinal) && start.Contains("\"question\"", StringComparison.Ordinal)
             ? SyntheticDatasetReadOptions.QuestionAnswer
             : new SyntheticDatasetReadOptions();
+        options.AllowMissingResponse = true;
         return await ReadAsync(path, options, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -7,6 +7,10 @@ internal static class Prices
 
     public static ModelPrice? Of(ModelEndpoint? endpoint) => endpoint is null ? null : endpoint.Price ?? BuiltIn(endpoint.Model);
 
+    /// <summary>The cost of a call: priced, free on a self-hosted endpoint without a price, else unknown (<see langword="null"/>).</summary>
+    public static decimal? CostOrFree(ModelEndpoint? endpoint, long inputTokens, long outputTokens) =>
+        Of(endpoint)?.Cost(inputTokens, outputTokens) ?? (endpoint?.IsSelfHosted == true ? 0 : null);
+
     private static ModelPrice? BuiltIn(string model) => PublishedResults.FindGenerator(model) is { } published
         ? new ModelPrice((decimal)published.InputUsdPerMillionTokens, (decimal)published.OutputUsdPerMillionTokens)
         : null;

@@ -17,6 +17,23 @@ public sealed class GenerationEngineTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
+    public async Task SeedsWithoutResponses_AreRefused_ForInstanceGeneration_ButNotForResponseGeneration()
+    {
+        await using var server = await FakeOpenAIServer.StartAsync();
+        server.Chat = _ => "2 + 2 = 4.\n[RESULT] 4 [/RESULT]";
+        SyntheticInstance[] instructionsOnly = [new() { Instruction = "What is 2 + 2?", Response = string.Empty }, MathSeeds[0], new() { Instruction = "And 3 + 3?", Response = " " }];
+        var generator = new ChatDataGenerator(server.GeneratorClient("gen-model", TimeSpan.FromSeconds(2)));
+        await using var store = await GenerationRunStore.OpenAsync(Path.Combine(_dir, "no-responses.jsonl"), resume: false);
+
+        var error = await Assert.ThrowsAsync<DataValidationException>(() => new GenerationEngine(generator, Options(GenerationMethod.InstanceGeneration, count: 2)).RunAsync(instructionsOnly, store));
+
+        Assert.Contains("seed 1, 3 has no response", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, server.ChatCompletionsServed);
+        var summary = await new GenerationEngine(generator, Options(GenerationMethod.ResponseGeneration, count: null)).RunAsync(instructionsOnly, store);
+        Assert.Equal(3, summary.Accepted);
+    }
+
+    [Fact]
     public async Task InstanceGeneration_SurvivesInjectedFaults_AndEndsWithExactlyTheRequestedCount()
     {
         await using var server = await FakeOpenAIServer.StartAsync();

@@ -54,8 +54,15 @@ public sealed class PlanEstimatorTests : IAsyncLifetime
         // pairwise benchmarks add a judge line each.
         Assert.Equal((6 * 6) + (2 * 6), estimate.Lines.Count(l => l.Stage == RunStage.Evaluate));
         Assert.Equal(estimate.Lines.Sum(l => l.Usd ?? 0), estimate.TotalUsd);
+        // The judges, embedder and scorer have no price but run on a loopback server: self-hosted, counted at $0. Only
+        // training (GPU work, no price given) is left unpriced.
         Assert.True(estimate.HasUnpricedLines);
-        Assert.Contains(estimate.Notes, n => n.Contains("metric-judge", StringComparison.Ordinal));
+        Assert.All(estimate.Lines.Where(l => l.Usd is null), l => Assert.Equal(RunStage.Train, l.Stage));
+        Assert.All(estimate.Lines.Where(l => l.Stage == RunStage.Metrics), l => Assert.Equal(0m, l.Usd));
+        var remote = await AgoraBenchPlanFile.ReadAsync(_study.WritePlan(edit: p => p["metrics"]!["judge"]!["endpoint"] = "https://judges.example.com/v1", name: "remote-judge.json"));
+        var priced = await PlanEstimator.EstimateAsync(remote);
+        Assert.True(priced.HasUnpricedLines);
+        Assert.Contains(priced.Notes, n => n.StartsWith("No price for metric-judge", StringComparison.Ordinal));
 
         var train = estimate.Lines.Single(l => l.Stage == RunStage.Train && l.Generator == "gen-a" && l.Setting!.Method == GenerationMethod.InstanceGeneration);
         Assert.StartsWith("train 25 examples × 5 epochs", train.Item, StringComparison.Ordinal);
@@ -78,5 +85,25 @@ public sealed class PlanEstimatorTests : IAsyncLifetime
         // Response generation answers each of the first N seeds once; the fixture has 25 seeds.
         Assert.Equal(20, Requests(small, GenerationMethod.ResponseGeneration));
         Assert.Equal(25, Requests(large, GenerationMethod.ResponseGeneration));
+    }
+
+    [SharedDataFact("datasets/gsm8k/test.jsonl", "datasets/math500/test.jsonl", "datasets/mbpp/sanitized-mbpp.json", "datasets/humaneval/HumanEval.jsonl", "datasets/alpaca_eval/gpt4_1106_preview_model_outputs.json", "datasets/arena_hard_v0.1/question.jsonl")]
+    public async Task SamplePlans_ReadAndEstimate_OverTheRealBenchmarks()
+    {
+        string data = SharedData.Path("datasets");
+        foreach (string file in Directory.GetFiles(RepositoryRoot.Combine("samples", "plans"), "*.json").Where(f => !f.EndsWith("paper.json", StringComparison.Ordinal)))
+        {
+            var plan = AgoraBenchPlanFile.Parse(File.ReadAllText(file), file, name => name == "AGORABENCH_DATA" ? data : null);
+            var estimate = await PlanEstimator.EstimateAsync(plan);
+
+            Assert.All(estimate.Lines.Where(l => l.Stage == RunStage.Generate), l => Assert.True(l.InputTokens > l.Requests * 50 && l.OutputTokens > 0, $"{file}: {l.Setting} prompts"));
+            // Every evaluated model answers every problem of each benchmark (GSM8K's 1,319 test problems, or the plan's limit).
+            var gsm8k = plan.Evaluation.Benchmarks.GetValueOrDefault("gsm8k");
+            if (gsm8k is not null)
+            {
+                long expected = Math.Min(gsm8k.Limit ?? int.MaxValue, 1319 - (gsm8k.FewShotProblems is null ? plan.Evaluation.BaseFewShot : 0));
+                Assert.All(estimate.Lines.Where(l => l.Item.EndsWith(" on gsm8k", StringComparison.Ordinal)), l => Assert.Equal(expected, l.Requests));
+            }
+        }
     }
 }

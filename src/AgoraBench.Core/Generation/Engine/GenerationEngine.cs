@@ -68,6 +68,7 @@ public sealed class GenerationEngine
     /// <param name="cancellationToken">A token that stops the run; requests in flight are abandoned, everything accepted is kept.</param>
     /// <returns>The totals of this run.</returns>
     /// <exception cref="GenerationAbortedException">The endpoint refused a request or failed too often in a row; all progress is in the store.</exception>
+    /// <exception cref="DataValidationException">Instance generation or quality enhancement got seeds without responses.</exception>
     public async Task<GenerationSummary> RunAsync(IReadOnlyList<SyntheticInstance> seeds, GenerationRunStore store, IProgress<GenerationSummary>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(seeds);
@@ -75,6 +76,15 @@ public sealed class GenerationEngine
         if (seeds.Count == 0)
         {
             throw new ArgumentException("At least one seed instance is required.", nameof(seeds));
+        }
+
+        if (_options.Method != GenerationMethod.ResponseGeneration)
+        {
+            var missing = seeds.Select((s, i) => (Seed: s, Number: i + 1)).Where(p => string.IsNullOrWhiteSpace(p.Seed.Response)).Take(5).Select(p => p.Number).ToArray();
+            if (missing.Length > 0)
+            {
+                throw new DataValidationException($"seed {string.Join(", ", missing)} has no response; {_methodName} needs instruction/response pairs (only response generation reads instructions alone).");
+            }
         }
 
         var state = new RunState(_options, seeds, store.Existing);

@@ -65,7 +65,7 @@ public static class PlanEstimator
                 long requests = (long)Math.Ceiling(Count(setting) * e.AttemptsPerInstance);
                 long input = (long)Math.Round(requests * p.PromptTokens);
                 long output = (long)Math.Round(requests * p.OutputTokens);
-                lines.Add(new CostEstimateLine(RunStage.Generate, generator.Name, setting, "generation", generator.Endpoint.Model, requests, input, output, price?.Cost(input, output), TokenizerCatalog.Label(key, exact)));
+                lines.Add(new CostEstimateLine(RunStage.Generate, generator.Name, setting, "generation", generator.Endpoint.Model, requests, input, output, price?.Cost(input, output) ?? (generator.Endpoint.IsSelfHosted ? 0 : null), TokenizerCatalog.Label(key, exact)));
             }
         }
 
@@ -92,18 +92,18 @@ public static class PlanEstimator
                                     : judgeCounter.CountTokens(JudgePrompts.DifficultyTask(setting.Domain)) + judged.InstructionTokens;
                                 long input = (long)Math.Round(n * (gradingOverhead + judgeCounter.CountTokens(JudgePrompts.Rubric(criterion, setting.Domain)) + slots));
                                 long output = (long)n * e.JudgeOutputTokens;
-                                lines.Add(new CostEstimateLine(RunStage.Metrics, generator.Name, setting, name + " judge", m.Judge!.Model, n, input, output, Prices.Of(m.Judge)?.Cost(input, output), TokenizerCatalog.Label(judgeTokenizer.Key, judgeTokenizer.Exact)));
+                                lines.Add(new CostEstimateLine(RunStage.Metrics, generator.Name, setting, name + " judge", m.Judge!.Model, n, input, output, Prices.CostOrFree(m.Judge, input, output), TokenizerCatalog.Label(judgeTokenizer.Key, judgeTokenizer.Exact)));
                                 break;
                             case IntrinsicMetricNames.InstructionDiversity or IntrinsicMetricNames.ResponseDiversity:
                                 var embedded = ProfileOf(setting, embeddingTokenizer.Key);
                                 long tokens = (long)Math.Round(n * (name == IntrinsicMetricNames.InstructionDiversity ? embedded.InstructionTokens : embedded.ResponseTokens));
                                 long batches = (n + 63) / 64;
-                                lines.Add(new CostEstimateLine(RunStage.Metrics, generator.Name, setting, name + " embeddings", m.Embedding!.Model, batches, tokens, 0, Prices.Of(m.Embedding)?.Cost(tokens, 0), TokenizerCatalog.Label(embeddingTokenizer.Key, embeddingTokenizer.Exact)));
+                                lines.Add(new CostEstimateLine(RunStage.Metrics, generator.Name, setting, name + " embeddings", m.Embedding!.Model, batches, tokens, 0, Prices.CostOrFree(m.Embedding, tokens, 0), TokenizerCatalog.Label(embeddingTokenizer.Key, embeddingTokenizer.Exact)));
                                 break;
                             case IntrinsicMetricNames.ResponsePerplexity:
                                 var scored = ProfileOf(setting, studentTokenizer.Key);
                                 long scoredTokens = (long)Math.Round(n * (scored.InstructionTokens + scored.ResponseTokens));
-                                lines.Add(new CostEstimateLine(RunStage.Metrics, generator.Name, setting, name + " scoring", m.Perplexity?.Model ?? "host scorer", n, scoredTokens, n, Prices.Of(m.Perplexity)?.Cost(scoredTokens, n) ?? 0, TokenizerCatalog.Label(studentTokenizer.Key, studentTokenizer.Exact)));
+                                lines.Add(new CostEstimateLine(RunStage.Metrics, generator.Name, setting, name + " scoring", m.Perplexity?.Model ?? "host scorer", n, scoredTokens, n, m.Perplexity is null ? 0 : Prices.CostOrFree(m.Perplexity, scoredTokens, n), TokenizerCatalog.Label(studentTokenizer.Key, studentTokenizer.Exact)));
                                 break;
                         }
                     }
@@ -151,11 +151,11 @@ public static class PlanEstimator
             void Evaluate(string? generator, AgoraBenchSetting? setting, string who, ModelEndpoint endpoint, ModelPrice? price, double extraInputPerProblem)
             {
                 long input = (long)Math.Round(n * (questionTokens + extraInputPerProblem));
-                lines.Add(new CostEstimateLine(RunStage.Evaluate, generator, setting, $"{who} on {id}", endpoint.Model, n, input, answers, price?.Cost(input, answers) ?? (price is null && endpoint.Price is null && !endpoint.IsOpenAI ? 0 : null), studentLabel));
+                lines.Add(new CostEstimateLine(RunStage.Evaluate, generator, setting, $"{who} on {id}", endpoint.Model, n, input, answers, price?.Cost(input, answers) ?? (endpoint.IsSelfHosted ? 0 : null), studentLabel));
                 if (pairwise && judge is not null)
                 {
                     long judgeOutput = 2L * n * e.PairwiseJudgeOutputTokens;
-                    lines.Add(new CostEstimateLine(RunStage.Evaluate, generator, setting, $"{id} judge of {who}", judge.Model, 2L * n, judgeInput, judgeOutput, Prices.Of(judge)?.Cost(judgeInput, judgeOutput), TokenizerCatalog.Label(TokenizerCatalog.Choose(judge).Key, TokenizerCatalog.Choose(judge).Exact)));
+                    lines.Add(new CostEstimateLine(RunStage.Evaluate, generator, setting, $"{id} judge of {who}", judge.Model, 2L * n, judgeInput, judgeOutput, Prices.CostOrFree(judge, judgeInput, judgeOutput), TokenizerCatalog.Label(TokenizerCatalog.Choose(judge).Key, TokenizerCatalog.Choose(judge).Exact)));
                 }
             }
 
@@ -173,7 +173,9 @@ public static class PlanEstimator
             {
                 foreach (var setting in settings.Where(s => s.Domain == benchmark.Benchmark.Domain))
                 {
-                    Evaluate(generator.Name, setting, "student", new ModelEndpoint { Model = $"student ({t.BaseModel})", Endpoint = new Uri("http://localhost/v1") }, t.StudentPrice, 0);
+                    // Students are served where they were trained: by the fine-tuning API, or (command and precomputed) on one's own servers.
+                    var student = new ModelEndpoint { Model = $"student ({t.BaseModel})", Endpoint = t.Trainer == "openai" ? t.Api?.Endpoint : new Uri("http://localhost/v1") };
+                    Evaluate(generator.Name, setting, "student", student, t.StudentPrice, 0);
                 }
 
                 if (plan.Evaluation.ProblemSolving)
@@ -202,13 +204,13 @@ public static class PlanEstimator
             notes.Add("≈: the model's own encoding is not available offline (Llama-3, Claude), so cl100k_base approximates it; give the endpoint \"tokenizer\": a Llama-3 tokenizer.model for exact counts.");
         }
 
-        var unpriced = lines.Where(l => l.Usd is null && (l.InputTokens > 0 || l.OutputTokens > 0)).Select(l => l.Model).Distinct(StringComparer.Ordinal).ToArray();
+        var unpriced = lines.Where(l => l.Stage != RunStage.Train && l.Usd is null && (l.InputTokens > 0 || l.OutputTokens > 0)).Select(l => l.Model).Distinct(StringComparer.Ordinal).ToArray();
         if (unpriced.Length > 0)
         {
             notes.Add($"No price for {string.Join(", ", unpriced)}: their tokens are counted but not in the total (give the endpoint a \"price\").");
         }
 
-        notes.Add("Self-hosted models without a price (the base, reference and students on local endpoints) are counted at $0.");
+        notes.Add("Models without a price on a self-hosted endpoint (loopback, private network, single-label or .local host) are counted at $0; the students too unless training.studentPrice is set.");
         return new CostEstimate { Plan = plan.Name, Lines = lines, Notes = notes, Profiles = [.. profiles.OrderBy(p => p.Setting.Method).ThenBy(p => p.Setting.Domain).ThenBy(p => p.Tokenizer, StringComparer.Ordinal)] };
     }
 

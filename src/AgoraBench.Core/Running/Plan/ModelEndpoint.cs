@@ -49,6 +49,38 @@ public sealed record ModelEndpoint
     /// <summary>Gets a value indicating whether the endpoint is OpenAI's own API.</summary>
     public bool IsOpenAI => Endpoint is null || Endpoint.Host.EndsWith("openai.com", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Gets a value indicating whether the endpoint is a server of one's own (loopback, a private network address, or a
+    /// single-label or <c>.local</c>/<c>.internal</c> host name): without a price it is counted at $0 rather than unpriced.
+    /// </summary>
+    public bool IsSelfHosted
+    {
+        get
+        {
+            if (Endpoint is null)
+            {
+                return false;
+            }
+
+            string host = Endpoint.Host;
+            if (System.Net.IPAddress.TryParse(host, out var address))
+            {
+                if (System.Net.IPAddress.IsLoopback(address))
+                {
+                    return true;
+                }
+
+                byte[] b = address.GetAddressBytes();
+                return address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+                    ? b[0] == 10 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168)
+                    : address.IsIPv6UniqueLocal || address.IsIPv6LinkLocal;
+            }
+
+            return host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || !host.Contains('.', StringComparison.Ordinal)
+                || host.EndsWith(".local", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".internal", StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
     /// <summary>Gets the endpoint as it may be recorded: without user information, query or fragment (where keys sometimes travel).</summary>
     /// <returns>The redacted URL, or <c>https://api.openai.com/v1</c> when <see cref="Endpoint"/> is <see langword="null"/>.</returns>
     public string RedactedEndpoint() => Endpoint is null

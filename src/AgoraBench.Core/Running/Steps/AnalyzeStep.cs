@@ -51,14 +51,14 @@ internal sealed class AnalyzeStep(RunStepInfo info, PgrStep pgr, IReadOnlyList<G
 
                 long r = metric.Value.GetProperty("requests").GetInt64(), i = metric.Value.GetProperty("input_tokens").GetInt64(), o = metric.Value.GetProperty("output_tokens").GetInt64();
                 (requests, input, output) = (requests + r, input + i, output + o);
-                var price = Prices.Of(metric.Name switch
+                var endpoint = metric.Name switch
                 {
                     IntrinsicMetricNames.InstructionDifficulty or IntrinsicMetricNames.ResponseQuality => plan.Metrics.Judge,
                     IntrinsicMetricNames.InstructionDiversity or IntrinsicMetricNames.ResponseDiversity => plan.Metrics.Embedding,
                     IntrinsicMetricNames.ResponsePerplexity => plan.Metrics.Perplexity,
                     _ => null,
-                });
-                usd = r == 0 ? usd : price is null ? null : usd + price.Cost(i, o);
+                };
+                usd = r == 0 ? usd : Prices.CostOrFree(endpoint, i, o) is decimal cost ? usd + cost : null;
             }
 
             costs.Add(new RunCost(RunStage.Metrics, generator, setting, requests, input, output, usd));
@@ -71,7 +71,7 @@ internal sealed class AnalyzeStep(RunStepInfo info, PgrStep pgr, IReadOnlyList<G
             foreach (var step in group)
             {
                 var usage = await GenerationUsageReader.ReadAsync(dir.Data(step.Generator.Name, step.Setting), cancellationToken).ConfigureAwait(false);
-                costs.Add(new RunCost(RunStage.Generate, step.Generator.Name, step.Setting, usage.Requests, usage.InputTokens, usage.OutputTokens, Prices.Of(step.Generator)?.Cost(usage.InputTokens, usage.OutputTokens)));
+                costs.Add(new RunCost(RunStage.Generate, step.Generator.Name, step.Setting, usage.Requests, usage.InputTokens, usage.OutputTokens, Prices.Of(step.Generator)?.Cost(usage.InputTokens, usage.OutputTokens) ?? (step.Generator.Endpoint.IsSelfHosted ? 0 : null)));
                 (instances, input, output) = (instances + usage.Instances, input + usage.InputTokens, output + usage.OutputTokens);
             }
 

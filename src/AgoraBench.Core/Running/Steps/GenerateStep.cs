@@ -106,6 +106,10 @@ internal sealed class GenerateStep(RunStepInfo info, PlanGenerator generator, Ag
             {
                 throw new RunStepException(ex.Message, ex);
             }
+            catch (DataValidationException ex)
+            {
+                throw new RunStepException($"{plan.Seeds[Setting.Key]}: {ex.Message}", ex);
+            }
         }
 
         if (summary.StoppedReason is { } reason)
