@@ -50,11 +50,7 @@ internal static class CommandRunner
             return;
         }
 
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temporary = full + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await File.WriteAllTextAsync(temporary, text, cancellationToken).ConfigureAwait(false);
-        File.Move(temporary, full, overwrite: true);
+        await AtomicFile.WriteAllTextAsync(path, text, cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync($"Wrote {what} to {path}").ConfigureAwait(false);
     }
 }

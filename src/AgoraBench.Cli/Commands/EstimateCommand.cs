@@ -49,12 +49,12 @@ internal static class EstimateCommand
     {
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Estimated cost of {estimate.Plan}: {CostEstimate.Usd(estimate.TotalUsd)}{(estimate.HasUnpricedLines ? " (plus unpriced models)" : string.Empty)}"));
         writer.WriteLine();
-        CliTables.Write(Table(estimate.ByStage(), generator: false, setting: false, item: false), writer, "By stage");
-        CliTables.Write(Table(estimate.ByStageAndGenerator(), generator: true, setting: false, item: false), writer, "By stage and generator");
-        CliTables.Write(Table([.. estimate.Lines.Where(l => l.Stage == RunStage.Generate)], generator: true, setting: true, item: false), writer, "Generation by generator and setting");
+        CliTables.Write(CostEstimate.Table(estimate.ByStage(), generator: false, setting: false, item: false), writer, "By stage");
+        CliTables.Write(CostEstimate.Table(estimate.ByStageAndGenerator(), generator: true, setting: false, item: false), writer, "By stage and generator");
+        CliTables.Write(CostEstimate.Table([.. estimate.Lines.Where(l => l.Stage == RunStage.Generate)], generator: true, setting: true, item: false), writer, "Generation by generator and setting");
         if (detail)
         {
-            CliTables.Write(Table(estimate.Lines, generator: true, setting: true, item: true), writer, "Every line");
+            CliTables.Write(CostEstimate.Table(estimate.Lines, generator: true, setting: true, item: true), writer, "Every line");
         }
 
         writer.WriteLine("Notes:");
@@ -62,50 +62,5 @@ internal static class EstimateCommand
         {
             writer.WriteLine("- " + note);
         }
-    }
-
-    private static MarkdownTable Table(IReadOnlyList<CostEstimateLine> lines, bool generator, bool setting, bool item)
-    {
-        var columns = new List<(string, bool)> { ("stage", false) };
-        if (generator)
-        {
-            columns.Add(("generator", false));
-        }
-
-        if (setting)
-        {
-            columns.Add(("setting", false));
-        }
-
-        if (item)
-        {
-            columns.AddRange([("item", false), ("model", false), ("tokenizer", false)]);
-        }
-
-        columns.AddRange([("requests", true), ("input tokens", true), ("output tokens", true), ("USD", true)]);
-        var table = new MarkdownTable([.. columns]);
-        foreach (var line in lines)
-        {
-            var row = new List<string> { RunStages.ToName(line.Stage) };
-            if (generator)
-            {
-                row.Add(line.Generator ?? "(study-wide)");
-            }
-
-            if (setting)
-            {
-                row.Add(line.Setting?.Key ?? string.Empty);
-            }
-
-            if (item)
-            {
-                row.AddRange([line.Item, line.Model, line.Tokenizer]);
-            }
-
-            row.AddRange([CostEstimate.Tokens(line.Requests), CostEstimate.Tokens(line.InputTokens), CostEstimate.Tokens(line.OutputTokens), line.Usd is decimal usd ? CostEstimate.Usd(usd) : "unpriced"]);
-            table.AddRow([.. row]);
-        }
-
-        return table;
     }
 }

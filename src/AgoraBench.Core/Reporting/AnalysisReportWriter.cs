@@ -47,9 +47,7 @@ public static class AnalysisReportWriter
         foreach (var (name, content) in files)
         {
             string path = Path.Combine(directory, name);
-            string temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            await File.WriteAllTextAsync(temporary, content, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
-            File.Move(temporary, path, overwrite: true);
+            await AtomicFile.WriteAllTextAsync(path, content, cancellationToken).ConfigureAwait(false);
             written.Add(path);
         }
 

@@ -130,6 +130,10 @@ public sealed partial class AgoraBenchRunner
                         }
                     });
                     await Task.WhenAll(tasks).ConfigureAwait(false);
+                    if (stageSteps.Length > 0 && selected.Contains(stage))
+                    {
+                        await manifest.WriteAsync(_steps, cancellationToken).ConfigureAwait(false);
+                    }
                 }
             }
             finally

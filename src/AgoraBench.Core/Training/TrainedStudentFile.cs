@@ -37,11 +37,7 @@ public static class TrainedStudentFile
             json.WriteEndObject();
             json.WriteEndObject();
         });
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temporary = full + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await File.WriteAllTextAsync(temporary, text, cancellationToken).ConfigureAwait(false);
-        File.Move(temporary, full, overwrite: true);
+        await AtomicFile.WriteAllTextAsync(path, text, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads a student file.</summary>

@@ -40,9 +40,9 @@ public sealed record CostEstimate
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"# Cost estimate: {Plan}\n\n");
         text.Append(CultureInfo.InvariantCulture, $"Total: **{Usd(TotalUsd)}**{(HasUnpricedLines ? " (some models have no price; their tokens are not costed)" : string.Empty)}\n\n");
-        Table(text, "By stage", ByStage(), withGenerator: false, withSetting: false);
-        Table(text, "By stage and generator", ByStageAndGenerator(), withGenerator: true, withSetting: false);
-        Table(text, "Generation by generator and setting", [.. Lines.Where(l => l.Stage == RunStage.Generate)], withGenerator: true, withSetting: true);
+        Section(text, "By stage", ByStage(), withGenerator: false, withSetting: false);
+        Section(text, "By stage and generator", ByStageAndGenerator(), withGenerator: true, withSetting: false);
+        Section(text, "Generation by generator and setting", [.. Lines.Where(l => l.Stage == RunStage.Generate)], withGenerator: true, withSetting: true);
         text.Append("## Notes\n\n");
         foreach (string note in Notes)
         {
@@ -111,46 +111,62 @@ public sealed record CostEstimate
         return new CostEstimateLine(stage, generator, null, item, string.Join(", ", list.Select(l => l.Model).Distinct(StringComparer.Ordinal)), list.Sum(l => l.Requests), list.Sum(l => l.InputTokens), list.Sum(l => l.OutputTokens), priced ? list.Sum(l => l.Usd ?? 0) : null, string.Join(", ", list.Select(l => l.Tokenizer).Distinct(StringComparer.Ordinal)));
     }
 
-    private static void Table(StringBuilder text, string title, IReadOnlyList<CostEstimateLine> lines, bool withGenerator, bool withSetting)
+    /// <summary>The lines as a table: stage, optionally generator, setting and item/model/encoding, then requests, tokens and USD.</summary>
+    internal static MarkdownTable Table(IReadOnlyList<CostEstimateLine> lines, bool generator, bool setting, bool item = false)
     {
-        if (lines.Count == 0)
+        var columns = new List<(string, bool)> { ("stage", false) };
+        if (generator)
         {
-            return;
+            columns.Add(("generator", false));
         }
 
-        var header = new List<(string, bool)> { ("stage", false) };
-        if (withGenerator)
+        if (setting)
         {
-            header.Add(("generator", false));
+            columns.Add(("setting", false));
         }
 
-        if (withSetting)
+        if (item)
         {
-            header.Add(("setting", false));
+            columns.AddRange([("item", false), ("model", false), ("tokenizer", false)]);
         }
 
-        header.AddRange([("requests", true), ("input tokens", true), ("output tokens", true), ("USD", true)]);
-        var table = new MarkdownTable([.. header]);
+        columns.AddRange([("requests", true), ("input tokens", true), ("output tokens", true), ("USD", true)]);
+        var table = new MarkdownTable([.. columns]);
         foreach (var line in lines)
         {
             var row = new List<string> { RunStages.ToName(line.Stage) };
-            if (withGenerator)
+            if (generator)
             {
                 row.Add(line.Generator ?? "(study-wide)");
             }
 
-            if (withSetting)
+            if (setting)
             {
                 row.Add(line.Setting?.Key ?? string.Empty);
+            }
+
+            if (item)
+            {
+                row.AddRange([line.Item, line.Model, line.Tokenizer]);
             }
 
             row.AddRange([Tokens(line.Requests), Tokens(line.InputTokens), Tokens(line.OutputTokens), line.Usd is decimal usd ? Usd(usd) : "unpriced"]);
             table.AddRow([.. row]);
         }
 
+        return table;
+    }
+
+    private static void Section(StringBuilder text, string title, IReadOnlyList<CostEstimateLine> lines, bool withGenerator, bool withSetting)
+    {
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
         text.Append("## ").Append(title).Append("\n\n");
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        table.WriteTo(writer);
+        Table(lines, withGenerator, withSetting).WriteTo(writer);
         text.Append(writer.ToString().ReplaceLineEndings("\n")).Append('\n');
     }
 
