@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 
@@ -124,67 +123,7 @@ public sealed class FileCachingChatClient : DelegatingChatClient
         base.Dispose(disposing);
     }
 
-    private string Key(IReadOnlyList<ChatMessage> messages, ChatOptions? options)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("model", options?.ModelId ?? _modelId);
-            json.WriteStartArray("messages");
-            foreach (var message in messages)
-            {
-                json.WriteStartArray();
-                json.WriteStringValue(message.Role.Value);
-                json.WriteStringValue(message.Text);
-                json.WriteEndArray();
-            }
-
-            json.WriteEndArray();
-            if (options is not null)
-            {
-                if (options.Temperature is float temperature)
-                {
-                    json.WriteNumber("temperature", temperature);
-                }
-
-                if (options.TopP is float topP)
-                {
-                    json.WriteNumber("top_p", topP);
-                }
-
-                if (options.MaxOutputTokens is int max)
-                {
-                    json.WriteNumber("max_tokens", max);
-                }
-
-                if (options.Seed is long seed)
-                {
-                    json.WriteNumber("seed", seed);
-                }
-
-                if (options.StopSequences is { Count: > 0 } stops)
-                {
-                    json.WriteStartArray("stop");
-                    foreach (string stop in stops)
-                    {
-                        json.WriteStringValue(stop);
-                    }
-
-                    json.WriteEndArray();
-                }
-
-                if (options.ResponseFormat is not null)
-                {
-                    json.WriteString("format", options.ResponseFormat is ChatResponseFormatJson ? "json" : "text");
-                }
-            }
-
-            json.WriteEndObject();
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
-    }
+    private string Key(IReadOnlyList<ChatMessage> messages, ChatOptions? options) => ChatRequestKey.Compute(options?.ModelId ?? _modelId, messages, options);
 
     private sealed record CachedResponse(string Text, string? FinishReason, long InputTokens, long OutputTokens)
     {

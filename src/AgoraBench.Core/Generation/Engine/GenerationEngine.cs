@@ -1,8 +1,6 @@
-using System.ClientModel;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
-using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -283,38 +281,7 @@ public sealed class GenerationEngine
         return TimeSpan.FromMilliseconds(exponential * (0.5 + (jitter.NextDouble() * 0.5)));
     }
 
-    private Fault? Classify(Exception ex)
-    {
-        switch (ex)
-        {
-            case ClientResultException client:
-                var response = client.GetRawResponse();
-                TimeSpan? after = null;
-                if (response is not null && response.Headers.TryGetValue("Retry-After", out string? value))
-                {
-                    if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds))
-                    {
-                        after = TimeSpan.FromSeconds(Math.Max(0, seconds));
-                    }
-                    else if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
-                    {
-                        after = date - _time.GetUtcNow();
-                        after = after < TimeSpan.Zero ? TimeSpan.Zero : after;
-                    }
-                }
+    private TransportFault? Classify(Exception ex) => TransportFault.Classify(ex, _time);
 
-                bool retryable = client.Status is 0 or 408 or 409 or 429 or >= 500;
-                return new Fault(retryable, after, client.Status == 0 ? "no response" : $"HTTP {client.Status}");
-            case HttpRequestException http:
-                return new Fault(http.StatusCode is null or HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int?)http.StatusCode >= 500, null, http.StatusCode is { } code ? $"HTTP {(int)code}" : "connection failed");
-            case System.Text.Json.JsonException or FormatException:
-                return new Fault(true, null, "malformed response body");
-            case TimeoutException or TaskCanceledException or IOException:
-                return new Fault(true, null, "timeout or connection lost");
-            default:
-                return null;
-        }
-    }
 
-    private sealed record Fault(bool Retryable, TimeSpan? RetryAfter, string Description);
 }
