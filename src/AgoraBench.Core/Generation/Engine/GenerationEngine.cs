@@ -97,9 +97,10 @@ public sealed class GenerationEngine
         {
             await Task.WhenAll(workers).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (state.Abort is not null || state.StoppedReason is not null)
+        catch (Exception) when (state.Abort is not null || state.StoppedReason is not null)
         {
-            // Stopped by the circuit breaker or the budget; reported below.
+            // Stopped by the circuit breaker, a refusal or the budget; reported below. Calls still in flight then fail
+            // with whatever their client throws on cancellation (a cancelled batch fails them all with its own error).
         }
 
         if (state.Abort is not null)
