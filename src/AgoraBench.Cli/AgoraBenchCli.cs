@@ -22,6 +22,8 @@ internal static class AgoraBenchCli
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(EstimateCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
+        root.Subcommands.Add(BatchCommand.Create());
         return root;
     }
 

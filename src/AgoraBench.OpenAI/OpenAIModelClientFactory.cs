@@ -13,22 +13,36 @@ namespace AgoraBench.OpenAI;
 /// Keys are read from the environment variable each endpoint names when a client is created, and go only into the
 /// SDK's credential. There is one retry owner per call: generators and evaluated models get no SDK retries (the
 /// generation engine and the student evaluator retry themselves); judges and embedders keep the SDK's retries, which
-/// honour <c>Retry-After</c>. Each request is abandoned after the endpoint's timeout.
+/// honour <c>Retry-After</c>. Each request is abandoned after the endpoint's timeout. An endpoint with
+/// <see cref="ModelEndpoint.Replicas"/> becomes an <see cref="EndpointPoolChatClient"/> over them (the pool moves failed
+/// calls, so its replicas make no SDK retries); one with the <see cref="ModelBackend.Batch"/> back end becomes an
+/// <see cref="OpenAIBatchChatClient"/> keeping its state in <see cref="ModelEndpoint.BatchDirectory"/>.
 /// </remarks>
 public sealed class OpenAIModelClientFactory : IModelClientFactory
 {
     private readonly Func<string, string?> _environment;
+    private readonly OpenAIBatchOptions? _batchDefaults;
+    private readonly EndpointPoolOptions? _poolOptions;
 
     /// <summary>Initializes a new instance of the <see cref="OpenAIModelClientFactory"/> class.</summary>
     /// <param name="environment">Reads environment variables, or <see langword="null"/> for the process environment.</param>
-    public OpenAIModelClientFactory(Func<string, string?>? environment = null) => _environment = environment ?? Environment.GetEnvironmentVariable;
+    /// <param name="batchDefaults">Batch limits and polling for batch endpoints (the state folder comes from each endpoint), or <see langword="null"/> for the defaults.</param>
+    /// <param name="poolOptions">Ejection settings for endpoints with replicas, or <see langword="null"/> for the defaults.</param>
+    public OpenAIModelClientFactory(Func<string, string?>? environment = null, OpenAIBatchOptions? batchDefaults = null, EndpointPoolOptions? poolOptions = null)
+    {
+        _environment = environment ?? Environment.GetEnvironmentVariable;
+        _batchDefaults = batchDefaults;
+        _poolOptions = poolOptions;
+    }
 
     /// <summary>Creates the SDK client for an endpoint.</summary>
     /// <param name="endpoint">The endpoint.</param>
     /// <param name="role">The role (generators and evaluated models get no SDK retries).</param>
     /// <returns>The client.</returns>
     /// <exception cref="DataValidationException">The endpoint is OpenAI's and its key variable is not set.</exception>
-    public OpenAIClient CreateClient(ModelEndpoint endpoint, ModelRole role)
+    public OpenAIClient CreateClient(ModelEndpoint endpoint, ModelRole role) => CreateClient(endpoint, sdkRetries: role is ModelRole.MetricJudge or ModelRole.EvaluationJudge);
+
+    private OpenAIClient CreateClient(ModelEndpoint endpoint, bool sdkRetries)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         string? variable = endpoint.KeyVariable();
@@ -45,7 +59,7 @@ public sealed class OpenAIModelClientFactory : IModelClientFactory
         }
 
         var options = new OpenAIClientOptions { NetworkTimeout = endpoint.Timeout };
-        if (role is not (ModelRole.MetricJudge or ModelRole.EvaluationJudge))
+        if (!sdkRetries)
         {
             options.RetryPolicy = new ClientRetryPolicy(maxRetries: 0);
         }
@@ -59,7 +73,38 @@ public sealed class OpenAIModelClientFactory : IModelClientFactory
     }
 
     /// <inheritdoc/>
-    public IChatClient CreateChatClient(ModelEndpoint endpoint, ModelRole role) => CreateClient(endpoint, role).GetChatClient(endpoint.Model).AsIChatClient();
+    public IChatClient CreateChatClient(ModelEndpoint endpoint, ModelRole role)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (endpoint.Backend == ModelBackend.Batch)
+        {
+            string folder = endpoint.BatchDirectory ?? throw new ArgumentException($"The batch endpoint of {endpoint.Model} has no BatchDirectory to keep its state in.", nameof(endpoint));
+            var options = new OpenAIBatchOptions
+            {
+                StateDirectory = folder,
+                MaxRequestsPerBatch = _batchDefaults?.MaxRequestsPerBatch ?? 50_000,
+                MaxBatchBytes = _batchDefaults?.MaxBatchBytes ?? 190L * 1024 * 1024,
+                FlushDelay = _batchDefaults?.FlushDelay ?? TimeSpan.FromSeconds(2),
+                PollInterval = _batchDefaults?.PollInterval ?? TimeSpan.FromSeconds(30),
+                MaxPollInterval = _batchDefaults?.MaxPollInterval ?? TimeSpan.FromMinutes(5),
+                CompletionWindow = _batchDefaults?.CompletionWindow ?? "24h",
+                MaxRounds = _batchDefaults?.MaxRounds ?? 4,
+                TimeProvider = _batchDefaults?.TimeProvider ?? TimeProvider.System,
+            };
+
+            // The batch control plane keeps the SDK's retries; the calls' own failures come back per request.
+            return OpenAIBatchChatClient.OpenAsync(CreateClient(endpoint, sdkRetries: true), endpoint.Model, options, endpoint.Endpoint, endpoint.KeyVariable()).GetAwaiter().GetResult();
+        }
+
+        if (endpoint.Replicas.Count > 0)
+        {
+            return new EndpointPoolChatClient(
+                endpoint.Replicas.Select(r => new PooledEndpoint(r.Authority, CreateClient(endpoint with { Endpoint = r, Replicas = [] }, sdkRetries: false).GetChatClient(endpoint.Model).AsIChatClient(), endpoint.Concurrency)),
+                _poolOptions);
+        }
+
+        return CreateClient(endpoint, role).GetChatClient(endpoint.Model).AsIChatClient();
+    }
 
     /// <inheritdoc/>
     public IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(ModelEndpoint endpoint) =>

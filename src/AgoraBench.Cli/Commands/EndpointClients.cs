@@ -16,6 +16,28 @@ internal static class EndpointClients
     public static IChatClient Chat(Uri? endpoint, string keyVariable, string model, ModelRole role = ModelRole.MetricJudge, TimeSpan? timeout = null) =>
         Factory.CreateChatClient(Endpoint(endpoint, keyVariable, model, timeout), role);
 
+    /// <summary>A client for one or several replicas of a model, online or through the batch API.</summary>
+    /// <param name="endpoints">The base URLs (none for OpenAI; several make a pool of replicas).</param>
+    /// <param name="keyVariable">The environment variable holding the key.</param>
+    /// <param name="model">The model id.</param>
+    /// <param name="role">The model's role.</param>
+    /// <param name="concurrency">Requests in flight per replica.</param>
+    /// <param name="batchDirectory">The batch state folder for the batch back end, or <see langword="null"/> for online.</param>
+    /// <param name="timeout">The per-request timeout, or <see langword="null"/> for 5 minutes.</param>
+    /// <param name="batchPoll">The batch back end's first poll interval, or <see langword="null"/> for 30 seconds.</param>
+    public static IChatClient Chat(IReadOnlyList<Uri> endpoints, string keyVariable, string model, ModelRole role, int concurrency, string? batchDirectory, TimeSpan? timeout = null, TimeSpan? batchPoll = null) =>
+        (batchPoll is { } poll
+            ? new OpenAIModelClientFactory(batchDefaults: new OpenAIBatchOptions { PollInterval = poll, MaxPollInterval = TimeSpan.FromTicks(Math.Max(poll.Ticks, TimeSpan.FromMinutes(5).Ticks)), FlushDelay = poll < TimeSpan.FromSeconds(2) ? poll : TimeSpan.FromSeconds(2) })
+            : Factory).CreateChatClient(
+            Endpoint(endpoints.Count == 0 ? null : endpoints[0], keyVariable, model, timeout) with
+            {
+                Replicas = endpoints.Count > 1 ? endpoints : [],
+                Concurrency = concurrency,
+                Backend = batchDirectory is null ? ModelBackend.Online : ModelBackend.Batch,
+                BatchDirectory = batchDirectory,
+            },
+            role);
+
     public static IEmbeddingGenerator<string, Embedding<float>> Embeddings(Uri? endpoint, string keyVariable, string model) =>
         Factory.CreateEmbeddingGenerator(Endpoint(endpoint, keyVariable, model, null));
 

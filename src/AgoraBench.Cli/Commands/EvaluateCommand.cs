@@ -12,12 +12,16 @@ internal static class EvaluateCommand
             .AcceptOnlyFromAmong("gsm8k", "math", "mbpp", "humaneval", "arena-hard", "alpacaeval-2.0");
         var problems = new Option<string>("--problems") { Description = "The benchmark file in its native format.", Required = true, HelpName = "FILE" };
         var model = new Option<string>("--model") { Description = "The model name the endpoint serves (a student, the base model or the reference).", Required = true, HelpName = "MODEL" };
-        var endpoint = new Option<string>("--endpoint") { Description = "An OpenAI-compatible base URL ending in /v1 (vLLM, Ollama, OpenAI).", Required = true, HelpName = "URL" };
+        var endpoint = new Option<string[]>("--endpoint") { Description = "An OpenAI-compatible base URL ending in /v1 (vLLM, Ollama, OpenAI); repeat it for replicas of the model.", Required = true, HelpName = "URL", Arity = ArgumentArity.OneOrMore };
         var keyVariable = new Option<string>("--api-key-env") { Description = "Environment variable with the endpoint's key (none needed for local endpoints).", DefaultValueFactory = _ => "OPENAI_API_KEY", HelpName = "VAR" };
         var fewShot = new Option<int>("--few-shot") { Description = "Use the first K problems as demonstrations (the paper evaluates the base model few-shot) and evaluate the rest.", DefaultValueFactory = _ => 0, HelpName = "K" };
         var limit = new Option<int?>("--limit") { Description = "Evaluate only the first N problems (after the demonstrations).", HelpName = "N" };
         var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight.", DefaultValueFactory = _ => 8, HelpName = "K" };
         var predictionsFile = new Option<string?>("--predictions") { Description = "Where predictions are appended (default: OUT with .predictions.jsonl); re-running resumes.", HelpName = "FILE" };
+        var backend = ScaleOutOptions.Backend();
+        var batchDir = ScaleOutOptions.BatchDirectory();
+        var batchPoll = ScaleOutOptions.BatchPoll();
+        var shard = ScaleOutOptions.Shard("problems");
         var output = new Option<string>("--out") { Description = "The grade JSON (for arena-hard and alpacaeval-2.0 only the predictions are written; judge them with 'agorabench judge').", Required = true, HelpName = "FILE.json" };
         var command = new Command(
             "evaluate",
@@ -25,7 +29,7 @@ internal static class EvaluateCommand
             + "appending predictions as they arrive (an interrupted run resumes), then grade them.\n\n"
             + "Example:\n  agorabench evaluate --benchmark gsm8k --problems gsm8k/test.jsonl --model student --endpoint http://localhost:8000/v1 --out gsm8k.json")
         {
-            benchmark, problems, model, endpoint, keyVariable, fewShot, limit, concurrency, predictionsFile, output,
+            benchmark, problems, model, endpoint, keyVariable, fewShot, limit, concurrency, predictionsFile, output, backend, batchDir, batchPoll, shard,
         };
 
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
@@ -34,10 +38,9 @@ internal static class EvaluateCommand
             {
                 string id = parseResult.GetRequiredValue(benchmark);
                 var errors = new List<DataError>();
-                if (!Uri.TryCreate(parseResult.GetRequiredValue(endpoint), UriKind.Absolute, out var endpointUri))
-                {
-                    errors.Add(new DataError(null, null, "--endpoint", $"'{parseResult.GetRequiredValue(endpoint)}' is not an absolute URL"));
-                }
+                var endpoints = ScaleOutOptions.ParseEndpoints(parseResult.GetValue(endpoint), errors);
+                var shardSpec = ScaleOutOptions.ParseShard(parseResult.GetValue(shard), errors);
+                bool batch = parseResult.GetRequiredValue(backend) == "batch";
 
                 int shots = parseResult.GetValue(fewShot);
                 if (shots < 0 || parseResult.GetValue(concurrency) < 1 || parseResult.GetValue(limit) is < 1)
@@ -52,21 +55,28 @@ internal static class EvaluateCommand
 
                 var all = await BenchmarkProblems.ReadAsync(id, parseResult.GetRequiredValue(problems), cancellationToken).ConfigureAwait(false);
                 var demonstrations = all.Take(shots).ToArray();
-                var evaluated = all.Skip(shots).Take(parseResult.GetValue(limit) ?? int.MaxValue).ToArray();
+                var evaluated = all.Skip(shots).Take(parseResult.GetValue(limit) ?? int.MaxValue).Where((_, i) => shardSpec.Contains(i)).ToArray();
                 string outPath = parseResult.GetRequiredValue(output);
                 string predictionsPath = parseResult.GetValue(predictionsFile) ?? Path.ChangeExtension(outPath, ".predictions.jsonl");
-                var client = EndpointClients.Chat(endpointUri, parseResult.GetRequiredValue(keyVariable), parseResult.GetRequiredValue(model), ModelRole.Student);
+                string? batchFolder = batch ? parseResult.GetValue(batchDir) ?? outPath + ".batch" : null;
+                using var client = EndpointClients.Chat(endpoints, parseResult.GetRequiredValue(keyVariable), parseResult.GetRequiredValue(model), ModelRole.Student, parseResult.GetValue(concurrency), batchFolder, batchPoll: TimeSpan.FromSeconds(parseResult.GetValue(batchPoll)));
                 var (answered, failed) = await StudentEvaluator.RunAsync(
                     client,
                     id,
                     evaluated,
                     predictionsPath,
-                    new StudentEvaluationOptions { FewShotExamples = demonstrations, Concurrency = parseResult.GetValue(concurrency) },
+                    new StudentEvaluationOptions { FewShotExamples = demonstrations, Concurrency = batch ? Math.Max(1, evaluated.Length) : parseResult.GetValue(concurrency) * endpoints.Count },
                     cancellationToken: cancellationToken).ConfigureAwait(false);
                 await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Answered {answered} problem(s) now ({evaluated.Length} evaluated, {shots} used as demonstrations); predictions in {predictionsPath}")).ConfigureAwait(false);
                 if (failed.Count > 0)
                 {
                     throw new DataValidationException($"{failed.Count} problem(s) failed after retries (first: {string.Join(", ", failed.Take(5))}); run the same command again to retry them.");
+                }
+
+                if (!shardSpec.IsWhole)
+                {
+                    await stdout.WriteLineAsync($"Shard {shardSpec}: merge the shards' predictions with 'agorabench merge --out ALL.jsonl --expect N FILE...', then grade them with 'agorabench grade'.").ConfigureAwait(false);
+                    return;
                 }
 
                 if (id is "arena-hard" or "alpacaeval-2.0")

@@ -14,9 +14,13 @@ internal static class GenerateCommand
         var seed = new Option<string>("--seed") { Description = "Seed data: a JSON array or JSONL with instruction/response, or GSM8K-style question/answer rows.", Required = true, HelpName = "FILE" };
         var count = new Option<int?>("--count") { Description = "Instances to generate (instance generation, required); seeds to process for the other methods (default all).", HelpName = "N" };
         var model = new Option<string>("--model") { Description = "The generator model id; also written to each row's generator field.", Required = true, HelpName = "NAME" };
-        var endpoint = new Option<string?>("--endpoint") { Description = "An OpenAI-compatible base URL ending in /v1 (OpenAI, vLLM, Ollama, LM Studio). Default OpenAI.", HelpName = "URL" };
+        var endpoint = new Option<string[]>("--endpoint") { Description = "An OpenAI-compatible base URL ending in /v1 (OpenAI, vLLM, Ollama, LM Studio); default OpenAI. Repeat it for replicas of one model: calls are balanced over them and a failing one is ejected.", HelpName = "URL", Arity = ArgumentArity.ZeroOrMore };
         var keyEnv = new Option<string>("--api-key-env") { Description = "Environment variable holding the API key (may be unset for local endpoints).", DefaultValueFactory = _ => "OPENAI_API_KEY", HelpName = "VAR" };
-        var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight.", DefaultValueFactory = _ => 8, HelpName = "K" };
+        var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight (per replica). With --backend batch every item is queued at once.", DefaultValueFactory = _ => 8, HelpName = "K" };
+        var backend = ScaleOutOptions.Backend();
+        var batchDir = ScaleOutOptions.BatchDirectory();
+        var batchPoll = ScaleOutOptions.BatchPoll();
+        var shard = ScaleOutOptions.Shard("seeds, or the instance count");
         var output = new Option<string>("--out") { Description = "The JSONL file of accepted instances; every completion is also logged to FILE.attempts.jsonl.", Required = true, HelpName = "FILE.jsonl" };
         var resume = new Option<bool>("--resume") { Description = "Continue an existing --out file, skipping finished items." };
         var style = new Option<string>("--prompt-style") { Description = "agora (the paper's meta-prompts) or json (the JSON instance-generation variant).", DefaultValueFactory = _ => "agora", HelpName = "agora|json" }
@@ -38,7 +42,7 @@ internal static class GenerateCommand
             "Generate synthetic data for one AgoraBench setting with one generator. Every completion is kept; --resume continues after a crash.\n\n"
             + "Example:\n  agorabench generate --method instance-generation --domain math --seed seed.json --count 10000 --model gpt-4o-mini --out ig-math.jsonl")
         {
-            method, domain, seed, count, model, endpoint, keyEnv, concurrency, output, resume, style, randomSeed, maxAttempts, priceIn, priceOut, budget, timeout, template, tokenizerFile, rpm, tpm, cacheFile,
+            method, domain, seed, count, model, endpoint, keyEnv, concurrency, output, resume, style, randomSeed, maxAttempts, priceIn, priceOut, budget, timeout, template, tokenizerFile, rpm, tpm, cacheFile, backend, batchDir, batchPoll, shard,
         };
 
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
@@ -56,11 +60,14 @@ internal static class GenerateCommand
                     errors.Add(new DataError(null, null, "--domain", $"'{parseResult.GetRequiredValue(domain)}' is not a domain; expected math, code or instruction-following"));
                 }
 
-                Uri? baseUrl = null;
-                if (parseResult.GetValue(endpoint) is { } url && !Uri.TryCreate(url, UriKind.Absolute, out baseUrl))
+                var endpoints = ScaleOutOptions.ParseEndpoints(parseResult.GetValue(endpoint), errors);
+                bool batch = parseResult.GetRequiredValue(backend) == "batch";
+                if (batch && endpoints.Count > 1)
                 {
-                    errors.Add(new DataError(null, null, "--endpoint", $"'{url}' is not an absolute URL"));
+                    errors.Add(new DataError(null, null, "--endpoint", "a batch back end is one API: give one endpoint, not replicas"));
                 }
+
+                var shardSpec = ScaleOutOptions.ParseShard(parseResult.GetValue(shard), errors);
 
                 if (parseResult.GetValue(timeout) <= 0)
                 {
@@ -76,13 +83,20 @@ internal static class GenerateCommand
                     (inputPrice, outputPrice) = ((decimal)builtIn.InputUsdPerMillionTokens, (decimal)builtIn.OutputUsdPerMillionTokens);
                 }
 
+                if (batch)
+                {
+                    // The batch API bills half the online price.
+                    (inputPrice, outputPrice) = (inputPrice * ModelEndpoint.BatchPriceFactor, outputPrice * ModelEndpoint.BatchPriceFactor);
+                }
+
                 var options = new GenerationEngineOptions
                 {
                     Method = generationMethod,
                     Domain = benchmarkDomain,
                     Count = parseResult.GetValue(count),
                     Generator = modelName,
-                    Concurrency = parseResult.GetValue(concurrency),
+                    Concurrency = parseResult.GetValue(concurrency) * Math.Max(1, endpoints.Count),
+                    Shard = shardSpec,
                     MaxAttempts = parseResult.GetValue(maxAttempts),
                     RandomSeed = parseResult.GetValue(randomSeed),
                     PromptStyle = parseResult.GetRequiredValue(style) == "json" ? PromptStyle.Json : PromptStyle.Agora,
@@ -104,7 +118,15 @@ internal static class GenerateCommand
                 }
 
                 var seeds = await SyntheticDataset.ReadSeedsAsync(parseResult.GetRequiredValue(seed), cancellationToken).ConfigureAwait(false);
-                var client = CreateClient(baseUrl, parseResult.GetRequiredValue(keyEnv), modelName, TimeSpan.FromSeconds(parseResult.GetValue(timeout)));
+                if (batch)
+                {
+                    options.Concurrency = Math.Clamp(options.Count ?? seeds.Count, 1, 100_000);
+                    options.RequestsPerMinute = null;
+                    options.TokensPerMinute = null;
+                }
+
+                string? batchFolder = batch ? parseResult.GetValue(batchDir) ?? parseResult.GetRequiredValue(output) + ".batch" : null;
+                using var client = EndpointClients.Chat(endpoints, parseResult.GetRequiredValue(keyEnv), modelName, ModelRole.Generator, parseResult.GetValue(concurrency), batchFolder, TimeSpan.FromSeconds(parseResult.GetValue(timeout)), TimeSpan.FromSeconds(parseResult.GetValue(batchPoll)));
                 IDataGenerator generator = new ChatDataGenerator(client, new ChatDataGeneratorOptions
                 {
                     ModelId = modelName,
@@ -151,6 +173,19 @@ internal static class GenerateCommand
                     }
 
                     await stdout.WriteLineAsync(Describe(summary)).ConfigureAwait(false);
+                    if (client.GetService<AgoraBench.OpenAI.OpenAIBatchChatClient>() is { } batchClient)
+                    {
+                        var b = batchClient.Statistics;
+                        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"batch: {b.Batches} batch(es), {b.Submitted} request(s) submitted, {b.Requeued} resubmitted, {b.Replayed} replayed from {batchFolder}; cost at batch prices")).ConfigureAwait(false);
+                    }
+
+                    if (client.GetService<EndpointPoolChatClient>() is { } pool)
+                    {
+                        foreach (var replica in pool.Statistics)
+                        {
+                            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"replica {replica.Name}: {replica.Succeeded} answered, {replica.Failed} failed, ejected {replica.Ejections} time(s)")).ConfigureAwait(false);
+                        }
+                    }
                     if (cache is not null)
                     {
                         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"cache hits {cache.Hits}")).ConfigureAwait(false);
@@ -178,9 +213,6 @@ internal static class GenerateCommand
             $"accepted {s.Accepted} (plus {s.Resumed} resumed), failed items {s.Failed}\nrejected: {rejected}\ncompletions {s.Completions}, transport retries {s.TransportRetries}\ntokens: input {s.InputTokens}, output {s.OutputTokens}; cost {cost}{stopped}");
     }
 
-    // The engine owns retries, so the client makes none of its own.
-    private static IChatClient CreateClient(Uri? endpoint, string keyVariable, string model, TimeSpan timeout) =>
-        EndpointClients.Chat(endpoint, keyVariable, model, ModelRole.Generator, timeout);
 
     private sealed class ProgressBar(TextWriter error, int? total) : IProgress<GenerationSummary>
     {

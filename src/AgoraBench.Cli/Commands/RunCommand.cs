@@ -18,6 +18,7 @@ internal static class RunCommand
         var json = new Option<bool>("--json") { Description = "Write the result as JSON on standard output (progress stays on standard error)." };
         var parallel = new Option<int>("--parallel") { Description = "Independent steps of a stage run at once.", DefaultValueFactory = _ => 1, HelpName = "N" };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first failed step (default: go on with independent steps)." };
+        var shard = ScaleOutOptions.Shard("the plan's cells, baselines and solver evaluations; PGR and the report wait for the merged folder");
         var command = new Command(
             "run",
             "Run an AGORABENCH plan end to end: for each generator × setting generate → intrinsic metrics → SFT export → train → evaluate "
@@ -25,9 +26,10 @@ internal static class RunCommand
             + "Examples:\n"
             + "  agorabench run --plan samples/plans/vllm.json --dry-run\n"
             + "  agorabench run --plan plan.json --stages generate,metrics\n"
-            + "  agorabench run --plan plan.json --json > result.json")
+            + "  agorabench run --plan plan.json --json > result.json\n"
+            + "  agorabench run --plan plan.json --shard 2/4 --run-dir runs/shard-2     (then: agorabench merge --plan plan.json --out runs/all runs/shard-*)")
         {
-            plan, runDir, stages, dryRun, json, parallel, failFast,
+            plan, runDir, stages, dryRun, json, parallel, failFast, shard,
         };
 
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
@@ -37,6 +39,7 @@ internal static class RunCommand
                 var error = parseResult.InvocationConfiguration.Error;
                 var problems = new List<DataError>();
                 var selected = ParseStages(parseResult.GetValue(stages), problems);
+                var shardSpec = ScaleOutOptions.ParseShard(parseResult.GetValue(shard), problems);
                 if (parseResult.GetValue(parallel) < 1)
                 {
                     problems.Add(new DataError(null, null, "--parallel", "must be at least 1"));
@@ -48,8 +51,8 @@ internal static class RunCommand
                 }
 
                 var loaded = await AgoraBenchPlanFile.ReadAsync(parseResult.GetRequiredValue(plan), cancellationToken).ConfigureAwait(false);
-                string folder = parseResult.GetValue(runDir) ?? DefaultRunDirectory(loaded);
-                var options = new AgoraBenchRunnerOptions { MaxParallelSteps = parseResult.GetValue(parallel), FailFast = parseResult.GetValue(failFast) }.UseOpenAI();
+                string folder = parseResult.GetValue(runDir) ?? DefaultRunDirectory(loaded, shardSpec);
+                var options = new AgoraBenchRunnerOptions { MaxParallelSteps = parseResult.GetValue(parallel), FailFast = parseResult.GetValue(failFast), Shard = shardSpec }.UseOpenAI();
                 var runner = new AgoraBenchRunner(loaded, folder, options);
                 bool asJson = parseResult.GetValue(json);
                 if (parseResult.GetValue(dryRun))
@@ -102,15 +105,15 @@ internal static class RunCommand
 
                 if (!result.Succeeded)
                 {
-                    throw new IncompleteRunException(result.Steps.Count(s => result.Stages.Contains(s.Stage) && s.Status != RunStepStatus.Done));
+                    throw new IncompleteRunException(result.Steps.Count(s => result.Requested.Contains(s.Id) && s.Status != RunStepStatus.Done));
                 }
             },
             cancellationToken));
         return command;
     }
 
-    internal static string DefaultRunDirectory(AgoraBenchPlan plan) =>
-        Path.Combine(plan.SourcePath is { } source ? Path.GetDirectoryName(source)! : Directory.GetCurrentDirectory(), "runs", AgoraBench.RunDirectory.Slug(plan.Name));
+    internal static string DefaultRunDirectory(AgoraBenchPlan plan, ShardSpec shard = default) =>
+        Path.Combine(plan.SourcePath is { } source ? Path.GetDirectoryName(source)! : Directory.GetCurrentDirectory(), "runs", AgoraBench.RunDirectory.Slug(plan.Name) + (shard.Count > 1 ? $"-shard-{shard.Number}-of-{shard.Count}" : string.Empty));
 
     private static List<RunStage>? ParseStages(string? text, List<DataError> problems)
     {

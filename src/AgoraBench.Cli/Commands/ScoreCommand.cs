@@ -29,6 +29,10 @@ internal static class ScoreCommand
         var perplexityBos = new Option<int?>("--perplexity-bos-id") { Description = "--perplexity-onnx: a token id to put before each context (Llama-3: 128000).", HelpName = "ID" };
         var perplexityKey = new Option<string?>("--perplexity-api-key-env") { Description = "Environment variable with the perplexity endpoint's key, if it needs one.", HelpName = "VAR" };
         var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight per metric.", DefaultValueFactory = _ => 8, HelpName = "K" };
+        var backend = ScaleOutOptions.Backend();
+        backend.Description = "online, or batch: the judges' requests go through the batch API (half price); embeddings and perplexity stay online.";
+        var batchDir = ScaleOutOptions.BatchDirectory();
+        var batchPoll = ScaleOutOptions.BatchPoll();
 
         var command = new Command(
             "score",
@@ -37,7 +41,7 @@ internal static class ScoreCommand
             + "--metrics response-quality,response-diversity --judge-model gpt-4o --embedding-model text-embedding-3-small --out metrics.json")
         {
             data, domain, metrics, output, judgeModel, judgeEndpoint, judgeKey, embeddingModel, embeddingEndpoint, embeddingKey,
-            perplexityModel, perplexityEndpoint, perplexityOnnx, perplexityBos, perplexityKey, concurrency,
+            perplexityModel, perplexityEndpoint, perplexityOnnx, perplexityBos, perplexityKey, concurrency, backend, batchDir, batchPoll,
         };
 
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
@@ -115,13 +119,18 @@ internal static class ScoreCommand
                 using var onnx = perplexity && onnxDir is not null
                     ? AgoraBench.Onnx.OnnxLogProbabilityScorer.FromDirectory(onnxDir, new AgoraBench.Onnx.OnnxLogProbabilityScorerOptions { BeginningOfSequenceId = parseResult.GetValue(perplexityBos) })
                     : null;
+                bool batch = parseResult.GetRequiredValue(backend) == "batch";
+                int judgeConcurrency = batch ? Math.Max(1, instances.Count) : k;
+                using var judgeClient = judged
+                    ? EndpointClients.Chat(judgeUrl is null ? [] : [judgeUrl], parseResult.GetRequiredValue(judgeKey), parseResult.GetValue(judgeModel)!, ModelRole.MetricJudge, k, batch ? parseResult.GetValue(batchDir) ?? parseResult.GetRequiredValue(output) + ".batch" : null, batchPoll: TimeSpan.FromSeconds(parseResult.GetValue(batchPoll)))
+                    : null;
                 var list = new List<IIntrinsicMetric>();
                 foreach (string name in names.Distinct())
                 {
                     list.Add(name switch
                     {
-                        IntrinsicMetricNames.InstructionDifficulty => new JudgeMetric(EndpointClients.Chat(judgeUrl, parseResult.GetRequiredValue(judgeKey), parseResult.GetValue(judgeModel)!), JudgeCriterion.InstructionDifficulty, benchmarkDomain, new JudgeMetricOptions { Concurrency = k }),
-                        IntrinsicMetricNames.ResponseQuality => new JudgeMetric(EndpointClients.Chat(judgeUrl, parseResult.GetRequiredValue(judgeKey), parseResult.GetValue(judgeModel)!), JudgeCriterion.ResponseQuality, benchmarkDomain, new JudgeMetricOptions { Concurrency = k }),
+                        IntrinsicMetricNames.InstructionDifficulty => new JudgeMetric(judgeClient!, JudgeCriterion.InstructionDifficulty, benchmarkDomain, new JudgeMetricOptions { Concurrency = judgeConcurrency }),
+                        IntrinsicMetricNames.ResponseQuality => new JudgeMetric(judgeClient!, JudgeCriterion.ResponseQuality, benchmarkDomain, new JudgeMetricOptions { Concurrency = judgeConcurrency }),
                         IntrinsicMetricNames.InstructionDiversity => new DiversityMetric(EndpointClients.Embeddings(embeddingUrl, parseResult.GetRequiredValue(embeddingKey), parseResult.GetValue(embeddingModel)!), DiversityTarget.Instruction, new DiversityMetricOptions { Concurrency = k }),
                         IntrinsicMetricNames.ResponseDiversity => new DiversityMetric(EndpointClients.Embeddings(embeddingUrl, parseResult.GetRequiredValue(embeddingKey), parseResult.GetValue(embeddingModel)!), DiversityTarget.Response, new DiversityMetricOptions { Concurrency = k }),
                         _ => new PerplexityMetric(

@@ -90,6 +90,7 @@ public sealed partial class AgoraBenchRunner
     public async Task<RunResult> RunAsync(IEnumerable<RunStage>? stages = null, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var selected = (stages ?? RunStages.All).Distinct().Order().ToArray();
+        var inShard = StepGraph.InShard(_steps, _options.Shard);
         Directory.CreateDirectory(_directory.Root);
         using var runLock = Lock();
         var context = new RunContext(_plan, _directory, _options);
@@ -113,7 +114,7 @@ public sealed partial class AgoraBenchRunner
                         try
                         {
                             var info = stop ? await SkipAsync(context, step, cancellationToken).ConfigureAwait(false)
-                                : await RunStepAsync(context, step, selected.Contains(stage), progress, log, cancellationToken).ConfigureAwait(false);
+                                : await RunStepAsync(context, step, selected.Contains(stage) && inShard.Contains(step.Info.Id), progress, log, cancellationToken).ConfigureAwait(false);
                             lock (infos)
                             {
                                 infos[step.Info.Id] = info;
@@ -149,6 +150,7 @@ public sealed partial class AgoraBenchRunner
                 RunDirectory = _directory.Root,
                 Steps = steps,
                 Stages = selected,
+                Requested = steps.Where(s => selected.Contains(s.Stage) && inShard.Contains(s.Id)).Select(s => s.Id).ToHashSet(StringComparer.Ordinal),
                 Leaderboard = pgrDone ? await PgrStep.ReadAsync(context, cancellationToken).ConfigureAwait(false) : null,
                 Analysis = reportDone ? await ReportStep.AnalyzeAsync(context, cancellationToken).ConfigureAwait(false) : null,
                 ReportDirectory = reportDone ? _directory.Report : null,

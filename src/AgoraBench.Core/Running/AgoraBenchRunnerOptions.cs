@@ -33,6 +33,15 @@ public sealed class AgoraBenchRunnerOptions
     /// <value>The default value is 1.</value>
     public int MaxParallelSteps { get; set; } = 1;
 
+    /// <summary>
+    /// Gets or sets the shard of the plan this run does: the generator × setting cells (with their metrics, export,
+    /// training and student evaluations), the base and reference evaluations of each benchmark, and the generators'
+    /// own evaluations are dealt out in order, so N machines running shards 1/N … N/N do every step exactly once.
+    /// PGR, analysis and the report are left to a run over the merged folder (<c>agorabench merge</c>).
+    /// </summary>
+    /// <value>The default value is the whole plan.</value>
+    public ShardSpec Shard { get; set; } = ShardSpec.Whole;
+
     /// <summary>Gets or sets a value indicating whether the run stops at the first failed step (otherwise independent steps go on and the failed step's dependants are blocked).</summary>
     public bool FailFast { get; set; }
 
@@ -58,6 +67,11 @@ public sealed class AgoraBenchRunnerOptions
         if (MaxParallelSteps < 1)
         {
             errors.Add($"MaxParallelSteps must be at least 1 (was {MaxParallelSteps}).");
+        }
+
+        if (Shard.Count < 1 || Shard.Number < 1 || Shard.Number > Shard.Count)
+        {
+            errors.Add($"Shard {Shard} is not a shard; write i/N with 1 <= i <= N.");
         }
 
         if (TimeProvider is null)

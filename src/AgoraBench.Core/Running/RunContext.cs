@@ -67,7 +67,15 @@ internal sealed class RunContext : IAsyncDisposable
         Plan.Generation.Templates.TryGetValue(setting.Key, out string? file) ? File.ReadAllText(file) : MetaPrompts.Template(setting.Method, setting.Domain, Plan.Generation.PromptStyle);
 
     /// <summary>A client made by the factory and disposed with the run.</summary>
-    public IChatClient Chat(ModelEndpoint endpoint, ModelRole role) => Own(Clients.CreateChatClient(endpoint, role));
+    public IChatClient Chat(ModelEndpoint endpoint, ModelRole role) => Own(Clients.CreateChatClient(
+        endpoint.Backend == ModelBackend.Batch && endpoint.BatchDirectory is null
+            ? endpoint with { BatchDirectory = Path.Combine(Directory.Cache, "batch", RunDirectory.Slug(role.ToString()) + "-" + RunDirectory.Slug(endpoint.Model)) }
+            : endpoint,
+        role));
+
+    /// <summary>How many calls to keep in flight to an endpoint: its capacity online, everything at once through a batch API.</summary>
+    public static int Concurrency(ModelEndpoint endpoint, int items) =>
+        endpoint.Backend == ModelBackend.Batch ? Math.Clamp(items, 1, 100_000) : endpoint.Capacity;
 
     public IEmbeddingGenerator<string, Embedding<float>> Embeddings(ModelEndpoint endpoint) => Own(Clients.CreateEmbeddingGenerator(endpoint));
 

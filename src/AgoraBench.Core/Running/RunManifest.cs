@@ -115,6 +115,8 @@ internal sealed class RunManifest(RunContext context)
         ["model"] = endpoint.Model,
         ["endpoint"] = endpoint.RedactedEndpoint(),
         ["api_key_env"] = endpoint.KeyVariable(),
+        ["backend"] = endpoint.Backend == ModelBackend.Batch ? "batch" : "online",
+        ["replicas"] = endpoint.Replicas.Count == 0 ? null : new JsonArray([.. endpoint.Replicas.Select(r => (JsonNode)new ModelEndpoint { Model = endpoint.Model, Endpoint = r }.RedactedEndpoint())]),
         ["price_usd_per_1m"] = price is null ? null : new JsonObject { ["input"] = price.InputUsdPerMillionTokens, ["output"] = price.OutputUsdPerMillionTokens },
         ["concurrency"] = endpoint.Concurrency,
     };

@@ -24,6 +24,9 @@ public sealed record RunResult
     /// <summary>Gets the measured spend so far, by stage, generator and setting.</summary>
     public IReadOnlyList<RunCost> Costs { get; init; } = [];
 
-    /// <summary>Gets a value indicating whether every step of the requested stages is done.</summary>
-    public bool Succeeded => Steps.Where(s => Stages.Contains(s.Stage)).All(s => s.Status == RunStepStatus.Done);
+    /// <summary>Gets the ids of the steps this run was asked to do: those of the requested stages, in its shard.</summary>
+    public IReadOnlyCollection<string> Requested { get; init; } = [];
+
+    /// <summary>Gets a value indicating whether every step this run was asked to do is done.</summary>
+    public bool Succeeded => Steps.Where(s => Requested.Contains(s.Id)).All(s => s.Status == RunStepStatus.Done);
 }

@@ -14,7 +14,7 @@ internal static class StepGraph
         {
             foreach (var setting in settings)
             {
-                var step = new GenerateStep(Info("generate", RunStage.Generate, generator, setting), generator, setting);
+                var step = new GenerateStep(Info("generate", RunStage.Generate, generator, setting), generator, setting) { ShardGroup = Cell(generator.Name, setting) };
                 generate[(generator.Name, setting)] = step;
                 steps.Add(step);
             }
@@ -24,7 +24,7 @@ internal static class StepGraph
         {
             foreach (var step in generate.Values)
             {
-                var m = new MetricsStep(Info("metrics", RunStage.Metrics, step.Generator, step.Setting), step);
+                var m = new MetricsStep(Info("metrics", RunStage.Metrics, step.Generator, step.Setting), step) { ShardGroup = step.ShardGroup };
                 metrics.Add(m);
                 steps.Add(m);
             }
@@ -33,14 +33,14 @@ internal static class StepGraph
         var exports = new Dictionary<(string, AgoraBenchSetting), ExportStep>();
         foreach (var ((name, setting), step) in generate)
         {
-            var export = new ExportStep(Info("export", RunStage.Export, step.Generator, setting), step);
+            var export = new ExportStep(Info("export", RunStage.Export, step.Generator, setting), step) { ShardGroup = step.ShardGroup };
             exports[(name, setting)] = export;
             steps.Add(export);
         }
 
         foreach (var ((name, setting), step) in generate)
         {
-            var t = new TrainStep(Info("train", RunStage.Train, step.Generator, setting), step, exports[(name, setting)]);
+            var t = new TrainStep(Info("train", RunStage.Train, step.Generator, setting), step, exports[(name, setting)]) { ShardGroup = step.ShardGroup };
             train[(name, setting)] = t;
             steps.Add(t);
         }
@@ -53,8 +53,8 @@ internal static class StepGraph
         foreach (var benchmark in benchmarks)
         {
             string id = benchmark.Benchmark.Id;
-            evaluations.Add(new EvaluateStep(new RunStepInfo($"evaluate:base:{id}", RunStage.Evaluate) { Benchmark = id, Role = ModelRole.Base }, benchmark, ModelRole.Base, null, null));
-            evaluations.Add(new EvaluateStep(new RunStepInfo($"evaluate:reference:{id}", RunStage.Evaluate) { Benchmark = id, Role = ModelRole.Reference }, benchmark, ModelRole.Reference, null, null));
+            evaluations.Add(new EvaluateStep(new RunStepInfo($"evaluate:base:{id}", RunStage.Evaluate) { Benchmark = id, Role = ModelRole.Base }, benchmark, ModelRole.Base, null, null) { ShardGroup = "baselines:" + id });
+            evaluations.Add(new EvaluateStep(new RunStepInfo($"evaluate:reference:{id}", RunStage.Evaluate) { Benchmark = id, Role = ModelRole.Reference }, benchmark, ModelRole.Reference, null, null) { ShardGroup = "baselines:" + id });
         }
 
         foreach (var ((name, setting), t) in train)
@@ -69,7 +69,7 @@ internal static class StepGraph
                     Benchmark = benchmark.Benchmark.Id,
                     Role = ModelRole.Student,
                 };
-                evaluations.Add(new EvaluateStep(info, benchmark, ModelRole.Student, generator, t));
+                evaluations.Add(new EvaluateStep(info, benchmark, ModelRole.Student, generator, t) { ShardGroup = t.ShardGroup });
             }
         }
 
@@ -86,7 +86,7 @@ internal static class StepGraph
                         Benchmark = benchmark.Benchmark.Id,
                         Role = ModelRole.ProblemSolver,
                     };
-                    solvers.Add(new EvaluateStep(info, benchmark, ModelRole.ProblemSolver, generator, null));
+                    solvers.Add(new EvaluateStep(info, benchmark, ModelRole.ProblemSolver, generator, null) { ShardGroup = $"solver:{RunDirectory.Slug(generator.Name)}:{benchmark.Benchmark.Id}" });
                 }
             }
         }
@@ -100,6 +100,16 @@ internal static class StepGraph
         steps.Add(new ReportStep(new RunStepInfo("report", RunStage.Report), analyze));
         return steps;
     }
+
+    /// <summary>The steps of a shard: the groups, in the order they first appear, dealt out by position; study-wide steps belong to no shard.</summary>
+    public static HashSet<string> InShard(IReadOnlyList<RunStep> steps, ShardSpec shard)
+    {
+        var groups = steps.Select(s => s.ShardGroup).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var mine = groups.Where((g, i) => shard.Contains(i)).ToHashSet(StringComparer.Ordinal);
+        return steps.Where(s => shard.IsWhole || (s.ShardGroup is { } group && mine.Contains(group))).Select(s => s.Info.Id).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static string Cell(string generator, AgoraBenchSetting setting) => $"cell:{RunDirectory.Slug(generator)}:{setting.Key}";
 
     private static RunStepInfo Info(string stage, RunStage kind, PlanGenerator generator, AgoraBenchSetting setting) =>
         new($"{stage}:{RunDirectory.Slug(generator.Name)}:{setting.Key}", kind) { Generator = generator.Name, Setting = setting };

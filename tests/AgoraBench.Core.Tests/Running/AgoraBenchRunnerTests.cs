@@ -239,4 +239,27 @@ public sealed class AgoraBenchRunnerTests : IAsyncLifetime
         Assert.Contains("ClientFactory is required.", error.Message, StringComparison.Ordinal);
         Assert.Contains("MaxParallelSteps must be at least 1 (was 0).", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ABatchGenerator_GoesThroughTheBatchApi_AtHalfPrice_WithTheSameScores()
+    {
+        var (_, online) = await RunAsync("online");
+        await using var batch = await AgoraBench.OpenAI.Tests.FakeBatchServer.StartAsync();
+        batch.Answer = body => _study.Answer(body["model"]!.GetValue<string>(), string.Join("\n", body["messages"]!.AsArray().Select(m => m!["content"]!.GetValue<string>())));
+        string plan = _study.WritePlan(edit: p => (p["generators"]![0]!["endpoint"], p["generators"]![0]!["backend"]) = (batch.Endpoint.ToString(), "batch"), name: "plan-batch.json");
+        var factory = new OpenAIModelClientFactory(Environment, new OpenAIBatchOptions { FlushDelay = TimeSpan.FromMilliseconds(20), PollInterval = TimeSpan.FromMilliseconds(10), MaxPollInterval = TimeSpan.FromMilliseconds(40) });
+        var runner = new AgoraBenchRunner(await AgoraBenchPlanFile.ReadAsync(plan), _study.RunDirectory("batch"), new AgoraBenchRunnerOptions { ClientFactory = factory, Environment = Environment }.UseOpenAI(Environment));
+
+        var result = await runner.RunAsync();
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Steps.Where(s => s.Status != RunStepStatus.Done).Select(s => $"{s.Id}: {s.Message}")));
+        Assert.True(batch.BatchesCreated >= 3, "one batch per generation cell at least");
+        Assert.Equal(File.ReadAllText(Path.Combine(online.RunDirectory, "pgr", "scores.csv")), File.ReadAllText(Path.Combine(result.RunDirectory, "pgr", "scores.csv")));
+        var math = AgoraBenchSettings.Get(GenerationMethod.InstanceGeneration, BenchmarkDomain.Math);
+        RunCost Cost(RunResult r) => r.Costs.Single(c => c.Stage == RunStage.Generate && c.Generator == "gen-a" && c.Setting!.Equals(math));
+        Assert.Equal(Cost(online).Usd / 2, Cost(result).Usd);
+        Assert.True(Directory.Exists(Path.Combine(result.RunDirectory, "cache", "batch", "generator-gen-a-model")));
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(result.RunDirectory, "manifest.json")))!;
+        Assert.Equal(0.5, manifest["models"]!["generators"]![0]!["price_usd_per_1m"]!["input"]!.GetValue<double>());
+    }
 }

@@ -182,7 +182,7 @@ internal sealed partial class StudyFixture : IAsyncDisposable
         return ([.. tokens], [.. logprobs], [.. offsets]);
     }
 
-    private string Answer(string model, string prompt)
+    public string Answer(string model, string prompt)
     {
         if (model == "metric-judge")
         {

@@ -60,6 +60,14 @@ public sealed class GenerationEngineOptions
     /// <summary>Gets or sets a token-per-minute limit (input plus output, estimated from the calls so far), or <see langword="null"/> for none.</summary>
     public int? TokensPerMinute { get; set; }
 
+    /// <summary>
+    /// Gets or sets the shard this run generates: response generation and quality enhancement take the seeds at
+    /// positions <c>i - 1</c>, <c>i - 1 + N</c>, …; instance generation takes its share of <see cref="Count"/> with item
+    /// numbers in the same residue class. Item ids stay global, so shards merge without clashes.
+    /// </summary>
+    /// <value>The default value is the whole (<c>1/1</c>).</value>
+    public ShardSpec Shard { get; set; } = ShardSpec.Whole;
+
     /// <summary>Lists every problem with these options.</summary>
     /// <returns>The problems; empty when valid.</returns>
     public IReadOnlyList<string> Validate()
@@ -85,9 +93,14 @@ public sealed class GenerationEngineOptions
             errors.Add($"Count must be positive (was {Count}).");
         }
 
-        if (Concurrency is < 1 or > 1024)
+        if (Concurrency is < 1 or > 100_000)
         {
-            errors.Add($"Concurrency must be between 1 and 1024 (was {Concurrency}).");
+            errors.Add($"Concurrency must be between 1 and 100,000 (was {Concurrency}); thousands make sense only with a batch back end.");
+        }
+
+        if (Shard.Count < 1 || Shard.Number < 1 || Shard.Number > Shard.Count)
+        {
+            errors.Add($"Shard {Shard} is not a shard; write i/N with 1 <= i <= N.");
         }
 
         if (MaxAttempts < 1)

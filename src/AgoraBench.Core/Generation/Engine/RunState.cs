@@ -14,6 +14,7 @@ internal sealed class RunState
     private SyntheticInstance[] _generated;
     private int _generatedCount;
     private int _nextSample;
+    private int _step = 1;
     private int _reserved;
     private int _acceptedTotal;
     private int _accepted;
@@ -31,20 +32,30 @@ internal sealed class RunState
         _options = options;
         _resumed = existing.Count;
         _generated = new SyntheticInstance[Math.Max(16, existing.Count * 2)];
+        var shard = options.Shard;
         if (options.Method == GenerationMethod.InstanceGeneration)
         {
+            // Item numbers of a shard are Number - 1, Number - 1 + Count, …: a resumed run continues after the highest.
+            _step = shard.Count;
+            _nextSample = shard.Number - 1;
+            int highest = -1;
             foreach (var instance in existing)
             {
                 _generated[_generatedCount++] = instance;
                 int dash = instance.Id?.LastIndexOf('-') ?? -1;
                 if (dash >= 0 && int.TryParse(instance.Id.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int sample))
                 {
-                    _nextSample = Math.Max(_nextSample, sample + 1);
+                    highest = Math.Max(highest, sample);
                 }
             }
 
-            _nextSample = Math.Max(_nextSample, existing.Count);
-            _target = options.Count!.Value;
+            int floor = Math.Max(highest + 1, shard.IsWhole ? existing.Count : 0);
+            while (_nextSample < floor)
+            {
+                _nextSample += _step;
+            }
+
+            _target = shard.ShareOf(options.Count!.Value);
             _acceptedTotal = existing.Count;
         }
         else
@@ -53,7 +64,7 @@ internal sealed class RunState
             int count = Math.Min(options.Count ?? seeds.Count, seeds.Count);
             for (int i = 0; i < count; i++)
             {
-                if (!done.Contains(i))
+                if (!done.Contains(i) && shard.Contains(i))
                 {
                     _pending.Enqueue(i);
                 }
@@ -87,7 +98,8 @@ internal sealed class RunState
             {
                 if (_acceptedTotal + _reserved < _target)
                 {
-                    item = _nextSample++;
+                    item = _nextSample;
+                    _nextSample += _step;
                     _reserved++;
                     return true;
                 }

@@ -154,7 +154,7 @@ public static class AgoraBenchPlanFile
 
     private static ModelEndpoint ReadEndpoint(PlanJson r, JsonElement element, string path, bool withName = false, string? defaultModel = null)
     {
-        string[] known = ["model", "endpoint", "apiKeyEnv", "price", "tokenizer", "concurrency", "requestsPerMinute", "tokensPerMinute", "timeoutSeconds"];
+        string[] known = ["model", "endpoint", "replicas", "backend", "apiKeyEnv", "price", "tokenizer", "concurrency", "requestsPerMinute", "tokensPerMinute", "timeoutSeconds"];
         r.Known(element, path, withName ? [.. known, "name"] : known);
         Uri? endpoint = null;
         if (r.String(element, path, "endpoint", expand: true) is { Length: > 0 } url)
@@ -174,12 +174,51 @@ public static class AgoraBenchPlanFile
             price = new ModelPrice(r.Decimal(priceElement, pricePath, "input") ?? 0, r.Decimal(priceElement, pricePath, "output") ?? 0);
         }
 
+        var replicas = new List<Uri>();
+        if (r.Array(element, path, "replicas") is { } replicaArray)
+        {
+            int i = 0;
+            foreach (var item in replicaArray.EnumerateArray())
+            {
+                string replicaPath = JsonLineIndex.Index(PlanJson.Path(path, "replicas"), i++);
+                if (r.String(item, replicaPath, expand: true) is { Length: > 0 } text)
+                {
+                    if (Uri.TryCreate(text, UriKind.Absolute, out var replica) && (replica.Scheme == Uri.UriSchemeHttp || replica.Scheme == Uri.UriSchemeHttps))
+                    {
+                        replicas.Add(replica);
+                    }
+                    else
+                    {
+                        r.Error(replicaPath, $"'{text}' is not an absolute http(s) URL");
+                    }
+                }
+            }
+        }
+
+        var backend = ModelBackend.Online;
+        if (r.String(element, path, "backend") is { } backendText)
+        {
+            switch (backendText)
+            {
+                case "online":
+                    break;
+                case "batch":
+                    backend = ModelBackend.Batch;
+                    break;
+                default:
+                    r.Error(PlanJson.Path(path, "backend"), $"'{backendText}' is not a back end; expected online or batch");
+                    break;
+            }
+        }
+
         double? timeout = r.Number(element, path, "timeoutSeconds");
         string? tokenizer = r.String(element, path, "tokenizer", expand: true);
         return new ModelEndpoint
         {
             Model = r.String(element, path, "model", expand: true) ?? defaultModel ?? string.Empty,
-            Endpoint = endpoint,
+            Endpoint = endpoint ?? replicas.FirstOrDefault(),
+            Replicas = replicas,
+            Backend = backend,
             ApiKeyEnvironmentVariable = r.String(element, path, "apiKeyEnv"),
             Price = price,
             Tokenizer = tokenizer is null or "o200k_base" or "cl100k_base" ? tokenizer : r.Resolve(tokenizer),

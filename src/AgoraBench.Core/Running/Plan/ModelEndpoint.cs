@@ -42,6 +42,26 @@ public sealed record ModelEndpoint
     /// <value>The default value is 5 minutes.</value>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Gets how requests reach the model: online, or through the provider's batch API (at half the price).</summary>
+    /// <value>The default value is <see cref="ModelBackend.Online"/>.</value>
+    public ModelBackend Backend { get; init; } = ModelBackend.Online;
+
+    /// <summary>
+    /// Gets the base URLs of several replicas of the model (vLLM or Ollama servers): calls are spread over them by
+    /// least outstanding requests, <see cref="Concurrency"/> per replica, and a failing replica is ejected until it
+    /// answers again. Empty for a single endpoint.
+    /// </summary>
+    public IReadOnlyList<Uri> Replicas { get; init; } = [];
+
+    /// <summary>Gets the folder a batch back end keeps its state in (set by the runner for each model and role), or <see langword="null"/>.</summary>
+    public string? BatchDirectory { get; init; }
+
+    /// <summary>The batch price discount: batch requests cost half the online price at OpenAI and Azure OpenAI.</summary>
+    public const decimal BatchPriceFactor = 0.5m;
+
+    /// <summary>Gets the requests this endpoint can have in flight: <see cref="Concurrency"/> per replica.</summary>
+    public int Capacity => Concurrency * Math.Max(1, Replicas.Count);
+
     /// <summary>Gets the environment variable that holds the key for this endpoint, after defaults.</summary>
     /// <returns>The variable's name, or <see langword="null"/> when the endpoint needs no key.</returns>
     public string? KeyVariable() => ApiKeyEnvironmentVariable ?? (IsOpenAI ? "OPENAI_API_KEY" : null);

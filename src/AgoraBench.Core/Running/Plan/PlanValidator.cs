@@ -193,6 +193,16 @@ internal static class PlanValidator
             error(path + ".apiKeyEnv", "must be the name of an environment variable (letters, digits, _), not a key");
         }
 
+        if (endpoint.Backend == ModelBackend.Batch && endpoint.Replicas.Count > 0)
+        {
+            error(path + ".replicas", "a batch back end is one API: give one endpoint, not replicas");
+        }
+
+        if (endpoint.Replicas.Count != endpoint.Replicas.Distinct().Count())
+        {
+            error(path + ".replicas", "lists a replica more than once");
+        }
+
         if (endpoint.Tokenizer is { } tokenizer && tokenizer is not ("o200k_base" or "cl100k_base") && !System.IO.File.Exists(tokenizer))
         {
             error(path + ".tokenizer", $"must be o200k_base, cl100k_base or an existing Llama-3 tokenizer.model; {tokenizer} does not exist");

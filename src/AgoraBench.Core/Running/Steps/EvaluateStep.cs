@@ -29,6 +29,8 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
 
     public override IReadOnlyList<string> Outputs(RunContext context) => [ResultPath(context)];
 
+    public override IReadOnlyList<string> Artefacts(RunContext context) => [ResultPath(context), PredictionsPath(context)];
+
     public override void Discard(RunContext context)
     {
         File.Delete(ResultPath(context));
@@ -91,7 +93,7 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
             id,
             evaluated,
             predictionsPath,
-            new StudentEvaluationOptions { FewShotExamples = Role == ModelRole.Base ? demonstrations : [], Concurrency = endpoint.Concurrency },
+            new StudentEvaluationOptions { FewShotExamples = Role == ModelRole.Base ? demonstrations : [], Concurrency = RunContext.Concurrency(endpoint, evaluated.Length) },
             progress is null ? null : new SynchronousProgress<string>(_ => progress.Report(Progress(Interlocked.Increment(ref answered), evaluated.Length))),
             cancellationToken).ConfigureAwait(false);
         if (failed.Count > 0)
@@ -134,7 +136,7 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
                 baseline,
                 endpoint.Model,
                 new BradleyTerryOptions { BootstrapRounds = e.BootstrapRounds, Seed = plan.RandomSeed },
-                e.Judge!.Concurrency,
+                RunContext.Concurrency(e.Judge!, 2 * questions.Count),
                 cancellationToken).ConfigureAwait(false);
             score = result.Score;
             json = result.ToJson();

@@ -14,6 +14,8 @@ internal sealed class GenerateStep(RunStepInfo info, PlanGenerator generator, Ag
 
     public override IReadOnlyList<string> Outputs(RunContext context) => [context.Directory.Data(Generator.Name, Setting)];
 
+    public override IReadOnlyList<string> Artefacts(RunContext context) => [context.Directory.Data(Generator.Name, Setting), context.Directory.Data(Generator.Name, Setting) + ".attempts.jsonl"];
+
     public override async Task<JsonObject> ConfigurationAsync(RunContext context, CancellationToken cancellationToken)
     {
         var g = context.Plan.Generation;
@@ -69,7 +71,7 @@ internal sealed class GenerateStep(RunStepInfo info, PlanGenerator generator, Ag
             Domain = Setting.Domain,
             Count = count,
             Generator = Generator.Name,
-            Concurrency = Generator.Endpoint.Concurrency,
+            Concurrency = RunContext.Concurrency(Generator.Endpoint, count ?? seeds.Count),
             MaxAttempts = g.MaxAttempts,
             RandomSeed = plan.RandomSeed,
             DemonstrationMode = g.DemonstrationMode,
@@ -78,8 +80,8 @@ internal sealed class GenerateStep(RunStepInfo info, PlanGenerator generator, Ag
             PriceInputPerMillion = price?.InputUsdPerMillionTokens,
             PriceOutputPerMillion = price?.OutputUsdPerMillionTokens,
             Budget = g.BudgetUsdPerCell,
-            RequestsPerMinute = Generator.Endpoint.RequestsPerMinute,
-            TokensPerMinute = Generator.Endpoint.TokensPerMinute,
+            RequestsPerMinute = Generator.Endpoint.Backend == ModelBackend.Online ? Generator.Endpoint.RequestsPerMinute : null,
+            TokensPerMinute = Generator.Endpoint.Backend == ModelBackend.Online ? Generator.Endpoint.TokensPerMinute : null,
         };
         var generatorOptions = new ChatDataGeneratorOptions
         {

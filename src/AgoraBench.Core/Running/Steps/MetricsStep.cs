@@ -33,12 +33,13 @@ internal sealed class MetricsStep(RunStepInfo info, GenerateStep generate) : Run
         var setting = Generate.Setting;
         var instances = await SyntheticDataset.ReadAsync(context.Directory.Data(Generate.Generator.Name, setting), cancellationToken: cancellationToken).ConfigureAwait(false);
         var metrics = new List<IIntrinsicMetric>();
+        int judging = m.Judge is null ? m.Concurrency : m.Judge.Backend == ModelBackend.Batch ? RunContext.Concurrency(m.Judge, instances.Count) : m.Concurrency;
         foreach (string name in m.Names)
         {
             metrics.Add(name switch
             {
-                IntrinsicMetricNames.InstructionDifficulty => new JudgeMetric(await context.CachedChatAsync(m.Judge!, ModelRole.MetricJudge, cancellationToken).ConfigureAwait(false), JudgeCriterion.InstructionDifficulty, setting.Domain, new JudgeMetricOptions { Concurrency = m.Concurrency }),
-                IntrinsicMetricNames.ResponseQuality => new JudgeMetric(await context.CachedChatAsync(m.Judge!, ModelRole.MetricJudge, cancellationToken).ConfigureAwait(false), JudgeCriterion.ResponseQuality, setting.Domain, new JudgeMetricOptions { Concurrency = m.Concurrency }),
+                IntrinsicMetricNames.InstructionDifficulty => new JudgeMetric(await context.CachedChatAsync(m.Judge!, ModelRole.MetricJudge, cancellationToken).ConfigureAwait(false), JudgeCriterion.InstructionDifficulty, setting.Domain, new JudgeMetricOptions { Concurrency = judging }),
+                IntrinsicMetricNames.ResponseQuality => new JudgeMetric(await context.CachedChatAsync(m.Judge!, ModelRole.MetricJudge, cancellationToken).ConfigureAwait(false), JudgeCriterion.ResponseQuality, setting.Domain, new JudgeMetricOptions { Concurrency = judging }),
                 IntrinsicMetricNames.InstructionDiversity => new DiversityMetric(context.Embeddings(m.Embedding!), DiversityTarget.Instruction, new DiversityMetricOptions { Concurrency = m.Concurrency }),
                 IntrinsicMetricNames.ResponseDiversity => new DiversityMetric(context.Embeddings(m.Embedding!), DiversityTarget.Response, new DiversityMetricOptions { Concurrency = m.Concurrency }),
                 _ => new PerplexityMetric(

@@ -12,6 +12,12 @@ internal abstract class RunStep(RunStepInfo info, IReadOnlyList<RunStep> upstrea
 
     public IReadOnlyList<RunStep> Upstream { get; } = upstream;
 
+    /// <summary>Gets the group the step is sharded with (a cell, a benchmark's baselines, a generator's benchmark), or <see langword="null"/> for study-wide steps.</summary>
+    public string? ShardGroup { get; init; }
+
+    /// <summary>The files a step leaves besides its outputs, which travel with it when shards are merged (logs, predictions, a trainer's folder).</summary>
+    public virtual IReadOnlyList<string> Artefacts(RunContext context) => Outputs(context);
+
     /// <summary>Gets a value indicating whether the step may run with some upstream steps failed (study-wide steps use what is done).</summary>
     public virtual bool PartialUpstream => false;
 

@@ -14,6 +14,8 @@ internal sealed class TrainStep(RunStepInfo info, GenerateStep generate, ExportS
 
     public override IReadOnlyList<string> Outputs(RunContext context) => [context.Directory.Student(Generate.Generator.Name, Generate.Setting)];
 
+    public override IReadOnlyList<string> Artefacts(RunContext context) => [context.Directory.Student(Generate.Generator.Name, Generate.Setting), context.Directory.Training(Generate.Generator.Name, Generate.Setting)];
+
     public override Task<JsonObject> ConfigurationAsync(RunContext context, CancellationToken cancellationToken)
     {
         var t = context.Plan.Training;
