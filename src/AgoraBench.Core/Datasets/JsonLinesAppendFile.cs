@@ -28,7 +28,7 @@ internal sealed class JsonLinesAppendFile : IAsyncDisposable, IDisposable
         if (File.Exists(full))
         {
             int lineNumber = 0;
-            foreach (string line in await File.ReadAllLinesAsync(full, cancellationToken).ConfigureAwait(false))
+            await foreach (string line in File.ReadLinesAsync(full, cancellationToken).ConfigureAwait(false))
             {
                 lineNumber++;
                 if (line.Length == 0)

@@ -85,7 +85,7 @@ public sealed class GenerationEngine
             }
         }
 
-        var state = new RunState(_options, seeds, store.Existing);
+        var state = new RunState(_options, seeds, store.Existing, store.Outstanding, store.HighestIssued);
         using var requestLimiter = Limiter(_options.RequestsPerMinute);
         using var tokenLimiter = Limiter(_options.TokensPerMinute);
         state.RequestLimiter = requestLimiter;
@@ -120,12 +120,12 @@ public sealed class GenerationEngine
 
     private async Task WorkAsync(RunState state, IReadOnlyList<SyntheticInstance> seeds, GenerationRunStore store, IProgress<GenerationSummary>? progress, CancellationTokenSource stop)
     {
-        while (!stop.IsCancellationRequested && state.TryTake(out int item))
+        while (!stop.IsCancellationRequested && state.TryTake(out int item, out var reissue))
         {
             bool accepted = false;
             try
             {
-                accepted = await ProcessAsync(state, seeds, store, item, progress, stop).ConfigureAwait(false);
+                accepted = await ProcessAsync(state, seeds, store, item, reissue, progress, stop).ConfigureAwait(false);
             }
             finally
             {
@@ -134,12 +134,14 @@ public sealed class GenerationEngine
         }
     }
 
-    private async Task<bool> ProcessAsync(RunState state, IReadOnlyList<SyntheticInstance> seeds, GenerationRunStore store, int item, IProgress<GenerationSummary>? progress, CancellationTokenSource stop)
+    private async Task<bool> ProcessAsync(RunState state, IReadOnlyList<SyntheticInstance> seeds, GenerationRunStore store, int item, IssuedPrompt? reissue, IProgress<GenerationSummary>? progress, CancellationTokenSource stop)
     {
         var ct = stop.Token;
         string itemId = ItemId(item);
         int transportFailures = 0;
-        for (int attempt = 1; attempt <= _options.MaxAttempts;)
+        string? prompt = reissue?.Prompt;
+        bool issued = reissue is not null;
+        for (int attempt = reissue?.Attempt ?? 1; attempt <= _options.MaxAttempts;)
         {
             if (state.BudgetExhausted())
             {
@@ -148,8 +150,15 @@ public sealed class GenerationEngine
                 return false;
             }
 
-            string prompt = BuildPrompt(state, seeds, item, attempt);
+            // One prompt per attempt (transport retries resend it); instance generation logs it before it is sent.
+            prompt ??= BuildPrompt(state, seeds, item, attempt);
             await AcquireAsync(state, prompt, ct).ConfigureAwait(false);
+            if (!issued && _options.Method == GenerationMethod.InstanceGeneration)
+            {
+                await store.AppendIssuedAsync(itemId, item, attempt, prompt).ConfigureAwait(false);
+                issued = true;
+            }
+
             GenerationOutcome outcome;
             using (var activity = Source.StartActivity("generate"))
             {
@@ -220,6 +229,8 @@ public sealed class GenerationEngine
             GenerationLog.Rejected(_logger, itemId, attempt, outcome.Rejection.Code);
             progress?.Report(state.Snapshot());
             attempt++;
+            prompt = null;
+            issued = false;
         }
 
         GenerationLog.GaveUp(_logger, itemId, _options.MaxAttempts);

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace AgoraBench;
 
 /// <summary>
@@ -5,18 +7,27 @@ namespace AgoraBench;
 /// rejected, with usage) in <c>FILE.attempts.jsonl</c> beside it. Each line is written and flushed to the operating
 /// system as it arrives, so a killed process loses at most the requests in flight; a torn last line is cut off on open.
 /// </summary>
+/// <remarks>
+/// Instance generation also writes each prompt to <c>FILE.issued.jsonl</c> before it is sent, because its prompts
+/// show instances generated so far and so depend on timing. A resumed run sends the prompts that were issued but never
+/// answered again word for word, so a batch still running or a cached answer is found instead of paid for twice.
+/// </remarks>
 public sealed class GenerationRunStore : IAsyncDisposable
 {
     private readonly FileStream _instances;
     private readonly FileStream _attempts;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private JsonLinesAppendFile? _issued;
 
-    private GenerationRunStore(string path, FileStream instances, FileStream attempts, IReadOnlyList<SyntheticInstance> existing)
+    private GenerationRunStore(string path, FileStream instances, FileStream attempts, IReadOnlyList<SyntheticInstance> existing, JsonLinesAppendFile? issued, IReadOnlyList<IssuedPrompt> outstanding, int highestIssued)
     {
         Path = path;
         _instances = instances;
         _attempts = attempts;
+        _issued = issued;
         Existing = existing;
+        Outstanding = outstanding;
+        HighestIssued = highestIssued;
     }
 
     /// <summary>Gets the instance file.</summary>
@@ -25,8 +36,17 @@ public sealed class GenerationRunStore : IAsyncDisposable
     /// <summary>Gets the path of the attempt log.</summary>
     public string AttemptsPath => Path + ".attempts.jsonl";
 
+    /// <summary>Gets the path of the log of prompts issued by instance generation.</summary>
+    public string IssuedPath => Path + ".issued.jsonl";
+
     /// <summary>Gets the instances that were already in the file when it was opened.</summary>
     public IReadOnlyList<SyntheticInstance> Existing { get; }
+
+    /// <summary>Gets the instance-generation prompts issued before the store was opened and never answered, by item number.</summary>
+    internal IReadOnlyList<IssuedPrompt> Outstanding { get; }
+
+    /// <summary>Gets the highest instance-generation item number ever issued, or -1.</summary>
+    internal int HighestIssued { get; }
 
     /// <summary>Opens a run store.</summary>
     /// <param name="path">The JSON Lines file of accepted instances.</param>
@@ -55,9 +75,32 @@ public sealed class GenerationRunStore : IAsyncDisposable
         }
 
         CutTornLine(full + ".attempts.jsonl");
+        JsonLinesAppendFile? issuedFile = null;
+        IReadOnlyList<IssuedPrompt> outstanding = [];
+        int highest = -1;
+        if (!resume)
+        {
+            File.Delete(full + ".issued.jsonl");
+        }
+        else if (File.Exists(full + ".issued.jsonl"))
+        {
+            var issued = new Dictionary<(string Item, int Attempt), IssuedPrompt>();
+            issuedFile = await JsonLinesAppendFile.OpenAsync(
+                full + ".issued.jsonl",
+                root =>
+                {
+                    var prompt = new IssuedPrompt(root.GetProperty("number").GetInt32(), root.GetProperty("attempt").GetInt32(), root.GetProperty("prompt").GetString()!);
+                    issued[(root.GetProperty("item").GetString()!, prompt.Attempt)] = prompt;
+                    highest = Math.Max(highest, prompt.Item);
+                },
+                "an issued prompt",
+                cancellationToken).ConfigureAwait(false);
+            outstanding = await OutstandingAsync(full + ".attempts.jsonl", issued, existing, cancellationToken).ConfigureAwait(false);
+        }
+
         var instances = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read);
         var attempts = new FileStream(full + ".attempts.jsonl", FileMode.Append, FileAccess.Write, FileShare.Read);
-        return new GenerationRunStore(full, instances, attempts, existing);
+        return new GenerationRunStore(full, instances, attempts, existing, issuedFile, outstanding, highest);
     }
 
     /// <summary>Appends an accepted instance and flushes it.</summary>
@@ -96,7 +139,77 @@ public sealed class GenerationRunStore : IAsyncDisposable
     {
         await _instances.DisposeAsync().ConfigureAwait(false);
         await _attempts.DisposeAsync().ConfigureAwait(false);
+        if (_issued is not null)
+        {
+            await _issued.DisposeAsync().ConfigureAwait(false);
+        }
+
         _gate.Dispose();
+    }
+
+    /// <summary>Records an instance-generation prompt before it is sent (written and flushed whole).</summary>
+    internal async Task AppendIssuedAsync(string itemId, int item, int attempt, string prompt)
+    {
+        if (_issued is null)
+        {
+            await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                _issued ??= await JsonLinesAppendFile.OpenAsync(IssuedPath, _ => { }, "an issued prompt", CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        using var buffer = new MemoryStream(prompt.Length + 64);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("item", itemId);
+            writer.WriteNumber("number", item);
+            writer.WriteNumber("attempt", attempt);
+            writer.WriteString("prompt", prompt);
+            writer.WriteEndObject();
+        }
+
+        buffer.WriteByte((byte)'\n');
+        await _issued.AppendAsync(buffer.ToArray()).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<IssuedPrompt>> OutstandingAsync(string attemptsPath, Dictionary<(string Item, int Attempt), IssuedPrompt> issued, IReadOnlyList<SyntheticInstance> existing, CancellationToken cancellationToken)
+    {
+        if (issued.Count == 0)
+        {
+            return [];
+        }
+
+        if (File.Exists(attemptsPath))
+        {
+            int lineNumber = 0;
+            await foreach (string line in File.ReadLinesAsync(attemptsPath, cancellationToken).ConfigureAwait(false))
+            {
+                lineNumber++;
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    using var document = JsonDocument.Parse(line);
+                    issued.Remove((document.RootElement.GetProperty("item").GetString()!, document.RootElement.GetProperty("attempt").GetInt32()));
+                }
+                catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+                {
+                    throw new DataValidationException([new DataError(attemptsPath, lineNumber, null, $"is not an attempt record: {ex.Message}")]);
+                }
+            }
+        }
+
+        var accepted = existing.Select(i => i.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return [.. issued.Where(p => !accepted.Contains(p.Key.Item)).Select(p => p.Value).OrderBy(p => p.Item).ThenBy(p => p.Attempt)];
     }
 
     /// <summary>Cuts a file back to its last complete line (a process killed mid-write leaves a torn one).</summary>

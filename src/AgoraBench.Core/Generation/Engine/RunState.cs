@@ -8,6 +8,7 @@ internal sealed class RunState
     private readonly Lock _lock = new();
     private readonly GenerationEngineOptions _options;
     private readonly Queue<int> _pending = new();
+    private readonly Queue<IssuedPrompt> _reissue = new();
     private readonly Dictionary<string, int> _rejected = new(StringComparer.Ordinal);
     private readonly int _resumed;
     private readonly int _target;
@@ -27,7 +28,7 @@ internal sealed class RunState
     private decimal _cost;
     private decimal _dearestCall;
 
-    public RunState(GenerationEngineOptions options, IReadOnlyList<SyntheticInstance> seeds, IReadOnlyList<SyntheticInstance> existing)
+    public RunState(GenerationEngineOptions options, IReadOnlyList<SyntheticInstance> seeds, IReadOnlyList<SyntheticInstance> existing, IReadOnlyList<IssuedPrompt>? outstanding = null, int highestIssued = -1)
     {
         _options = options;
         _resumed = existing.Count;
@@ -49,7 +50,13 @@ internal sealed class RunState
                 }
             }
 
-            int floor = Math.Max(highest + 1, shard.IsWhole ? existing.Count : 0);
+            // Prompts issued and never answered go first, word for word; new items start after every number issued.
+            foreach (var prompt in outstanding ?? [])
+            {
+                _reissue.Enqueue(prompt);
+            }
+
+            int floor = Math.Max(Math.Max(highest, highestIssued) + 1, shard.IsWhole ? existing.Count : 0);
             while (_nextSample < floor)
             {
                 _nextSample += _step;
@@ -90,12 +97,20 @@ internal sealed class RunState
 
     public string? StoppedReason { get; set; }
 
-    public bool TryTake(out int item)
+    public bool TryTake(out int item, out IssuedPrompt? reissue)
     {
         lock (_lock)
         {
+            reissue = null;
             if (_options.Method == GenerationMethod.InstanceGeneration)
             {
+                if (_acceptedTotal + _reserved < _target && _reissue.TryDequeue(out reissue))
+                {
+                    item = reissue.Item;
+                    _reserved++;
+                    return true;
+                }
+
                 if (_acceptedTotal + _reserved < _target)
                 {
                     item = _nextSample;

@@ -56,6 +56,7 @@ internal sealed class GenerateStep(RunStepInfo info, PlanGenerator generator, Ag
         string data = context.Directory.Data(Generator.Name, Setting);
         File.Delete(data);
         File.Delete(data + ".attempts.jsonl");
+        File.Delete(data + ".issued.jsonl");
     }
 
     public override async Task<JsonObject> ExecuteAsync(RunContext context, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
