@@ -9,7 +9,10 @@ using Microsoft.Extensions.Logging;
 
 namespace AgoraBench.Benchmarks;
 
-/// <summary>A Kestrel OpenAI-compatible /v1/chat/completions endpoint on loopback that answers after a fixed latency.</summary>
+/// <summary>
+/// A Kestrel OpenAI-compatible /v1/chat/completions endpoint on loopback that answers after a fixed latency, or (a failing
+/// replica) answers every request with an error status at once.
+/// </summary>
 internal sealed class LoopbackChatServer : IAsyncDisposable
 {
     private static readonly byte[] Body = Encoding.UTF8.GetBytes(
@@ -25,7 +28,7 @@ internal sealed class LoopbackChatServer : IAsyncDisposable
 
     public Uri Endpoint { get; }
 
-    public static async Task<LoopbackChatServer> StartAsync(TimeSpan latency)
+    public static async Task<LoopbackChatServer> StartAsync(TimeSpan latency, int? failWith = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -35,6 +38,12 @@ internal sealed class LoopbackChatServer : IAsyncDisposable
         {
             // Drain the request body as a real server would.
             await context.Request.Body.CopyToAsync(Stream.Null);
+            if (failWith is int status)
+            {
+                context.Response.StatusCode = status;
+                return;
+            }
+
             await Task.Delay(latency);
             context.Response.ContentType = "application/json";
             await context.Response.Body.WriteAsync(Body);

@@ -11,4 +11,17 @@ if (args is ["paper-data", string folder])
     return;
 }
 
+// dotnet run -c Release --project benchmarks/AgoraBench.Benchmarks -- batch-scale [N]   (N generation requests through the batch back end; default 50,000)
+if (args is [BatchScaleRun.ServerMode])
+{
+    await BatchScaleRun.ServeAsync();
+    return;
+}
+
+if (args is ["batch-scale", ..])
+{
+    Environment.ExitCode = await BatchScaleRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50_000);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

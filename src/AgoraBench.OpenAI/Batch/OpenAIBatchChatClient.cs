@@ -158,7 +158,7 @@ public sealed class OpenAIBatchChatClient : IChatClient, IAsyncDisposable
                 return answer.ToResponse(model);
             }
 
-            pending = new Pending(id, RequestLine(id, model, list, options));
+            pending = new Pending(id, () => RequestLine(id, model, list, options));
             _waiting[id] = pending;
             attached = _records.Values.Any(r => !r.Collected && r.Ids.Contains(id));
             if (!attached)
@@ -483,13 +483,7 @@ public sealed class OpenAIBatchChatClient : IChatClient, IAsyncDisposable
         int round = chunk.Max(p => p.Round) + 1;
         try
         {
-            using var content = new MemoryStream(chunk.Sum(p => p.Line.Length));
-            foreach (var pending in chunk)
-            {
-                content.Write(pending.Line);
-            }
-
-            content.Position = 0;
+            using var content = new ConcatenatedStream([.. chunk.Select(p => p.Line)]);
             var file = await _files.UploadFileAsync(content, string.Create(CultureInfo.InvariantCulture, $"agorabench-batch-r{round}-{chunk.Count}.jsonl"), FileUploadPurpose.Batch, cancellationToken).ConfigureAwait(false);
             var body = new JsonObject
             {
@@ -509,6 +503,7 @@ public sealed class OpenAIBatchChatClient : IChatClient, IAsyncDisposable
                 foreach (var pending in chunk)
                 {
                     pending.Round = round;
+                    pending.Uploaded();
                 }
 
                 _batchCount++;
@@ -787,11 +782,16 @@ public sealed class OpenAIBatchChatClient : IChatClient, IAsyncDisposable
 
     private Task AppendAsync(JsonObject line) => _log.AppendAsync(Encoding.UTF8.GetBytes(line.ToJsonString() + "\n"));
 
-    private sealed class Pending(string id, byte[] line)
+    /// <summary>A waiting call. Its request line exists only while it waits for a batch file (50,000 uploaded lines are ~150 MB); a resubmission writes it again.</summary>
+    private sealed class Pending(string id, Func<byte[]> line)
     {
+        private byte[]? _line = line();
+
         public string Id { get; } = id;
 
-        public byte[] Line { get; } = line;
+        public byte[] Line => _line ??= line();
+
+        public void Uploaded() => _line = null;
 
         public int Round { get; set; }
 
