@@ -25,30 +25,37 @@ internal sealed class JsonLinesAppendFile : IAsyncDisposable, IDisposable
         string full = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         GenerationRunStore.CutTornLine(full);
-        if (File.Exists(full))
-        {
-            int lineNumber = 0;
-            await foreach (string line in File.ReadLinesAsync(full, cancellationToken).ConfigureAwait(false))
-            {
-                lineNumber++;
-                if (line.Length == 0)
-                {
-                    continue;
-                }
+        await ReadAsync(full, read, what, cancellationToken).ConfigureAwait(false);
+        return new JsonLinesAppendFile(full, new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read));
+    }
 
-                try
-                {
-                    using var document = JsonDocument.Parse(line);
-                    read(document.RootElement);
-                }
-                catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-                {
-                    throw new DataValidationException([new DataError(full, lineNumber, null, $"is not {what}: {ex.Message}")]);
-                }
-            }
+    /// <summary>Calls <paramref name="read"/> for each line of a JSON Lines file (none when it does not exist); a line it cannot read is an error naming the file and line.</summary>
+    public static async Task ReadAsync(string path, Action<JsonElement> read, string what, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            return;
         }
 
-        return new JsonLinesAppendFile(full, new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read));
+        int lineNumber = 0;
+        await foreach (string line in File.ReadLinesAsync(path, cancellationToken).ConfigureAwait(false))
+        {
+            lineNumber++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(line);
+                read(document.RootElement);
+            }
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                throw new DataValidationException([new DataError(path, lineNumber, null, $"is not {what}: {ex.Message}")]);
+            }
+        }
     }
 
     /// <summary>Appends one line (which must end in a newline) and flushes it; not cancellable half-way.</summary>

@@ -125,6 +125,21 @@ public sealed class InstanceGenerationRestartTests : IDisposable
         Assert.Equal(10, (await SyntheticDataset.ReadAsync(path)).Select(r => r.Id).Distinct().Count());
     }
 
+    [Fact]
+    public async Task ADamagedIssuedLog_IsAnErrorNamingTheFileAndLine_AndAFreshRunDiscardsAStaleOne()
+    {
+        string path = Path.Combine(_dir, "ig-math.jsonl");
+        await File.WriteAllTextAsync(path + ".issued.jsonl", "{\"item\": \"instance-generation-math-0\", \"number\": 0, \"attempt\": 1, \"prompt\": \"p\"}\n{\"item\": 3}\n");
+
+        var error = await Assert.ThrowsAsync<DataValidationException>(() => GenerationRunStore.OpenAsync(path, resume: true));
+        Assert.Contains("ig-math.jsonl.issued.jsonl", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ig-math.jsonl.issued.jsonl:2", error.Message, StringComparison.Ordinal);
+
+        await using var fresh = await GenerationRunStore.OpenAsync(path, resume: false);
+        Assert.Empty(fresh.Outstanding);
+        Assert.False(File.Exists(fresh.IssuedPath));
+    }
+
     /// <summary>Answers its first calls and holds the rest until they are cancelled, recording every prompt.</summary>
     private sealed class ScriptedClient(Func<string> answer, int answerFirst) : IChatClient
     {

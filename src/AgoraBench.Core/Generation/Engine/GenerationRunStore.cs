@@ -185,29 +185,7 @@ public sealed class GenerationRunStore : IAsyncDisposable
             return [];
         }
 
-        if (File.Exists(attemptsPath))
-        {
-            int lineNumber = 0;
-            await foreach (string line in File.ReadLinesAsync(attemptsPath, cancellationToken).ConfigureAwait(false))
-            {
-                lineNumber++;
-                if (line.Length == 0)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    using var document = JsonDocument.Parse(line);
-                    issued.Remove((document.RootElement.GetProperty("item").GetString()!, document.RootElement.GetProperty("attempt").GetInt32()));
-                }
-                catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-                {
-                    throw new DataValidationException([new DataError(attemptsPath, lineNumber, null, $"is not an attempt record: {ex.Message}")]);
-                }
-            }
-        }
-
+        await JsonLinesAppendFile.ReadAsync(attemptsPath, root => issued.Remove((root.GetProperty("item").GetString()!, root.GetProperty("attempt").GetInt32())), "an attempt record", cancellationToken).ConfigureAwait(false);
         var accepted = existing.Select(i => i.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
         return [.. issued.Where(p => !accepted.Contains(p.Key.Item)).Select(p => p.Value).OrderBy(p => p.Item).ThenBy(p => p.Attempt)];
     }
