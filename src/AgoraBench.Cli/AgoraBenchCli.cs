@@ -17,6 +17,7 @@ internal static class AgoraBenchCli
         root.Subcommands.Add(GradeCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(JudgeCommand.Create());
+        root.Subcommands.Add(WinrateCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ExportSftCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());

@@ -137,7 +137,7 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
                 endpoint.Model,
                 new BradleyTerryOptions { BootstrapRounds = e.BootstrapRounds, Seed = plan.RandomSeed },
                 RunContext.Concurrency(e.Judge!, 2 * questions.Count),
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken: cancellationToken).ConfigureAwait(false);
             score = result.Score;
             json = result.ToJson();
         }
