@@ -31,7 +31,7 @@ public static class BenchmarkGrader
     {
         if (benchmark is "gsm8k" or "math")
         {
-            return new CodeGradeResult(MathBenchmarkGrader.Grade(problems, predictions, allowMissing, predictionsSource), new Dictionary<int, double>(), []);
+            return new CodeGradeResult(MathBenchmarkGrader.Grade(problems, predictions, benchmark == "gsm8k" ? MathExtraction.First : MathExtraction.Last, allowMissing, predictionsSource), new Dictionary<int, double>(), []);
         }
 
         if (benchmark is not ("mbpp" or "humaneval"))

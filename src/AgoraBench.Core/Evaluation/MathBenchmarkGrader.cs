@@ -10,7 +10,11 @@ public static class MathBenchmarkGrader
     /// <param name="predictionsSource">The predictions file, for error messages.</param>
     /// <returns>The benchmark result.</returns>
     /// <exception cref="DataValidationException">A prediction names no problem, or (unless <paramref name="allowMissing"/>) a problem has no prediction; all are listed.</exception>
-    public static BenchmarkGradeResult Grade(IReadOnlyList<BenchmarkProblem> problems, IReadOnlyList<Prediction> predictions, bool allowMissing = false, string? predictionsSource = null)
+    public static BenchmarkGradeResult Grade(IReadOnlyList<BenchmarkProblem> problems, IReadOnlyList<Prediction> predictions, bool allowMissing = false, string? predictionsSource = null) =>
+        Grade(problems, predictions, MathExtraction.Last, allowMissing, predictionsSource);
+
+    /// <summary>Grades predictions, extracting answers in the given mode (GSM8K: <see cref="MathExtraction.First"/>, as lm-eval).</summary>
+    internal static BenchmarkGradeResult Grade(IReadOnlyList<BenchmarkProblem> problems, IReadOnlyList<Prediction> predictions, MathExtraction extraction, bool allowMissing, string? predictionsSource)
     {
         ArgumentNullException.ThrowIfNull(problems);
         ArgumentNullException.ThrowIfNull(predictions);
@@ -24,7 +28,7 @@ public static class MathBenchmarkGrader
                 continue;
             }
 
-            var grades = prediction.Outputs.Select(o => MathGrader.Grade(o, problem.Answer ?? string.Empty)).ToArray();
+            var grades = prediction.Outputs.Select(o => MathGrader.Grade(o, problem.Answer ?? string.Empty, extraction)).ToArray();
             items.Add(new BenchmarkItemGrade(problem.Id, grades[0].Correct, grades[0].Extracted, grades[0].Rule, grades.Count(g => g.Correct), grades.Length));
         }
 
