@@ -57,8 +57,10 @@ public static partial class MathAnswerExtractor
             return Extract(output);
         }
 
-        int cut = output.IndexOf("Question:", StringComparison.Ordinal);
-        string head = cut >= 0 ? output[..cut] : output;
+        // A "Question:" the output starts with (an echoed prompt) is not a next question.
+        string text = output.TrimStart();
+        int cut = text.Length > 1 ? text.IndexOf("Question:", 1, StringComparison.Ordinal) : -1;
+        string head = cut >= 0 ? text[..cut] : text;
         var hashes = HashMarks().Match(head);
         return hashes.Success ? (hashes.Groups["a"].Value.Trim(), "first-hash-marks") : Extract(head);
     }

@@ -7,8 +7,8 @@ public enum MathExtraction
     Last = 0,
 
     /// <summary>
-    /// lm-eval's GSM8K: the output is cut at the first "Question:" (a model that goes on to invent the next few-shot
-    /// question), then the first <c>####</c> answer; without one, <see cref="Last"/> on the cut output.
+    /// lm-eval's GSM8K: the output is cut at the next "Question:" (a model that goes on to invent the next few-shot
+    /// question; one at the very start, an echoed prompt, does not count), then the first <c>####</c> answer; without one, <see cref="Last"/> on the cut output.
     /// </summary>
     First = 1,
 }

@@ -122,6 +122,7 @@ public class MathFidelityTests
     [InlineData("#### 12\nWait, recheck: #### 13", "12")]
     [InlineData("So 5 + 5 = 10.\n#### 1,000\nQuestion: next? #### 3", "1,000")]
     [InlineData("It is 42.\nQuestion: what next?\n#### 9", "42")]
+    [InlineData("Question: 3 + 4?\nAnswer: 7\n#### 7\nQuestion: 1 + 1?\n#### 2", "7")]
     public void LmEval_Gsm8k_FirstAfterCut(string output, string expected) =>
         Assert.Equal(expected, MathAnswerExtractor.Extract(output, MathExtraction.First).Answer);
 
