@@ -76,9 +76,19 @@ public static partial class CodePrograms
         ArgumentNullException.ThrowIfNull(problem);
         string setup = MbppSetup(problem);
         var tests = problem.Fields["test_list"].EnumerateArray().Select(t => t.GetString());
-        return new PythonTestProgram(setup + "\n" + ExtractCode(answer).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n", string.Join("\n", tests) + "\n")
+        string testCode = string.Join("\n", tests) + "\n";
+
+        // The functions under test are those the reference code defines and the tests call: they refer to the program
+        // even where they share a builtin's name (MBPP has a `sum`); every other builtin stays the tester's own.
+        var tested = problem.Answer is null
+            ? []
+            : DefinedFunction().Matches(problem.Answer).Select(m => m.Groups["name"].Value)
+                .Where(name => Regex.IsMatch(testCode, @"(?<![\w.])" + Regex.Escape(name) + @"\s*\(", RegexOptions.None, TimeSpan.FromSeconds(1)))
+                .Distinct(StringComparer.Ordinal).ToArray();
+        return new PythonTestProgram(setup + "\n" + ExtractCode(answer).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n", testCode)
         {
             Context = setup + "\n",
+            Remote = tested,
         };
     }
 
@@ -109,6 +119,9 @@ public static partial class CodePrograms
         problem.Fields.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()!
             : throw new ArgumentException($"The problem {problem.Id} has no '{name}'.", nameof(problem));
+
+    [GeneratedRegex(@"^def\s+(?<name>[A-Za-z_]\w*)\s*\(", RegexOptions.Multiline)]
+    private static partial Regex DefinedFunction();
 
     [GeneratedRegex(@"```(?<lang>[A-Za-z0-9_+-]*)[ \t]*\r?\n(?<code>.*?)```", RegexOptions.Singleline)]
     private static partial Regex Fence();
