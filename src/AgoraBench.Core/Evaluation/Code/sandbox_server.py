@@ -157,7 +157,13 @@ def _encode(value, refs):
         return {"n": value.__name__}
     if type(value).__module__ == "numpy" and hasattr(value, "item") and getattr(value, "ndim", 1) == 0:
         return _encode(value.item(), refs)
+    if kind in _ITERATORS:
+        return {"g": [_encode(v, refs) for v in value]}  # a generator, map, zip, ...: its items, as an iterator
     return {"r": refs(value)}
+
+
+_ITERATORS = {type(x for x in ()), map, filter, zip, enumerate, reversed, type(iter([])), type(iter(())), type(iter(range(0))),
+              type(iter("")), type(iter({})), type(iter({}.values())), type(iter({}.items())), type(iter(set()))}
 
 
 def _decode(value, ref):
@@ -187,6 +193,8 @@ def _decode(value, ref):
         return complex(float(body[0]), float(body[1]))
     if tag == "r" and type(body) is int:
         return ref(body)
+    if tag == "g":
+        return iter([_decode(v, ref) for v in body])
     if tag == "n" and type(body) is str and isinstance(getattr(builtins, body, None), type):
         return getattr(builtins, body)  # a built-in type (int, str, ...), never a function
     raise ValueError("malformed value")
