@@ -178,7 +178,8 @@ public sealed class SandboxContainmentFixture : IAsyncLifetime, IDisposable
 
         string doubleTest = "def check(candidate):\n    # " + TestsCanary + "\n    assert candidate(2) == 4\n    assert candidate(-3) == -6\n"
             + "    assert abs(candidate(1.5) - 3.0) < 1e-9\n    assert isinstance(candidate(10), int) and candidate(10) == 20\n"
-            + "    assert len([candidate(0)]) == 1 and candidate(0) == 0\n    for i in range(3):\n        assert candidate(i) == 2 * i\n";
+            + "    assert len([candidate(0)]) == 1 and candidate(0) == 0\n    for i in range(3):\n        assert candidate(i) == 2 * i\n"
+            + "    assert all(map(lambda v: candidate(v) == 2 * v, [4, 5]))\n";
         var honest = new (string Id, string Prompt, string Test, string Entry, string Answer)[]
         {
             ("h/add", "def add(a, b):\n", "def check(candidate):\n    assert candidate(2, 3) == 5\n    assert candidate(-1, 1) == 0\n", "add", "    return a + b\n"),
@@ -588,6 +589,21 @@ public sealed class SandboxContainmentFixture : IAsyncLifetime, IDisposable
             tempfile.mkdtemp(prefix="{TOKEN}-")
             def double(x):
                 return x
+            """,
+        ["stop-iteration-ends-the-tests-early"] = """
+            def double(x):
+                if x in (4, 5):
+                    raise StopIteration
+                return 2 * x
+            """,
+        ["pass-descriptors-to-the-tester"] = """
+            import os, socket, array
+            r, w = os.pipe()
+            os.write(w, b'{"passed": true}')
+            s = socket.socket(fileno=os.dup(3))
+            s.sendmsg([b"\0\0\0\2{}"], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array("i", [r, w, 1, 2]))])
+            def double(x):
+                return x + 2 if x == 2 else x
             """,
         ["exit-zero-before-the-tests"] = """
             import os

@@ -623,7 +623,10 @@ class _Connection:
             return _decode(reply["value"], self.ref)
         name, message = str(reply.get("raise")), str(reply.get("message"))
         exception = getattr(builtins, name, None)
-        if isinstance(exception, type) and issubclass(exception, Exception) and exception.__module__ == "builtins":
+        # A built-in exception is raised as itself (tests may expect one), except StopIteration: raised from inside
+        # map() or a similar consumer it would end the tests' iteration quietly instead of failing.
+        if isinstance(exception, type) and issubclass(exception, Exception) and exception.__module__ == "builtins" \
+                and not issubclass(exception, (StopIteration, StopAsyncIteration)):
             raise exception(message)
         raise _RemoteError(f"{name}: {message}")
 
