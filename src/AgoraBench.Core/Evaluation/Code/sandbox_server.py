@@ -797,6 +797,16 @@ class _Cgroup:
                     self._make(os.path.join("/sys/fs/cgroup", controller) + path.rstrip("/") + "/" + name, limit_file, None)
 
     def _make(self, path, memory_file, pids_file):
+        parent = os.path.dirname(path)
+        try:
+            for entry in os.listdir(parent):  # left by a server that was killed: empty, so rmdir succeeds
+                if entry.startswith("agorabench-sandbox-") and not os.path.exists(f"/proc/{entry.split('-')[2]}"):
+                    try:
+                        os.rmdir(os.path.join(parent, entry))
+                    except OSError:
+                        pass
+        except OSError:
+            pass
         try:
             os.mkdir(path)
         except OSError:
