@@ -162,6 +162,7 @@ def _encode(value, refs):
     return {"r": refs(value)}
 
 
+_BUILTIN_NAMES = frozenset(dir(builtins))
 _ITERATORS = {type(x for x in ()), map, filter, zip, enumerate, reversed, type(iter([])), type(iter(())), type(iter(range(0))),
               type(iter("")), type(iter({})), type(iter({}.values())), type(iter({}.items())), type(iter(set()))}
 
@@ -347,6 +348,18 @@ class _Prepared:
             pass
         self.feed.close()
 
+    def kill(self):
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+    def alive(self):
+        try:
+            return os.waitpid(self.pid, os.WNOHANG)[0] == 0
+        except ChildProcessError:
+            return False
+
     def end(self):
         try:
             if self.isolated:
@@ -368,8 +381,10 @@ class _Prepared:
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _supervise(prepared, control):
-    # Reports the candidate's end as soon as it happens, and ends it when the server says stop (or is gone).
+def _supervise(prepared, control, dying):
+    # Reports the candidate's end as soon as it happens, and ends it when the server says stop (or is gone). The
+    # kill is final at once (PID 1 of its namespace takes every process in it along); it is reaped later, so the
+    # next candidate need not wait for the namespace's teardown.
     pidfd = os.pidfd_open(prepared.pid)
     status = None
     while True:
@@ -387,15 +402,22 @@ def _supervise(prepared, control):
                 pass
             break
     os.close(pidfd)
-    if status is None:
+    if status is None and prepared.isolated:
+        prepared.kill()
+        dying.append(prepared.pid)
+    elif status is None or not prepared.isolated:
         prepared.end()
-    elif not prepared.isolated:
-        prepared.end()
-    try:
-        control.send(b"done")
-    except OSError:
-        pass
     control.close()
+
+
+def _reap(dying, block):
+    for pid in list(dying):
+        try:
+            done, _ = os.waitpid(pid, 0 if block else os.WNOHANG)
+        except ChildProcessError:
+            done = pid
+        if done:
+            dying.remove(pid)
 
 
 def _bind_sources(extra):
@@ -494,7 +516,15 @@ def _zygote(control, go_read, ready_write, isolated, extra, cgroup):
         os._exit(1)
     os.close(ready_write)
     os.close(go_read)
-    prepared = None
+    prepared, dying = None, []
+
+    def prepare(limits):
+        try:
+            return _Prepared(limits, isolated)
+        except OSError:  # a process limit still held by the last program's dying namespace
+            _reap(dying, block=True)
+            return _Prepared(limits, isolated)
+
     while True:
         try:
             message, fds, _, _ = socket.recv_fds(control, 65536, 8)
@@ -503,18 +533,24 @@ def _zygote(control, go_read, ready_write, isolated, extra, cgroup):
         if not message:
             if prepared is not None:
                 prepared.end()
+            _reap(dying, block=True)
             os._exit(0)
+        _reap(dying, block=False)
         limits = json.loads(message)
-        if prepared is not None and prepared.limits != limits:
-            prepared.end()
+        if prepared is not None and (prepared.limits != limits or not prepared.alive()):
+            prepared.end()  # other limits, or killed while it waited (the last program filled the memory)
             prepared = None
         if prepared is None:
-            prepared = _Prepared(limits, isolated)
+            _reap(dying, block=True)
+            prepared = prepare(limits)
         prepared.start(fds[:4])
         for fd in fds[:4]:
             os.close(fd)
-        _supervise(prepared, socket.socket(fileno=fds[4]))
-        prepared = _Prepared(limits, isolated)
+        _supervise(prepared, socket.socket(fileno=fds[4]), dying)
+        try:
+            prepared = prepare(limits)
+        except OSError:
+            prepared = None
 
 
 def _start_zygote(isolated, cgroup):
@@ -713,14 +749,20 @@ def _test(request, rpc):
         conn = _Connection(rpc)
         tree = ast.parse(source)
         tests = compile(tree, "tests.py", "exec", dont_inherit=True)
-        context = compile(request.get("context", ""), "context.py", "exec", dont_inherit=True)
+        context_tree = ast.parse(request.get("context", ""))
+        context = compile(context_tree, "context.py", "exec", dont_inherit=True)
         remote = set(request.get("remote", []))
         aliases = {k: v for k, v in dict(request.get("aliases", {})).items() if type(v) is str}
         namespace = {"__name__": "__agorabench_tests__", "__builtins__": builtins}
-        defined = {n.id for n in ast.walk(ast.parse(request.get("context", ""))) if isinstance(n, ast.Name)} | {
-            n.name for n in ast.walk(ast.parse(request.get("context", ""))) if isinstance(n, (ast.FunctionDef, ast.ClassDef, ast.alias))}
-        wanted = _free_names(tree) - set(dir(builtins)) - remote - set(aliases) - defined
-        wanted = {n for n in wanted if n not in defined}
+        defined = set()
+        for node in ast.walk(context_tree):
+            if isinstance(node, ast.Name):
+                defined.add(node.id)
+            elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                defined.add(node.name)
+            elif isinstance(node, ast.alias):
+                defined.add((node.asname or node.name).split(".")[0])
+        wanted = _free_names(tree) - _BUILTIN_NAMES - remote - set(aliases) - defined
         callables = {n: n for n in remote | wanted} | {k: v for k, v in aliases.items() if v in remote}
         sites = _call_sites(tree, callables)
         if wanted:
@@ -763,7 +805,8 @@ def _test(request, rpc):
         where = ""
         if frames and 0 < frames[-1].lineno <= len(lines):
             where = f" (tests.py line {frames[-1].lineno}: {lines[frames[-1].lineno - 1].strip()[:300]})"
-        return {"passed": False, "error": f"{type(e).__name__}: {e}"[:2000] + where}
+        what = str(e) if isinstance(e, _RemoteError) else f"{type(e).__name__}: {e}"
+        return {"passed": False, "error": what[:2000] + where}
 
 
 
@@ -979,10 +1022,7 @@ class Server:
         self.pending = None
         try:
             control.setblocking(True)
-            control.send(b"stop")
-            control.settimeout(30)
-            while control.recv(64) not in (b"done", b""):
-                pass
+            control.send(b"stop")  # the zygote kills it at once; everything is reaped before the zygote exits
         except OSError:
             pass
         control.close()
