@@ -546,11 +546,14 @@ def _zygote(control, go_read, ready_write, isolated, extra, cgroup):
         prepared.start(fds[:4])
         for fd in fds[:4]:
             os.close(fd)
-        _supervise(prepared, socket.socket(fileno=fds[4]), dying)
+        current = prepared
         try:
-            prepared = prepare(limits)
+            # The next candidate is set up while this one runs: it shares nothing with it but the worker's limits,
+            # and one that did not survive them is replaced before use (above).
+            prepared = _Prepared(limits, isolated)
         except OSError:
             prepared = None
+        _supervise(current, socket.socket(fileno=fds[4]), dying)
 
 
 def _start_zygote(isolated, cgroup):
