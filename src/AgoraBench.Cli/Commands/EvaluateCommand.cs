@@ -39,7 +39,7 @@ internal static class EvaluateCommand
                 string id = parseResult.GetRequiredValue(benchmark);
                 var errors = new List<DataError>();
                 var endpoints = ScaleOutOptions.ParseEndpoints(parseResult.GetValue(endpoint), errors);
-                var shardSpec = ScaleOutOptions.ParseShard(parseResult.GetValue(shard), errors);
+                var shardSpec = ScaleOutOptions.ParseShard(parseResult.GetValue(shard), errors, parseResult.InvocationConfiguration.Error);
                 bool batch = parseResult.GetRequiredValue(backend) == "batch";
 
                 int shots = parseResult.GetValue(fewShot);
