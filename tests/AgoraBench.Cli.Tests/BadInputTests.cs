@@ -112,7 +112,7 @@ public sealed class BadInputTests : IAsyncLifetime
         string seed = files.Write("seed.json", seeds);
         var run = await CliRunner.RunAsync("generate", "--method", "response-generation", "--domain", "math", "--seed", seed, "--model", "m", "--endpoint", _server.Endpoint.ToString(), "--api-key-env", "AGORABENCH_TEST_UNSET_KEY", "--out", files.PathOf("out.jsonl"));
         AssertClean(run, 3, seed, "no seed instances");
-        Assert.Empty(Directory.GetFiles(files.Root, "out.jsonl*").Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)));
+        Assert.Empty(Directory.GetFiles(files.Root, "out.jsonl*"));
         Assert.Equal(0, _server.ChatCompletionsServed);
     }
 
@@ -148,10 +148,6 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.Contains("\"'=HYPERLINK(", run.Output, StringComparison.Ordinal);
         Assert.Contains("'@cmd", run.Output, StringComparison.Ordinal);
         Assert.Contains(",-25,", run.Output, StringComparison.Ordinal); // @cmd: 100·(30−40)/(80−40), a number, not escaped
-        Assert.Equal("'=1+2", CsvCell.Neutralize("=1+2"));
-        Assert.Equal("'\tx", CsvCell.Neutralize("\tx"));
-        Assert.Equal("-3.5", CsvCell.Neutralize("-3.5"));
-        Assert.Equal("\"'-cmd,x\"", CsvCell.Field("-cmd,x"));
     }
 
     [Fact]

@@ -10,6 +10,7 @@ public sealed class ConcurrentWriterTests : IAsyncLifetime
 {
     private const string Seeds = "[{\"instruction\": \"What is 2 + 3?\", \"response\": \"2 + 3 = 5.\\n[RESULT] 5 [/RESULT]\"}]\n";
 
+    private readonly ManualResetEventSlim _gate = new(initialState: true);
     private FakeOpenAIServer _server = null!;
     private int _answers;
 
@@ -19,11 +20,22 @@ public sealed class ConcurrentWriterTests : IAsyncLifetime
         _server.Chat = _ =>
         {
             int n = Interlocked.Increment(ref _answers);
+            if (n > 2)
+            {
+                // Holds the first generator mid-run until the second one has been refused (no race with process start-up).
+                _gate.Wait(TimeSpan.FromMinutes(2));
+            }
+
             return $"Question {n}: what is {n} + {n}?\nOUTPUT: {n} + {n} = {2 * n}.\n[RESULT] {2 * n} [/RESULT]";
         };
     }
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        _gate.Set();
+        await _server.DisposeAsync();
+        _gate.Dispose();
+    }
 
     [Theory]
     [InlineData(false)]
@@ -32,7 +44,7 @@ public sealed class ConcurrentWriterTests : IAsyncLifetime
     {
         using var files = new TempFiles();
         const int N = 30;
-        _server.ChatLatency = TimeSpan.FromMilliseconds(150);
+        _gate.Reset();
         string output = files.PathOf("ig.jsonl");
         string[] args =
         [
@@ -53,6 +65,7 @@ public sealed class ConcurrentWriterTests : IAsyncLifetime
         string secondError = await second.StandardError.ReadToEndAsync();
         await second.WaitForExitAsync();
         Assert.False(first.HasExited, "the first generator finished while the second ran, so the lock was not tested");
+        _gate.Set();
 
         Assert.True(second.ExitCode == CliExitCodes.Locked, $"exit {second.ExitCode}: {secondError}");
         Assert.Contains($"--out {output} is being written by another agorabench process", secondError, StringComparison.Ordinal);

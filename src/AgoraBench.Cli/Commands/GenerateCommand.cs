@@ -160,7 +160,6 @@ internal static class GenerateCommand
                 {
                     var engine = new GenerationEngine(generator, options);
                     var error = parseResult.InvocationConfiguration.Error;
-                    IProgress<GenerationSummary>? progress = Console.IsErrorRedirected ? null : new ProgressBar(error, options.Count);
                     GenerationSummary summary;
                     GenerationRunStore store;
                     try
@@ -172,21 +171,22 @@ internal static class GenerateCommand
                         throw new DataValidationException(ex.Message + " (--resume continues it)", ex);
                     }
 
+                    int? total = shardSpec.IsWhole ? options.Count ?? seeds.Count : null;
+                    string label = $"generate {modelName} {AgoraBenchNames.ToName(generationMethod)}/{AgoraBenchNames.ToName(benchmarkDomain)}";
                     await using (store.ConfigureAwait(false))
                     {
                         try
                         {
-                            summary = await engine.RunAsync(seeds, store, progress, cancellationToken).ConfigureAwait(false);
+                            summary = await ItemProgress.RunAsync(error, label, total, progress => engine.RunAsync(
+                                seeds,
+                                store,
+                                new CallbackProgress<GenerationSummary>(v => progress.Update(v.Accepted + v.Resumed, v.Failed, string.Create(CultureInfo.InvariantCulture, $"rejected {v.Completions - v.Accepted}, retries {v.TransportRetries}"))),
+                                cancellationToken)).ConfigureAwait(false);
                         }
                         catch (GenerationAbortedException ex)
                         {
                             throw new DataValidationException(ex.Message, ex);
                         }
-                    }
-
-                    if (progress is not null)
-                    {
-                        await error.WriteLineAsync().ConfigureAwait(false);
                     }
 
                     await stdout.WriteLineAsync(Describe(summary)).ConfigureAwait(false);
@@ -228,19 +228,5 @@ internal static class GenerateCommand
         return string.Create(
             CultureInfo.InvariantCulture,
             $"accepted {s.Accepted} (plus {s.Resumed} resumed), failed items {s.Failed}\nrejected: {rejected}\ncompletions {s.Completions}, transport retries {s.TransportRetries}\ntokens: input {s.InputTokens}, output {s.OutputTokens}; cost {cost}{stopped}");
-    }
-
-
-    private sealed class ProgressBar(TextWriter error, int? total) : IProgress<GenerationSummary>
-    {
-        public void Report(GenerationSummary value)
-        {
-            int done = value.Accepted + value.Resumed;
-            string bar = total is > 0 ? $"[{new string('#', Math.Min(30, done * 30 / total.Value)).PadRight(30)}] {done}/{total}" : $"{done} accepted";
-            lock (this)
-            {
-                error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{bar}  rejected {value.Completions - value.Accepted}  retries {value.TransportRetries}  "));
-            }
-        }
     }
 }

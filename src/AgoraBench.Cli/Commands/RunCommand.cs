@@ -85,7 +85,7 @@ internal static class RunCommand
                     RunResult? finished = null;
                     await console.Progress()
                         .AutoClear(false)
-                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                         .StartAsync(async context => finished = await runner.RunAsync(selected, new SpectreRunView(context), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
                     result = finished!;
                 }

@@ -148,7 +148,16 @@ internal static class ScoreCommand
                     });
                 }
 
-                var report = await IntrinsicMetricsRunner.RunAsync(instances, list, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var report = await ItemProgress.RunAsync(parseResult.InvocationConfiguration.Error, $"score {instances.Count} instance(s)", list.Count, progress =>
+                {
+                    int done = 0;
+                    int failedItems = 0;
+                    return IntrinsicMetricsRunner.RunAsync(
+                        instances,
+                        list,
+                        new CallbackProgress<IntrinsicMetricResult>(r => progress.Update(Interlocked.Increment(ref done), Interlocked.Add(ref failedItems, r.Failed), $"metrics done; last {r.Name}")),
+                        cancellationToken);
+                }).ConfigureAwait(false);
                 foreach (var result in report.Results)
                 {
                     string value = result.Value is double v ? v.ToString("F4", CultureInfo.InvariantCulture) : "n/a";
