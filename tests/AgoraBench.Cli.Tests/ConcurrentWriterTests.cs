@@ -6,7 +6,7 @@ using AgoraBench.Tests.TestSupport;
 namespace AgoraBench.Cli.Tests;
 
 /// <summary>Two writers of one output: the second is refused with a clear message and exit code 5, and pays for nothing.</summary>
-public sealed class ConcurrentWriterTests : IAsyncLifetime
+public sealed class ConcurrentWriterTests : IAsyncLifetime, IDisposable
 {
     private const string Seeds = "[{\"instruction\": \"What is 2 + 3?\", \"response\": \"2 + 3 = 5.\\n[RESULT] 5 [/RESULT]\"}]\n";
 
@@ -34,8 +34,9 @@ public sealed class ConcurrentWriterTests : IAsyncLifetime
     {
         _gate.Set();
         await _server.DisposeAsync();
-        _gate.Dispose();
     }
+
+    public void Dispose() => _gate.Dispose();
 
     [Theory]
     [InlineData(false)]

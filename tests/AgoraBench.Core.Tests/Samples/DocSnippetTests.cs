@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using AgoraBench.Tests.TestSupport;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Scripting;
-using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace AgoraBench.Tests.Samples;
 
@@ -21,7 +21,7 @@ public sealed partial class DocSnippetTests
         var data = new TheoryData<string, int>();
         foreach (string page in Pages())
         {
-            int count = CodeBlock().Matches(File.ReadAllText(RepositoryRoot.Combine(page))).Count;
+            int count = CodeBlock().Count(File.ReadAllText(RepositoryRoot.Combine(page)));
             for (int i = 0; i < count; i++)
             {
                 data.Add(page, i);
@@ -51,10 +51,16 @@ public sealed partial class DocSnippetTests
             packages.Add("AgoraBench.OpenAI");
         }
 
-        var options = ScriptOptions.Default
-            .WithReferences(References(packages))
-            .WithImports(ImplicitUsings);
-        var errors = CSharpScript.Create(code, options).Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+        // A console app with top-level statements (types may follow them); a block of type declarations only has no
+        // entry point, which is fine (CS5001).
+        string globalUsings = string.Concat(ImplicitUsings.Select(u => $"global using {u};\n"));
+        var tree = CSharpSyntaxTree.ParseText(globalUsings + code, new CSharpParseOptions(LanguageVersion.Latest));
+        var compilation = CSharpCompilation.Create(
+            "snippet",
+            [tree],
+            References(packages),
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && d.Id != "CS5001").ToArray();
         Assert.True(errors.Length == 0, $"{page}, C# block {index + 1}:\n{string.Join("\n", errors.Select(e => e.ToString()))}\n---\n{code}");
     }
 
@@ -71,7 +77,7 @@ public sealed partial class DocSnippetTests
     }
 
     // The framework, then each package's assembly and everything it references, from this test's output folder.
-    private static IEnumerable<MetadataReference> References(IEnumerable<string> packages)
+    private static List<MetadataReference> References(IEnumerable<string> packages)
     {
         string runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
