@@ -90,8 +90,20 @@ public sealed partial class DocSnippetTests
         var pending = new Stack<string>(packages);
         while (pending.TryPop(out var name))
         {
+            if (!seen.Add(name))
+            {
+                continue;
+            }
+
+            // From the test's output folder, or a shared framework the test host loaded it from (ASP.NET Core's has the
+            // Microsoft.Extensions.* assemblies).
             string file = Path.Combine(AppContext.BaseDirectory, name + ".dll");
-            if (!seen.Add(name) || !File.Exists(file))
+            if (!File.Exists(file) && LoadByName(name) is { Location: { Length: > 0 } location })
+            {
+                file = location;
+            }
+
+            if (!File.Exists(file))
             {
                 continue;
             }
@@ -104,6 +116,18 @@ public sealed partial class DocSnippetTests
         }
 
         return references;
+    }
+
+    private static Assembly? LoadByName(string name)
+    {
+        try
+        {
+            return Assembly.Load(new AssemblyName(name));
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
     }
 
     private static Assembly? TryLoad(string file)
