@@ -563,8 +563,7 @@ public static class AnalysisReportWriter
 
     private static string R(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string Csv(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    private static string Csv(string text) => CsvCell.Field(text);
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -223,6 +223,5 @@ public static class PgrReportWriter
 
     private static string Raw(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string CsvField(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    private static string CsvField(string text) => CsvCell.Field(text);
 }
