@@ -194,14 +194,9 @@ public sealed partial class AgoraBenchRunner
                 progress?.Report(new RunProgress(refused, Message: refusal));
                 return refused;
             }
-
-            step.Discard(context);
-        }
-        else if (record is not null && record.Status != StepRecord.Done && !step.Resumable)
-        {
-            step.Discard(context);
         }
 
+        bool discard = record is not null && (record.Fingerprint != fingerprint || (record.Status != StepRecord.Done && !step.Resumable));
         var started = context.Time.GetUtcNow();
         await context.Records.WriteAsync(new StepRecord { Id = step.Info.Id, Status = StepRecord.Started, Fingerprint = fingerprint!, StartedAt = started }, cancellationToken).ConfigureAwait(false);
         context.Statuses[step.Info.Id] = RunStepStatus.Running;
@@ -209,6 +204,11 @@ public sealed partial class AgoraBenchRunner
         progress?.Report(new RunProgress(Info(RunStepStatus.Running, null)));
         try
         {
+            if (discard)
+            {
+                step.Discard(context);
+            }
+
             var summary = await step.ExecuteAsync(context, progress, cancellationToken).ConfigureAwait(false);
             var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (string file in step.Outputs(context))

@@ -33,8 +33,8 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
 
     public override void Discard(RunContext context)
     {
-        File.Delete(ResultPath(context));
-        File.Delete(PredictionsPath(context));
+        DeleteIfExists(ResultPath(context));
+        DeleteIfExists(PredictionsPath(context));
     }
 
     public override async Task<JsonObject> ConfigurationAsync(RunContext context, CancellationToken cancellationToken)

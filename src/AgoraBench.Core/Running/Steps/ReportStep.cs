@@ -37,11 +37,11 @@ internal sealed class ReportStep(RunStepInfo info, AnalyzeStep analyze) : RunSte
         var plan = context.Plan;
         var input = new AnalysisInput
         {
-            Cells = await AnalysisTableCsv.ReadPgrAsync(Table("pgr.csv"), cancellationToken).ConfigureAwait(false),
-            IntrinsicMetrics = await AnalysisTableCsv.ReadIntrinsicMetricsAsync(Table("metrics.csv"), cancellationToken).ConfigureAwait(false),
-            ProblemSolving = await AnalysisTableCsv.ReadProblemSolvingAsync(Table("problem_solving.csv"), cancellationToken).ConfigureAwait(false),
-            Prices = await AnalysisTableCsv.ReadPricesAsync(Table("prices.csv"), cancellationToken).ConfigureAwait(false),
-            Usage = await AnalysisTableCsv.ReadUsageAsync(Table("usage.csv"), cancellationToken).ConfigureAwait(false),
+            Cells = await OptionalAsync(Table("pgr.csv"), AnalysisTableCsv.ReadPgrAsync, cancellationToken).ConfigureAwait(false),
+            IntrinsicMetrics = await OptionalAsync(Table("metrics.csv"), AnalysisTableCsv.ReadIntrinsicMetricsAsync, cancellationToken).ConfigureAwait(false),
+            ProblemSolving = await OptionalAsync(Table("problem_solving.csv"), AnalysisTableCsv.ReadProblemSolvingAsync, cancellationToken).ConfigureAwait(false),
+            Prices = await OptionalAsync(Table("prices.csv"), AnalysisTableCsv.ReadPricesAsync, cancellationToken).ConfigureAwait(false),
+            Usage = await OptionalAsync(Table("usage.csv"), AnalysisTableCsv.ReadUsageAsync, cancellationToken).ConfigureAwait(false),
             ScalingPoints = plan.Analysis.ScalingFile is { } scaling ? await AnalysisTableCsv.ReadScalingPointsAsync(scaling, cancellationToken).ConfigureAwait(false) : [],
         };
         return AgoraBenchAnalyzer.Analyze(input, new AnalysisOptions
@@ -50,6 +50,17 @@ internal sealed class ReportStep(RunStepInfo info, AnalyzeStep analyze) : RunSte
             InstancesPerSetting = plan.Instances,
             BudgetUsdPerSetting = plan.Analysis.BudgetUsdPerSetting,
         });
+    }
+
+    /// <summary>Reads a table the study may not have measured: a missing file or one without rows is an empty table, not an error.</summary>
+    private static async Task<IReadOnlyList<T>> OptionalAsync<T>(string path, Func<string, CancellationToken, Task<IReadOnlyList<T>>> read, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path) || (await File.ReadAllLinesAsync(path, cancellationToken).ConfigureAwait(false)).Count(l => l.Trim().Length > 0) <= 1)
+        {
+            return [];
+        }
+
+        return await read(path, cancellationToken).ConfigureAwait(false);
     }
 
     private static string Title(AgoraBenchPlan plan) => plan.Analysis.Title ?? $"AGORABENCH: {plan.Name}";
