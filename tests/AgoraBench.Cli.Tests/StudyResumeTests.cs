@@ -36,7 +36,19 @@ public sealed class StudyResumeTests
         var stats = await fake.StatsAsync();
         Assert.Equal(Expected(stats), File.ReadAllText(Path.Combine(run, "pgr", "scores.csv")));
         string html = File.ReadAllText(Path.Combine(run, "report", "report.html"));
-        Assert.Contains("not measured", html, StringComparison.Ordinal);
+        // Every part the plan did not ask for says so, and why; the leaderboard shows the plan's one setting only.
+        foreach (string section in new[] { "problem-solving", "metrics", "pca", "cost" })
+        {
+            string part = html[html.IndexOf($"<h2 id=\"{section}\">", StringComparison.Ordinal)..];
+            part = part[..part.IndexOf("<h2", 4, StringComparison.Ordinal)];
+            Assert.Contains("<b>Not measured</b>: ", part, StringComparison.Ordinal);
+        }
+
+        string markdown = File.ReadAllText(Path.Combine(run, "report", "report.md"));
+        Assert.Contains("| Rank | Generator | IG math | Overall | Cells |", markdown, StringComparison.Ordinal);
+        Assert.Contains("|   1/1 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| gen-a     | instance-generation/math | gsm8k     |   60.00 | 20.00 |     80.00 | 66.67 |", markdown, StringComparison.Ordinal);
+        Assert.Matches(@"\| evaluate \|\s+160 \|", markdown);
         Assert.False(File.Exists(Path.Combine(run, "analysis", "metrics.csv")), "a table the study did not measure is not written");
 
         // A second run finds everything up to date.

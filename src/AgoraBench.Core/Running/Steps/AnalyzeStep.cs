@@ -82,6 +82,22 @@ internal sealed class AnalyzeStep(RunStepInfo info, PgrStep pgr, IReadOnlyList<G
             usageRows.Add([group.Key, instances, input, output]);
         }
 
+        // What evaluating the models cost, as each finished evaluation recorded it (the base and reference once, every student, the solvers).
+        foreach (var step in pgr.Upstream.OfType<EvaluateStep>().Concat(Upstream.OfType<EvaluateStep>()).Distinct().Where(s => context.StatusOf(s) == RunStepStatus.Done))
+        {
+            if (context.Records.Load(step.Info.Id)?.Summary is { } summary && summary["requests"] is JsonValue requests)
+            {
+                costs.Add(new RunCost(
+                    RunStage.Evaluate,
+                    step.Generator?.Name,
+                    step.Setting,
+                    requests.GetValue<long>(),
+                    summary["input_tokens"]?.GetValue<long>() ?? 0,
+                    summary["output_tokens"]?.GetValue<long>() ?? 0,
+                    summary["usd"] is JsonValue usd ? usd.GetValue<decimal>() : null));
+            }
+        }
+
         var problemSolvingRows = new List<IReadOnlyList<object?>>();
         foreach (var step in Upstream.OfType<EvaluateStep>().Where(s => context.StatusOf(s) == RunStepStatus.Done))
         {

@@ -87,7 +87,7 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         string predictionsPath = PredictionsPath(context);
         int answered = File.Exists(predictionsPath) ? (await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false)).Count : 0;
         progress?.Report(Progress(answered, evaluated.Length));
-        var client = context.Chat(endpoint, Role);
+        using var client = new UsageCountingChatClient(context.Chat(endpoint, Role));
         var (_, failed) = await StudentEvaluator.RunAsync(
             client,
             id,
@@ -143,7 +143,16 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         }
 
         await AtomicFile.WriteAllTextAsync(ResultPath(context), json, cancellationToken).ConfigureAwait(false);
-        return new JsonObject { ["model"] = endpoint.Model, ["score"] = Math.Round(score, 6), ["problems"] = evaluated.Length };
+        return new JsonObject
+        {
+            ["model"] = endpoint.Model,
+            ["score"] = Math.Round(score, 6),
+            ["problems"] = evaluated.Length,
+            ["requests"] = client.Requests,
+            ["input_tokens"] = client.InputTokens,
+            ["output_tokens"] = client.OutputTokens,
+            ["usd"] = Prices.CostOrFree(endpoint, client.InputTokens, client.OutputTokens),
+        };
     }
 
     /// <summary>The score written by a finished step.</summary>
