@@ -376,7 +376,7 @@ public static class AnalysisReportWriter
             .Append("body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;margin:2rem auto;max-width:1120px;color:#1a202c;padding:0 1rem}")
             .Append("h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2.2rem;border-bottom:1px solid #e2e8f0;padding-bottom:.3rem}")
             .Append("table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0}th,td{padding:.3rem .6rem;border-bottom:1px solid #e2e8f0;text-align:right}th:first-child,td:first-child,td.name,th.name{text-align:left}")
-            .Append(".figure{margin:1rem 0}.figure svg{width:100%;height:auto}.figure svg.heatmap{width:auto;max-width:100%}.caption{color:#4a5568;font-size:.85rem}.findings li{margin:.3rem 0}.missing{color:#4a5568;background:#f7fafc;border-left:3px solid #a0aec0;padding:.4rem .8rem}td,th{overflow-wrap:anywhere}")
+            .Append(".figure{margin:1rem 0}.figure svg{width:100%;height:auto}.figure svg.heatmap{width:auto;max-width:100%}.caption{color:#4a5568;font-size:.85rem}.findings li{margin:.3rem 0}.missing{color:#4a5568;background:#f7fafc;border-left:3px solid #a0aec0;padding:.4rem .8rem}th{overflow-wrap:anywhere}td{white-space:nowrap}.wide{overflow-x:auto;max-width:100%}")
             .Append("</style></head><body>");
         html.Append("<h1>").Append(E(title)).Append("</h1>");
         html.Append("<h2 id=\"findings\">Key findings</h2><ul class=\"findings\">");
@@ -476,16 +476,16 @@ public static class AnalysisReportWriter
         if (analysis.IntrinsicMetrics.Count > 0)
         {
             var names = analysis.IntrinsicMetrics.Select(m => m.Metric).Distinct(StringComparer.Ordinal).ToArray();
-            html.Append("<table class=\"metrics\"><thead><tr><th class=\"name\">Generator</th><th class=\"name\">Setting</th>");
+            html.Append("<div class=\"wide\"><table class=\"metrics\"><thead><tr><th class=\"name\">Generator</th><th class=\"name\">Setting</th>");
             foreach (string name in names)
             {
                 html.Append("<th>").Append(E(name)).Append("</th>");
             }
 
             html.Append("</tr></thead><tbody>");
-            foreach (var group in analysis.IntrinsicMetrics.GroupBy(m => (m.Generator, m.Setting.Key)))
+            foreach (var group in analysis.IntrinsicMetrics.GroupBy(m => (m.Generator, m.Setting)))
             {
-                html.Append("<tr><td class=\"name\">").Append(E(group.Key.Generator)).Append("</td><td class=\"name\">").Append(E(group.Key.Key)).Append("</td>");
+                html.Append("<tr><td class=\"name\">").Append(E(group.Key.Generator)).Append("</td><td class=\"name\">").Append(E(ShortKey(group.Key.Setting))).Append("</td>");
                 foreach (string name in names)
                 {
                     html.Append("<td>").Append(group.FirstOrDefault(m => m.Metric == name) is { } m ? N(m.Value, 3) : "–").Append("</td>");
@@ -494,7 +494,7 @@ public static class AnalysisReportWriter
                 html.Append("</tr>");
             }
 
-            html.Append("</tbody></table>");
+            html.Append("</tbody></table></div><div class=\"caption\">Settings: IG instance generation, RG response generation, QE quality enhancement; inst. instruction following.</div>");
         }
         else
         {

@@ -98,7 +98,7 @@ public sealed partial class AgoraBenchRunner
         {
             var manifest = new RunManifest(context);
             await manifest.WriteAsync(_steps, cancellationToken).ConfigureAwait(false);
-            await CopyPlanAsync(cancellationToken).ConfigureAwait(false);
+            await CopyPlanAsync(context, cancellationToken).ConfigureAwait(false);
             using var log = new RunLog(_directory.Log, context);
             var infos = new Dictionary<string, RunStepInfo>(StringComparer.Ordinal);
             bool stop = false;
@@ -337,11 +337,13 @@ public sealed partial class AgoraBenchRunner
         }
     }
 
-    private async Task CopyPlanAsync(CancellationToken cancellationToken)
+    private async Task CopyPlanAsync(RunContext context, CancellationToken cancellationToken)
     {
         if (_plan.SourcePath is { } source && File.Exists(source))
         {
-            await AtomicFile.WriteAllTextAsync(_directory.PlanCopy, await File.ReadAllTextAsync(source, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            // The copy is for reading later; keys in URLs or in training.environment never reach it.
+            string text = context.Redactor.Redact(await File.ReadAllTextAsync(source, cancellationToken).ConfigureAwait(false));
+            await AtomicFile.WriteAllTextAsync(_directory.PlanCopy, text, cancellationToken).ConfigureAwait(false);
         }
     }
 
