@@ -88,14 +88,23 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         int answered = File.Exists(predictionsPath) ? (await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false)).Count : 0;
         progress?.Report(Progress(answered, evaluated.Length));
         using var client = new UsageCountingChatClient(context.Chat(endpoint, Role));
-        var (_, failed) = await StudentEvaluator.RunAsync(
-            client,
-            id,
-            evaluated,
-            predictionsPath,
-            new StudentEvaluationOptions { FewShotExamples = Role == ModelRole.Base ? demonstrations : [], Concurrency = RunContext.Concurrency(endpoint, evaluated.Length) },
-            progress is null ? null : new SynchronousProgress<string>(_ => progress.Report(Progress(Interlocked.Increment(ref answered), evaluated.Length))),
-            cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> failed;
+        try
+        {
+            (_, failed) = await StudentEvaluator.RunAsync(
+                client,
+                id,
+                evaluated,
+                predictionsPath,
+                new StudentEvaluationOptions { FewShotExamples = Role == ModelRole.Base ? demonstrations : [], Concurrency = RunContext.Concurrency(endpoint, evaluated.Length) },
+                progress is null ? null : new SynchronousProgress<string>(_ => progress.Report(Progress(Interlocked.Increment(ref answered), evaluated.Length))),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (EvaluationAbortedException ex)
+        {
+            throw new RunStepException(ex.Message, ex);
+        }
+
         if (failed.Count > 0)
         {
             throw new RunStepException($"{id}: {failed.Count} problem(s) failed after retries (first: {string.Join(", ", failed.Take(3))}); the answers so far are kept and a rerun asks only for the rest.");
