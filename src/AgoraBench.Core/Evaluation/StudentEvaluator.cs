@@ -50,6 +50,7 @@ public static class StudentEvaluator
     /// <param name="progress">Receives each finished problem id, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the run; finished predictions stay in the file.</param>
     /// <returns>The number of problems answered now and the ids that failed after all retries.</returns>
+    /// <exception cref="OutputInUseException">Another evaluation is writing the same predictions file.</exception>
     /// <exception cref="EvaluationAbortedException">The endpoint refused a request (a 4xx other than 408, 409 and 429); nothing was retried.</exception>
     public static async Task<(int Answered, IReadOnlyList<string> Failed)> RunAsync(
         IChatClient model,
@@ -64,6 +65,7 @@ public static class StudentEvaluator
         ArgumentNullException.ThrowIfNull(problems);
         ArgumentException.ThrowIfNullOrEmpty(predictionsPath);
         options ??= new StudentEvaluationOptions();
+        using var fileLock = OutputFileLock.Acquire(predictionsPath);
         var done = File.Exists(predictionsPath)
             ? (await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false)).Select(p => p.Id).ToHashSet(StringComparer.Ordinal)
             : [];
