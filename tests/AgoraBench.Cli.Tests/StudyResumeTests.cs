@@ -58,6 +58,29 @@ public sealed class StudyResumeTests
     }
 
     [PythonFact]
+    public async Task Study_WithBaseEqualToReference_SaysWhyThereIsNoPgr_AndStillWritesItsReport()
+    {
+        if (SharedData.Directory is null)
+        {
+            return;
+        }
+
+        await using var fake = await StudyFake.StartAsync();
+        var plan = fake.Plan();
+        plan["evaluation"]!["reference"]!["model"] = "base-model";
+        string run = Path.Combine(fake.Root, "run");
+
+        var result = await CliRunner.RunAsync("run", "--plan", fake.WritePlan(plan), "--run-dir", run);
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("reference score 20 equals base score 20, so PGR is undefined", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", result.Error, StringComparison.Ordinal);
+        string html = File.ReadAllText(Path.Combine(run, "report", "report.html"));
+        Assert.Contains("No generator has a PGR yet", html, StringComparison.Ordinal);
+        Assert.Contains("<b>Not measured</b>", html, StringComparison.Ordinal);
+    }
+
+    [PythonFact]
     public async Task MinimalStudy_WhoseReportFailed_ResumesWhenRunAgain()
     {
         if (SharedData.Directory is null)

@@ -34,7 +34,10 @@ internal sealed class AnalyzeStep(RunStepInfo info, PgrStep pgr, IReadOnlyList<G
     {
         var plan = context.Plan;
         var dir = context.Directory;
-        var report = await PgrStep.ReadAsync(context, cancellationToken).ConfigureAwait(false);
+        // Without PGR (its step failed: base equal to reference, no complete student) the tables still hold what was measured.
+        var report = context.StatusOf(pgr) == RunStepStatus.Done && File.Exists(PgrStep.ScoresPath(context))
+            ? await PgrStep.ReadAsync(context, cancellationToken).ConfigureAwait(false)
+            : PgrReport.Create([]);
         var pgrRows = report.Generators.SelectMany(g => g.Cells).Select(c => (IReadOnlyList<object?>)[c.Generator, AgoraBenchNames.ToName(c.Setting.Method), AgoraBenchNames.ToName(c.Setting.Domain), c.Value]);
 
         var metricRows = new List<IReadOnlyList<object?>>();
