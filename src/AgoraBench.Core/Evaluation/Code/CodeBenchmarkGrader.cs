@@ -1,6 +1,9 @@
 namespace AgoraBench;
 
-/// <summary>Grades HumanEval or MBPP predictions by running every sample's program in the <see cref="PythonSandbox"/>.</summary>
+/// <summary>
+/// Grades HumanEval or MBPP predictions by running every sample's program in the <see cref="PythonSandbox"/>, with the
+/// problem's tests in the sandbox's trusted tester (<see cref="CodePrograms.HumanEvalTest"/>, <see cref="CodePrograms.MbppTest"/>).
+/// </summary>
 public static class CodeBenchmarkGrader
 {
     private static readonly int[] Ks = [1, 5, 10, 100];
@@ -30,9 +33,9 @@ public static class CodeBenchmarkGrader
         ArgumentNullException.ThrowIfNull(problems);
         ArgumentNullException.ThrowIfNull(predictions);
         ArgumentNullException.ThrowIfNull(sandbox);
-        Func<BenchmarkProblem, string, string> assemble = EvaluationBenchmarks.TryFind(benchmark, out var known) && known.Id == "humaneval"
-            ? CodePrograms.HumanEval
-            : known?.Id == "mbpp" ? CodePrograms.Mbpp : throw new ArgumentException("Code grading covers humaneval and mbpp.", nameof(benchmark));
+        Func<BenchmarkProblem, string, PythonTestProgram> assemble = EvaluationBenchmarks.TryFind(benchmark, out var known) && known.Id == "humaneval"
+            ? CodePrograms.HumanEvalTest
+            : known?.Id == "mbpp" ? CodePrograms.MbppTest : throw new ArgumentException("Code grading covers humaneval and mbpp.", nameof(benchmark));
 
         var predicted = PredictionMatcher.Match(problems, predictions, allowMissing, predictionsSource);
         var runs = problems
