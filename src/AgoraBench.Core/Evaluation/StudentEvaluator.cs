@@ -50,6 +50,8 @@ public static class StudentEvaluator
     /// <param name="progress">Receives each finished problem id, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the run; finished predictions stay in the file.</param>
     /// <returns>The number of problems answered now and the ids that failed after all retries.</returns>
+    /// <exception cref="OutputInUseException">Another evaluation is writing the same predictions file.</exception>
+    /// <exception cref="EvaluationAbortedException">The endpoint refused a request (a 4xx other than 408, 409 and 429); nothing was retried.</exception>
     public static async Task<(int Answered, IReadOnlyList<string> Failed)> RunAsync(
         IChatClient model,
         string benchmark,
@@ -63,6 +65,7 @@ public static class StudentEvaluator
         ArgumentNullException.ThrowIfNull(problems);
         ArgumentException.ThrowIfNullOrEmpty(predictionsPath);
         options ??= new StudentEvaluationOptions();
+        using var fileLock = OutputFileLock.Acquire(predictionsPath);
         var done = File.Exists(predictionsPath)
             ? (await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false)).Select(p => p.Id).ToHashSet(StringComparer.Ordinal)
             : [];
@@ -79,58 +82,81 @@ public static class StudentEvaluator
             var writeGate = new SemaphoreSlim(1);
             var failed = new List<string>();
             int answered = 0;
-            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken }, async (problem, token) =>
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            EvaluationAbortedException? abort = null;
+            try
             {
-                string prompt = Prompt(benchmark, problem, options.FewShotExamples);
-                string? output = null;
-                for (int attempt = 0; attempt <= options.MaxRetries && output is null; attempt++)
+                await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = stop.Token }, async (problem, token) =>
                 {
-                    try
+                    string prompt = Prompt(benchmark, problem, options.FewShotExamples);
+                    string? output = null;
+                    for (int attempt = 0; attempt <= options.MaxRetries && output is null; attempt++)
                     {
-                        var response = await model.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], chatOptions.Clone(), token).ConfigureAwait(false);
-                        output = response.Text;
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
-                    {
-                        if (attempt < options.MaxRetries)
+                        try
                         {
-                            await Task.Delay(TimeSpan.FromMilliseconds(200 << attempt), token).ConfigureAwait(false);
+                            var response = await model.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], chatOptions.Clone(), token).ConfigureAwait(false);
+                            output = response.Text;
+                        }
+                        catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+                        {
+                            // A refusal (401, 403, 404…) says the same for every problem: stop at once rather than pay for retries.
+                            if (TransportFault.Classify(ex, TimeProvider.System) is { Retryable: false } fault)
+                            {
+                                Interlocked.CompareExchange(ref abort, new EvaluationAbortedException($"The {benchmark} endpoint refused the request for problem {problem.Id} ({fault.Description}); the evaluation stopped without retrying. Check the model's name, endpoint and key, then run again: the {done.Count + answered} answer(s) so far are kept in {predictionsPath}.", ex), null);
+                                await stop.CancelAsync().ConfigureAwait(false);
+                                return;
+                            }
+
+                            if (attempt < options.MaxRetries)
+                            {
+                                await Task.Delay(TimeSpan.FromMilliseconds(200 << attempt), token).ConfigureAwait(false);
+                            }
                         }
                     }
-                }
 
-                if (output is null)
-                {
-                    lock (failed)
+                    if (output is null)
                     {
-                        failed.Add(problem.Id);
+                        lock (failed)
+                        {
+                            failed.Add(problem.Id);
+                        }
+
+                        return;
                     }
 
-                    return;
-                }
+                    string line = JsonReport.Write(json =>
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("id", problem.Id);
+                        json.WriteString("output", output);
+                        json.WriteEndObject();
+                    }).Replace("\n", string.Empty, StringComparison.Ordinal) + "\n";
+                    await writeGate.WaitAsync(token).ConfigureAwait(false);
+                    try
+                    {
+                        await file.WriteAsync(Encoding.UTF8.GetBytes(line), token).ConfigureAwait(false);
+                        await file.FlushAsync(token).ConfigureAwait(false);
+                        Interlocked.Increment(ref answered);
+                    }
+                    finally
+                    {
+                        writeGate.Release();
+                    }
 
-                string line = JsonReport.Write(json =>
-                {
-                    json.WriteStartObject();
-                    json.WriteString("id", problem.Id);
-                    json.WriteString("output", output);
-                    json.WriteEndObject();
-                }).Replace("\n", string.Empty, StringComparison.Ordinal) + "\n";
-                await writeGate.WaitAsync(token).ConfigureAwait(false);
-                try
-                {
-                    await file.WriteAsync(Encoding.UTF8.GetBytes(line), token).ConfigureAwait(false);
-                    await file.FlushAsync(token).ConfigureAwait(false);
-                    Interlocked.Increment(ref answered);
-                }
-                finally
-                {
-                    writeGate.Release();
-                }
+                    progress?.Report(problem.Id);
+                }).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (abort is not null && !cancellationToken.IsCancellationRequested)
+            {
+                // Stopped by a refusal, reported below.
+            }
 
-                progress?.Report(problem.Id);
-            }).ConfigureAwait(false);
             writeGate.Dispose();
+            if (abort is not null)
+            {
+                throw abort;
+            }
+
             return (answered, failed);
         }
     }

@@ -19,8 +19,8 @@ internal sealed class RunContext : IAsyncDisposable
         Directory = directory;
         Options = options;
         Clients = options.ClientFactory!;
-        Records = new StepRecordStore(directory);
         Redactor = new SecretRedactor(plan, options.Environment);
+        Records = new StepRecordStore(directory, Redactor);
         Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("AgoraBench.Runner");
         _sandbox = new Lazy<PythonSandbox>(() => new PythonSandbox());
     }

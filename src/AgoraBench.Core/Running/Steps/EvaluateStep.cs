@@ -33,8 +33,8 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
 
     public override void Discard(RunContext context)
     {
-        File.Delete(ResultPath(context));
-        File.Delete(PredictionsPath(context));
+        DeleteIfExists(ResultPath(context));
+        DeleteIfExists(PredictionsPath(context));
     }
 
     public override async Task<JsonObject> ConfigurationAsync(RunContext context, CancellationToken cancellationToken)
@@ -87,15 +87,24 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         string predictionsPath = PredictionsPath(context);
         int answered = File.Exists(predictionsPath) ? (await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false)).Count : 0;
         progress?.Report(Progress(answered, evaluated.Length));
-        var client = context.Chat(endpoint, Role);
-        var (_, failed) = await StudentEvaluator.RunAsync(
-            client,
-            id,
-            evaluated,
-            predictionsPath,
-            new StudentEvaluationOptions { FewShotExamples = Role == ModelRole.Base ? demonstrations : [], Concurrency = RunContext.Concurrency(endpoint, evaluated.Length) },
-            progress is null ? null : new SynchronousProgress<string>(_ => progress.Report(Progress(Interlocked.Increment(ref answered), evaluated.Length))),
-            cancellationToken).ConfigureAwait(false);
+        using var client = new UsageCountingChatClient(context.Chat(endpoint, Role));
+        IReadOnlyList<string> failed;
+        try
+        {
+            (_, failed) = await StudentEvaluator.RunAsync(
+                client,
+                id,
+                evaluated,
+                predictionsPath,
+                new StudentEvaluationOptions { FewShotExamples = Role == ModelRole.Base ? demonstrations : [], Concurrency = RunContext.Concurrency(endpoint, evaluated.Length) },
+                progress is null ? null : new SynchronousProgress<string>(_ => progress.Report(Progress(Interlocked.Increment(ref answered), evaluated.Length))),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (EvaluationAbortedException ex)
+        {
+            throw new RunStepException(ex.Message, ex);
+        }
+
         if (failed.Count > 0)
         {
             throw new RunStepException($"{id}: {failed.Count} problem(s) failed after retries (first: {string.Join(", ", failed.Take(3))}); the answers so far are kept and a rerun asks only for the rest.");
@@ -143,7 +152,16 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         }
 
         await AtomicFile.WriteAllTextAsync(ResultPath(context), json, cancellationToken).ConfigureAwait(false);
-        return new JsonObject { ["model"] = endpoint.Model, ["score"] = Math.Round(score, 6), ["problems"] = evaluated.Length };
+        return new JsonObject
+        {
+            ["model"] = endpoint.Model,
+            ["score"] = Math.Round(score, 6),
+            ["problems"] = evaluated.Length,
+            ["requests"] = client.Requests,
+            ["input_tokens"] = client.InputTokens,
+            ["output_tokens"] = client.OutputTokens,
+            ["usd"] = Prices.CostOrFree(endpoint, client.InputTokens, client.OutputTokens),
+        };
     }
 
     /// <summary>The score written by a finished step.</summary>

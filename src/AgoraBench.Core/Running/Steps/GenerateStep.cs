@@ -54,9 +54,9 @@ internal sealed class GenerateStep(RunStepInfo info, PlanGenerator generator, Ag
     public override void Discard(RunContext context)
     {
         string data = context.Directory.Data(Generator.Name, Setting);
-        File.Delete(data);
-        File.Delete(data + ".attempts.jsonl");
-        File.Delete(data + ".issued.jsonl");
+        DeleteIfExists(data);
+        DeleteIfExists(data + ".attempts.jsonl");
+        DeleteIfExists(data + ".issued.jsonl");
     }
 
     public override async Task<JsonObject> ExecuteAsync(RunContext context, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
