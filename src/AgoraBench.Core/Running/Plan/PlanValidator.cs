@@ -368,7 +368,7 @@ internal static class PlanValidator
         foreach (var domain in plan.Settings.Select(s => s.Domain).Distinct())
         {
             var ids = EvaluationBenchmarks.ForDomain(domain).Select(b => b.Id).ToArray();
-            if (!ids.Any(e.Benchmarks.ContainsKey))
+            if (!e.Benchmarks.Values.Any(b => b.Benchmark.Domain == domain))
             {
                 error("$.evaluation.benchmarks", $"has no {AgoraBenchNames.ToName(domain)} benchmark; add {string.Join(" and/or ", ids)}");
             }
