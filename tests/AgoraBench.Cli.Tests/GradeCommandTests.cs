@@ -94,6 +94,29 @@ public class GradeCodeCommandTests
     }
 
     [Fact]
+    public async Task Grade_OutFile_CannotBeRewrittenByADaemonAfterTheGraderExits()
+    {
+        using var files = new TempFiles();
+        string problems = files.Write("he.jsonl", Problems);
+        string outFile = files.PathOf("g.json");
+        string daemon = "import os, time\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n        time.sleep(0.5)\n"
+            + "        for _ in range(30):\n            try:\n                open(" + JsonSerializer.Serialize(outFile) + ", 'w').write('{\"score\": 100}')\n"
+            + "            except OSError:\n                pass\n            time.sleep(0.1)\n        os._exit(0)\n    os._exit(0)\n"
+            + "def double(x):\n    return x\n";
+        string predictions = files.Write("preds.jsonl",
+            JsonSerializer.Serialize(new { id = "HumanEval/0", output = "```python\n" + daemon + "```" }) + "\n"
+            + "{\"id\": \"HumanEval/1\", \"output\": \"    return -x\\n\"}\n");
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("grade", "--benchmark", "humaneval", "--problems", problems, "--predictions", predictions, "--timeout", "5", "--out", outFile);
+        Assert.True(exitCode == 0, error + output);
+        string written = File.ReadAllText(outFile);
+        await Task.Delay(3500); // the daemon would have written from 0.5 s to 3.5 s after it started
+
+        Assert.Equal(written, File.ReadAllText(outFile));
+        Assert.Equal(50, JsonDocument.Parse(written).RootElement.GetProperty("score").GetDouble(), 9);
+    }
+
+    [Fact]
     public async Task Grade_PassAtKWithTooFewSamples_IsAnError()
     {
         using var files = new TempFiles();

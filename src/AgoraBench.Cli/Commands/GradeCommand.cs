@@ -15,6 +15,7 @@ internal static class GradeCommand
         var problems = new Option<string>("--problems") { Description = "The benchmark file in its native format (GSM8K test.jsonl, MATH / MATH-500 test.jsonl).", Required = true, HelpName = "FILE" };
         var predictions = new Option<string>("--predictions") { Description = "JSON Lines: {\"id\": …, \"output\": \"…\"} or {\"id\": …, \"outputs\": [\"…\"]}; ids are MATH unique_id or the 0-based GSM8K line number.", Required = true, HelpName = "FILE" };
         var allowMissing = new Option<bool>("--allow-missing") { Description = "Count problems without a prediction as wrong instead of failing." };
+        var weakSandbox = new Option<bool>("--allow-weak-sandbox") { Description = "Code benchmarks: where the kernel refuses user namespaces, grade anyway with only resource limits and a separate tester (programs can then read the host's files and reach its network; see docs/evaluation.md)." };
         var output = new Option<string?>("--out") { Description = "Write {\"benchmark\", \"score\", \"n\", \"items\"} to FILE (default: standard output).", HelpName = "FILE.json" };
         var command = new Command(
             "grade",
@@ -23,7 +24,7 @@ internal static class GradeCommand
             + "the code is run with the problem's tests in a sandboxed Python process (timeout, memory, no network); the score is pass@1.\n\n"
             + "Example:\n  agorabench grade --benchmark math --problems math500/test.jsonl --predictions preds.jsonl --out grade.json")
         {
-            benchmark, problems, predictions, allowMissing, ks, timeout, output,
+            benchmark, problems, predictions, allowMissing, ks, timeout, weakSandbox, output,
         };
 
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
@@ -51,17 +52,26 @@ internal static class GradeCommand
                             : throw new DataValidationException([new DataError(null, null, "--k", $"'{k}' is not a positive whole number")]));
                     }
 
-                    using var sandbox = new PythonSandbox();
-                    var code = await CodeBenchmarkGrader.GradeAsync(
-                        id,
-                        problemList,
-                        predictionList,
-                        sandbox,
-                        new SandboxLimits { Timeout = TimeSpan.FromSeconds(parseResult.GetValue(timeout)) },
-                        parseResult.GetValue(allowMissing),
-                        predictionsPath,
-                        requested,
-                        cancellationToken).ConfigureAwait(false);
+                    using var sandbox = new PythonSandbox(new PythonSandboxOptions { AllowWeakIsolation = parseResult.GetValue(weakSandbox) });
+                    CodeGradeResult code;
+                    try
+                    {
+                        code = await CodeBenchmarkGrader.GradeAsync(
+                            id,
+                            problemList,
+                            predictionList,
+                            sandbox,
+                            new SandboxLimits { Timeout = TimeSpan.FromSeconds(parseResult.GetValue(timeout)) },
+                            parseResult.GetValue(allowMissing),
+                            predictionsPath,
+                            requested,
+                            cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (InvalidOperationException ex) when (ex.Message.StartsWith("The code sandbox", StringComparison.Ordinal))
+                    {
+                        throw new DataValidationException([new DataError(null, null, "--allow-weak-sandbox", ex.Message)]);
+                    }
+
                     result = code.Grade;
                     var missingK = requested.Where(k => !code.PassAtK.ContainsKey(k) && k > 1).ToArray();
                     if (missingK.Length > 0)

@@ -45,9 +45,13 @@ public sealed class PythonSandboxTests : IDisposable
     {
         var result = await Run("import os\nwhile True:\n    os.fork()\n", timeoutSeconds: 2);
         Assert.False(result.Passed);
-        var again = await Run("import subprocess\nsubprocess.run(['sh', '-c', 'echo escaped'])\n");
-        Assert.False(again.Passed);
-        Assert.DoesNotContain("escaped", again.Stdout, StringComparison.Ordinal);
+
+        // A started process stays inside: same namespaces, same read-only view, no host files.
+        string target = Path.Combine(Path.GetTempPath(), "agorabench-escape-" + Guid.NewGuid().ToString("N"));
+        var again = await Run($"import subprocess\nr = subprocess.run(['sh', '-c', 'touch {target}; cat /etc/shadow; id -u'], capture_output=True, text=True)\nprint(r.stdout)\n");
+        Assert.True(again.Passed, again.Stderr);
+        Assert.False(File.Exists(target));
+        Assert.DoesNotContain("root:", again.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,13 +80,18 @@ public sealed class PythonSandboxTests : IDisposable
     [Fact]
     public async Task WritingOutsideTheFolder_IsRefused_AndNothingIsWritten()
     {
-        string target = Path.Combine(Path.GetTempPath(), "agorabench-escape-" + Guid.NewGuid().ToString("N"));
-        var result = await Run($"with open({Quote(target)}, 'w') as f:\n    f.write('escaped')\n");
-        var viaOs = await Run($"import os\nfd = os.open({Quote(target)}, os.O_WRONLY | os.O_CREAT)\nos.write(fd, b'x')\n");
+        // The program's /tmp is its own: a write there succeeds but never reaches the host's /tmp.
+        string inTmp = Path.Combine(Path.GetTempPath(), "agorabench-escape-" + Guid.NewGuid().ToString("N"));
+        string elsewhere = Path.Combine(Directory.GetCurrentDirectory(), "agorabench-escape-" + Guid.NewGuid().ToString("N"));
+        var tmp = await Run($"with open({Quote(inTmp)}, 'w') as f:\n    f.write('escaped')\n");
+        var result = await Run($"with open({Quote(elsewhere)}, 'w') as f:\n    f.write('escaped')\n");
+        var viaOs = await Run($"import os\nfd = os.open({Quote(elsewhere)}, os.O_WRONLY | os.O_CREAT)\nos.write(fd, b'x')\n");
 
+        Assert.True(tmp.Passed, tmp.Stderr);
         Assert.False(result.Passed);
         Assert.False(viaOs.Passed);
-        Assert.False(File.Exists(target));
+        Assert.False(File.Exists(inTmp));
+        Assert.False(File.Exists(elsewhere));
         Assert.True((await Run("open('inside.txt', 'w').write('fine')\nassert open('inside.txt').read() == 'fine'\n")).Passed);
     }
 
@@ -105,11 +114,12 @@ public sealed class PythonSandboxTests : IDisposable
     }
 
     [Fact]
-    public async Task TemporaryFolders_AreRemoved()
+    public async Task TheFolder_IsPrivate_AndStartsEmptyEachTime()
     {
-        var result = await Run("import os\nprint(os.getcwd())\n");
-        Assert.True(result.Passed, result.Stderr);
-        Assert.False(Directory.Exists(result.Stdout.Trim()));
+        var first = await Run("import os\nopen('mark', 'w').write('x')\nprint(os.getcwd())\n");
+        var second = await Run("import os\nassert not os.path.exists('mark'), os.listdir('.')\n");
+        Assert.True(first.Passed, first.Stderr);
+        Assert.True(second.Passed, second.Stderr);
     }
 
     private static string Quote(string path) => "'" + path.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";

@@ -1,6 +1,9 @@
 namespace AgoraBench;
 
-/// <summary>Grades HumanEval or MBPP predictions by running every sample's program in the <see cref="PythonSandbox"/>.</summary>
+/// <summary>
+/// Grades HumanEval or MBPP predictions by running every sample's program in the <see cref="PythonSandbox"/>, with the
+/// problem's tests in the sandbox's trusted tester (<see cref="CodePrograms.HumanEvalTest"/>, <see cref="CodePrograms.MbppTest"/>).
+/// </summary>
 public static class CodeBenchmarkGrader
 {
     private static readonly int[] Ks = [1, 5, 10, 100];

@@ -6,19 +6,20 @@ using System.Threading.Channels;
 namespace AgoraBench;
 
 /// <summary>
-/// Runs untrusted Python (model-written code and its tests) in sandboxed child processes, in parallel, fast.
+/// Runs untrusted Python (model-written code) against trusted tests in isolated processes, in parallel, fast.
 /// </summary>
 /// <remarks>
-/// <para>Each worker is a warm Python process (a fork server): every program runs in a child forked from it, so there
-/// is no interpreter start-up per sample. The child becomes its own session and process group, works in a fresh
-/// temporary folder that is removed afterwards, and runs under limits: CPU time, address space
-/// (<see cref="SandboxLimits.MemoryMegabytes"/>), file size (which also caps captured output), and processes. The
-/// network is cut (a new network namespace where the kernel allows it, and the socket module disabled), process
-/// creation and deletion helpers are disabled, and writes outside the folder are refused. The whole process group is
-/// killed at the timeout. A program passes only if it runs to its end: <c>sys.exit</c> or <c>os._exit</c> before the
-/// end is a failure.</para>
-/// <para>These are the guards of the common evaluation harnesses, strengthened; they contain model-written code, not a
-/// determined attacker. For hostile code add an OS-level boundary (a container or VM).</para>
+/// <para>Each worker is a warm Python server with two helpers: a tester (trusted) and a zygote that prepares the next
+/// candidate process ahead of time. The program runs in the candidate: uid 0 of a user namespace mapped to an
+/// unprivileged uid (65534 when the grader is root), its own PID, mount, IPC and network namespaces, a read-only view
+/// of the system folders only, a private <c>/tmp</c> (its folder, size-capped) and <c>/dev/shm</c>, no capabilities,
+/// no environment, only its own descriptors, and limits on CPU time, memory, file size and processes. The tests run
+/// in the tester, which calls the program's functions over a socket and gets back plain data rebuilt as built-in
+/// objects; the verdict travels from the tester to the server over a channel no candidate holds. Ending the candidate
+/// ends its PID namespace, so nothing it started survives, and each process dies with its parent. See
+/// docs/evaluation.md for which mechanism holds each guarantee.</para>
+/// <para>Where the kernel refuses user namespaces the sandbox refuses to start, unless
+/// <see cref="PythonSandboxOptions.AllowWeakIsolation"/> opts in to a weaker mode (documented there).</para>
 /// </remarks>
 public sealed class PythonSandbox : IAsyncDisposable, IDisposable
 {
@@ -40,19 +41,37 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
         }
 
         _idle = Channel.CreateUnbounded<Worker>();
-        _script = Path.Combine(Path.GetTempPath(), $"agorabench-sandbox-{Environment.ProcessId}-{Guid.NewGuid():N}.py");
         using var stream = typeof(PythonSandbox).Assembly.GetManifestResourceStream("AgoraBench.Evaluation.Code.sandbox_server.py")!;
-        using var file = File.Create(_script);
-        stream.CopyTo(file);
+        using var reader = new StreamReader(stream);
+        _script = reader.ReadToEnd();
     }
 
-    /// <summary>Runs one program.</summary>
+    /// <summary>
+    /// Runs one self-checking program in the candidate process; it passes when its module body runs to its end. The
+    /// program reports that itself, so use this for trusted code and <see cref="RunAsync(PythonTestProgram, SandboxLimits?, CancellationToken)"/>
+    /// to grade untrusted code.
+    /// </summary>
     /// <param name="program">The Python source.</param>
     /// <param name="limits">Limits, or <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels waiting for a worker; a program already running finishes within its timeout.</param>
     /// <returns>The result.</returns>
-    /// <exception cref="InvalidOperationException">Python could not be started.</exception>
-    public async Task<SandboxResult> RunAsync(string program, SandboxLimits? limits = null, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidOperationException">Python could not be started, or the isolation is not available.</exception>
+    public Task<SandboxResult> RunAsync(string program, SandboxLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return RunAsync(new PythonTestProgram(program, string.Empty), limits, cancellationToken);
+    }
+
+    /// <summary>
+    /// Grades one program: runs it in the isolated candidate process and its tests in the trusted tester; it passes
+    /// only when every test ran to its end there.
+    /// </summary>
+    /// <param name="program">The program and its tests.</param>
+    /// <param name="limits">Limits, or <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels waiting for a worker; a program already running finishes within its timeout.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="InvalidOperationException">Python could not be started, or the isolation is not available.</exception>
+    public async Task<SandboxResult> RunAsync(PythonTestProgram program, SandboxLimits? limits = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(program);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -62,7 +81,7 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
         {
             return await worker.RunAsync(program, limits).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or JsonException)
+        catch (Exception ex) when (ex is IOException or JsonException)
         {
             worker.Dispose();
             lock (_gate)
@@ -89,7 +108,7 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Stops the worker processes and removes the server script.</summary>
+    /// <summary>Stops the worker processes; each ends its programs and helpers before it exits.</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -107,8 +126,6 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
 
             _workers.Clear();
         }
-
-        File.Delete(_script);
     }
 
     private async Task<Worker> AcquireAsync(CancellationToken cancellationToken)
@@ -122,7 +139,7 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
         {
             if (_workers.Count < _options.Workers)
             {
-                var worker = new Worker(_options.Python, _script);
+                var worker = new Worker(_options, _script);
                 _workers.Add(worker);
                 return worker;
             }
@@ -136,9 +153,9 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
         private readonly Process _process;
         private int _requests;
 
-        public Worker(string python, string script)
+        public Worker(PythonSandboxOptions options, string script)
         {
-            var start = new ProcessStartInfo(python)
+            var start = new ProcessStartInfo(options.Python)
             {
                 RedirectStandardInput = true,
                 RedirectStandardOutput = true,
@@ -147,29 +164,83 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
             };
             start.ArgumentList.Add("-u");
             start.ArgumentList.Add("-I");
+            start.ArgumentList.Add("-c");
             start.ArgumentList.Add(script);
+            if (options.AllowWeakIsolation)
+            {
+                start.ArgumentList.Add("--allow-weak");
+            }
+
+            // Nothing of the grader's environment (API keys, tokens) reaches the server, so none is in the memory
+            // the sandboxed processes are forked from.
+            string? path = Environment.GetEnvironmentVariable("PATH");
+            start.Environment.Clear();
+            start.Environment["PATH"] = path ?? "/usr/local/bin:/usr/bin:/bin";
+            start.Environment["LANG"] = "C.UTF-8";
             start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
             try
             {
-                _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {python}.");
+                _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {options.Python}.");
             }
             catch (System.ComponentModel.Win32Exception ex)
             {
-                throw new InvalidOperationException($"Could not start the Python interpreter '{python}': {ex.Message}. Install Python 3 or set PythonSandboxOptions.Python.", ex);
+                throw new InvalidOperationException($"Could not start the Python interpreter '{options.Python}': {ex.Message}. Install Python 3.10 or later or set PythonSandboxOptions.Python.", ex);
             }
 
             _process.ErrorDataReceived += (_, _) => { };
             _process.BeginErrorReadLine();
+            string? hello = _process.StandardOutput.ReadLine();
+            string? error = null;
+            try
+            {
+                using var document = hello is null ? null : JsonDocument.Parse(hello);
+                var root = document?.RootElement;
+                if (root is null || !root.Value.TryGetProperty("ready", out var ready) || ready.ValueKind != JsonValueKind.True)
+                {
+                    error = root is not null && root.Value.TryGetProperty("error", out var e) ? e.GetString() : "the Python server did not start";
+                }
+            }
+            catch (JsonException)
+            {
+                error = "the Python server did not start (is it Python 3.10 or later?)";
+            }
+
+            if (error is not null)
+            {
+                Dispose();
+                throw new InvalidOperationException(
+                    $"The code sandbox cannot isolate programs on this machine ({error}). It needs Linux with user, PID, mount, IPC and network namespaces "
+                    + "(for an unprivileged grader: kernel.unprivileged_userns_clone=1 / no AppArmor restriction on user namespaces). "
+                    + "To run with only resource limits and a separate tester instead (weaker: see docs/evaluation.md), set PythonSandboxOptions.AllowWeakIsolation "
+                    + "or pass --allow-weak-sandbox.");
+            }
         }
 
-        public async Task<SandboxResult> RunAsync(string program, SandboxLimits limits)
+        public async Task<SandboxResult> RunAsync(PythonTestProgram program, SandboxLimits limits)
         {
             string id = (++_requests).ToString(CultureInfo.InvariantCulture);
             string request = JsonReport.Write(json =>
             {
                 json.WriteStartObject();
                 json.WriteString("id", id);
-                json.WriteString("program", program);
+                json.WriteString("program", program.Program);
+                json.WriteString("tests", program.Tests);
+                json.WriteString("context", program.Context);
+                json.WriteStartArray("remote");
+                foreach (string name in program.Remote)
+                {
+                    json.WriteStringValue(name);
+                }
+
+                json.WriteEndArray();
+                json.WriteStartObject("aliases");
+                foreach (var (alias, name) in program.Aliases)
+                {
+                    json.WriteString(alias, name);
+                }
+
+                json.WriteEndObject();
+                json.WriteNumber("processes", limits.Processes);
                 json.WriteNumber("timeout", limits.Timeout.TotalSeconds);
                 json.WriteNumber("memory_mb", limits.MemoryMegabytes);
                 json.WriteNumber("file_mb", limits.FileMegabytes);
@@ -198,7 +269,7 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
             try
             {
                 _process.StandardInput.Close();
-                if (!_process.WaitForExit(2000))
+                if (!_process.WaitForExit(30_000))
                 {
                     _process.Kill(entireProcessTree: true);
                 }

@@ -10,4 +10,13 @@ public sealed class PythonSandboxOptions
     /// <summary>Gets or sets how many programs run at once (one warm worker process each).</summary>
     /// <value>The default value is the number of processors.</value>
     public int Workers { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the sandbox may run where the kernel refuses user namespaces, with only
+    /// the weaker guarantees: programs still run against a separate tester, under resource limits, as uid 65534 when
+    /// the grader is root, in a temporary folder that is removed; but they see the host's files, network and
+    /// processes. See docs/evaluation.md.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>: without the isolation the sandbox refuses to start.</value>
+    public bool AllowWeakIsolation { get; set; }
 }

@@ -82,13 +82,21 @@ internal sealed partial class PythonTestsGrader : IBenchmarkGrader
             program.Append(prefix);
         }
 
-        program.Append("\n\n").Append(tests).Append('\n');
-        if (_entryPoint is not null && AnswerExtraction.Field(item.Problem, _entryPoint) is { } check)
+        // The tests run in the sandbox's trusted tester process, apart from the candidate program (names they use are looked up in it).
+        var testCode = new StringBuilder(tests).Append('\n');
+        string? entryName = _entryPoint is null ? null : AnswerExtraction.Field(item.Problem, _entryPoint);
+        if (entryName is not null)
         {
-            program.Append("\ncheck(").Append(check).Append(")\n");
+            testCode.Append("\ncheck(").Append(entryName).Append(")\n");
         }
 
-        var result = await sandbox.RunAsync(program.ToString(), _context.Limits, cancellationToken).ConfigureAwait(false);
+        var run = new PythonTestProgram(program.Append('\n').ToString(), testCode.ToString())
+        {
+            Context = entryName is null ? prefix : prefix + "\n    pass\n",
+            Remote = entryName is null ? [] : [entryName],
+            Aliases = entryName is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal) { ["candidate"] = entryName },
+        };
+        var result = await sandbox.RunAsync(run, _context.Limits, cancellationToken).ConfigureAwait(false);
         if (result.Passed)
         {
             return ItemScore.Pass(true, "passed", result.Status);
