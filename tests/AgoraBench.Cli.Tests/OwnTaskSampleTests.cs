@@ -98,6 +98,23 @@ public sealed class OwnTaskSampleTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"generation requests answered: {root.GetProperty("generation").GetProperty("answered").GetInt32()}, total requests: {root.GetProperty("requests").GetInt32()}");
     }
 
+    [PythonFact]
+    public async Task OwnTaskSampleData_EveryCheckPassesItsGoldQuery_AndFailsEveryOtherOne()
+    {
+        // make_data.py --check runs every seed and gold query on the shop, then each test's check with its own gold
+        // query, with the 39 other gold queries and with a broken one (the fake's wrong answers are other gold queries).
+        var start = new ProcessStartInfo(RepositoryPaths.Python!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "samples", "own-task", "data", "make_data.py"));
+        start.ArgumentList.Add("--check");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        string stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 0, stderr);
+        Assert.Equal("30 seeds and 40 test questions: every query runs; each check passes its gold query and fails the 39 other gold queries and a broken one", (await stdout).Trim());
+    }
+
     private static string CopySample(string target)
     {
         string sample = Path.Combine(RepositoryPaths.Root, "samples", "own-task");
