@@ -126,7 +126,7 @@ public static class BenchmarkProblems
         return null;
     }
 
-    private static List<(int Line, JsonElement Record)> Records(byte[] bytes, string path, List<DataError> errors)
+    internal static List<(int Line, JsonElement Record)> Records(byte[] bytes, string path, List<DataError> errors)
     {
         var records = new List<(int, JsonElement)>();
         var span = bytes.AsSpan();

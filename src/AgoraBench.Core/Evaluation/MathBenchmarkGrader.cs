@@ -14,21 +14,10 @@ public static class MathBenchmarkGrader
     {
         ArgumentNullException.ThrowIfNull(problems);
         ArgumentNullException.ThrowIfNull(predictions);
-        var predicted = PredictionMatcher.Match(problems, predictions, allowMissing, predictionsSource);
-        var items = new List<BenchmarkItemGrade>();
-        foreach (var problem in problems)
-        {
-            if (!predicted.TryGetValue(problem.Id, out var prediction))
-            {
-                items.Add(new BenchmarkItemGrade(problem.Id, false, null, "missing", 0, 0));
-                continue;
-            }
+        BenchmarkCatalog.BuiltIn.TryGet(EvaluationBenchmarks.Math.Id, out var definition);
 
-            var grades = prediction.Outputs.Select(o => MathGrader.Grade(o, problem.Answer ?? string.Empty)).ToArray();
-            items.Add(new BenchmarkItemGrade(problem.Id, grades[0].Correct, grades[0].Extracted, grades[0].Rule, grades.Count(g => g.Correct), grades.Length));
-        }
-
-        double score = 100.0 * items.Average(i => i.Samples == 0 ? 0 : (double)i.SamplesCorrect / i.Samples);
-        return new BenchmarkGradeResult(score, items.Count, items);
+        // The math grader answers synchronously, so this completes without blocking on I/O.
+        return BenchmarkGrader.GradeAsync(definition!, problems, predictions, new GraderContext(), null, allowMissing, predictionsSource, [], CancellationToken.None)
+            .GetAwaiter().GetResult().Grade;
     }
 }

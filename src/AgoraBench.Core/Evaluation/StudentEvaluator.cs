@@ -16,14 +16,18 @@ public static class StudentEvaluator
     /// <param name="problem">The problem.</param>
     /// <param name="fewShot">Demonstrations with their answers, or empty.</param>
     /// <returns>The user message.</returns>
-    public static string Prompt(string benchmark, BenchmarkProblem problem, IReadOnlyList<BenchmarkProblem> fewShot)
+    public static string Prompt(string benchmark, BenchmarkProblem problem, IReadOnlyList<BenchmarkProblem> fewShot) => Prompt(benchmark, problem, fewShot, null);
+
+    private static BenchmarkDefinition Definition(string benchmark, StudentEvaluationOptions? options) =>
+        options?.Benchmark ?? (BenchmarkCatalog.BuiltIn.TryGet(benchmark, out var known) ? known : new BenchmarkDefinition { Id = benchmark, Grader = new GraderSpec("exact") });
+
+    private static string Prompt(string benchmark, BenchmarkProblem problem, IReadOnlyList<BenchmarkProblem> fewShot, BenchmarkDefinition? definition)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(fewShot);
-        bool math = benchmark is "gsm8k" or "math";
-        string Solution(BenchmarkProblem p) => math && p.Fields.TryGetValue("solution", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()!
-            : math && p.Fields.TryGetValue("answer", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString()!
-            : p.Answer ?? string.Empty;
+        var worked = (definition ?? Definition(benchmark, null)).DemonstrationFields;
+        string Solution(BenchmarkProblem p) => worked.Select(f => p.Fields.TryGetValue(f, out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null).FirstOrDefault(s => s is not null)
+            ?? p.Answer ?? string.Empty;
         if (fewShot.Count == 0)
         {
             return problem.Prompt;
@@ -36,6 +40,17 @@ public static class StudentEvaluator
         }
 
         return text.Append("Question: ").Append(problem.Prompt.TrimEnd()).Append("\nAnswer:").ToString();
+    }
+
+    /// <summary>Builds the prompt for a problem of any benchmark: the problem alone, or after demonstrations whose answers come from the definition's <see cref="BenchmarkDefinition.DemonstrationFields"/>.</summary>
+    /// <param name="benchmark">The benchmark.</param>
+    /// <param name="problem">The problem (its prompt filled).</param>
+    /// <param name="fewShot">Demonstrations, or empty.</param>
+    /// <returns>The user message.</returns>
+    public static string Prompt(BenchmarkDefinition benchmark, BenchmarkProblem problem, IReadOnlyList<BenchmarkProblem> fewShot)
+    {
+        ArgumentNullException.ThrowIfNull(benchmark);
+        return Prompt(benchmark.Id, problem, fewShot, benchmark);
     }
 
     /// <summary>
@@ -68,7 +83,7 @@ public static class StudentEvaluator
             : [];
         var pending = problems.Where(p => !done.Contains(p.Id)).ToArray();
         var chatOptions = options.ChatOptions?.Clone() ?? new ChatOptions();
-        chatOptions.Temperature = options.Temperature ?? (benchmark is "gsm8k" or "math" ? 0.2f : 0.0f);
+        chatOptions.Temperature = options.Temperature ?? Definition(benchmark, options).Temperature;
         chatOptions.TopP = options.TopP;
         chatOptions.MaxOutputTokens = options.MaxOutputTokens;
 
@@ -81,7 +96,7 @@ public static class StudentEvaluator
             int answered = 0;
             await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken }, async (problem, token) =>
             {
-                string prompt = Prompt(benchmark, problem, options.FewShotExamples);
+                string prompt = Prompt(Definition(benchmark, options), problem, options.FewShotExamples);
                 string? output = null;
                 for (int attempt = 0; attempt <= options.MaxRetries && output is null; attempt++)
                 {
