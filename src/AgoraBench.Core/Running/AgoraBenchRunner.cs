@@ -42,7 +42,7 @@ public sealed partial class AgoraBenchRunner
         ArgumentException.ThrowIfNullOrEmpty(runDirectory);
         ArgumentNullException.ThrowIfNull(options);
         OptionErrors.ThrowIfAny(options.Validate(), "runner options", nameof(options));
-        var problems = plan.Validate(options.Trainer is { } trainer ? [.. options.AdditionalTrainerNames, trainer.Name, plan.Training.Trainer] : options.AdditionalTrainerNames);
+        var problems = PlanValidator.Validate(plan, options.Trainer is { } trainer ? [.. options.AdditionalTrainerNames, trainer.Name, plan.Training.Trainer] : options.AdditionalTrainerNames, options.Graders, options.Benchmarks);
         if (problems.Count > 0)
         {
             throw new DataValidationException(problems);

@@ -56,6 +56,9 @@ internal sealed class RunContext : IAsyncDisposable
     public Task<IReadOnlyList<BenchmarkProblem>> ProblemsAsync(string benchmark, string path, CancellationToken cancellationToken) =>
         SharedAsync("problems:" + benchmark + ":" + path, () => BenchmarkProblems.ReadAsync(benchmark, path, cancellationToken));
 
+    public Task<IReadOnlyList<BenchmarkProblem>> ProblemsAsync(BenchmarkDefinition benchmark, string path, CancellationToken cancellationToken) =>
+        SharedAsync("problems:" + benchmark.Id + ":" + path, () => benchmark.ReadProblemsAsync(path, cancellationToken));
+
     public Task<string> FileHashAsync(string path, CancellationToken cancellationToken)
     {
         var info = new FileInfo(path);

@@ -81,5 +81,8 @@ public sealed class GraderRegistry
         return factory(spec, context);
     }
 
+    /// <summary>The factory of a registered kind.</summary>
+    internal Func<GraderSpec, GraderContext, IBenchmarkGrader> Factory(string kind) => _kinds[kind];
+
     private bool TryGet(string kind, [NotNullWhen(true)] out Func<GraderSpec, GraderContext, IBenchmarkGrader>? factory) => _kinds.TryGetValue(kind, out factory);
 }

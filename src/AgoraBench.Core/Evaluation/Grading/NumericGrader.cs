@@ -43,7 +43,7 @@ internal sealed partial class NumericGrader : IBenchmarkGrader
     {
         ArgumentNullException.ThrowIfNull(item);
         string? goldText = AnswerExtraction.Gold(item.Problem, _answer);
-        if (Parse(goldText) is not { } gold)
+        if ((Parse(goldText) is { } whole && NumberOnly().IsMatch(goldText!) ? whole : Parse(AnswerExtraction.LastNumber(goldText ?? string.Empty))) is not { } gold)
         {
             return Task.FromResult(ItemScore.Unscored($"the gold answer '{goldText}' is not a number"));
         }
@@ -57,6 +57,9 @@ internal sealed partial class NumericGrader : IBenchmarkGrader
         bool close = Math.Abs(value - gold) <= _tolerance;
         return Task.FromResult(ItemScore.Pass(close, close ? "within-tolerance" : "different", extracted));
     }
+
+    [GeneratedRegex(@"^\s*[-+]?\$?[\d,]*\.?\d+([eE][-+]?\d+)?\s*%?\s*$")]
+    private static partial Regex NumberOnly();
 
     [GeneratedRegex(@"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")]
     private static partial Regex Number();

@@ -53,9 +53,19 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
             ["limit"] = Benchmark.Limit,
             ["inference"] = "paper: temperature 0.2 math / 0 otherwise, top_p 0.95, 1024 tokens",
         };
-        if (BenchmarkGrader.IsChecked(id))
+        var definition = Definition(context);
+        if (definition.Reader is null || !ReferenceEquals(definition, Benchmark.Definition))
         {
-            config["code_timeout_seconds"] = id is "mbpp" or "humaneval" ? e.CodeTimeout.TotalSeconds : null;
+            // A declared or host benchmark: its prompt, grader and temperature are part of what the scores mean.
+            config["prompt"] = definition.Prompt;
+            config["grader"] = definition.Grader.Options.DeepClone();
+            config["grader_kind"] = definition.Grader.Kind;
+            config["temperature"] = definition.Temperature;
+        }
+
+        if (definition.Aggregation == "mean")
+        {
+            config["code_timeout_seconds"] = definition.Grader.Kind == "python-tests" ? e.CodeTimeout.TotalSeconds : null;
         }
         else
         {
@@ -74,9 +84,10 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         var e = plan.Evaluation;
         string id = Benchmark.Benchmark.Id;
         var endpoint = Model(context) ?? await StudentEndpointAsync(context, cancellationToken).ConfigureAwait(false);
-        var all = await context.ProblemsAsync(id, Benchmark.Problems, cancellationToken).ConfigureAwait(false);
+        var definition = Definition(context);
+        var all = await context.ProblemsAsync(definition, Benchmark.Problems, cancellationToken).ConfigureAwait(false);
         var demonstrations = Benchmark.FewShotProblems is { } demoFile
-            ? (await context.ProblemsAsync(id, demoFile, cancellationToken).ConfigureAwait(false)).Take(e.BaseFewShot).ToArray()
+            ? (await context.ProblemsAsync(definition, demoFile, cancellationToken).ConfigureAwait(false)).Take(e.BaseFewShot).ToArray()
             : all.Take(e.BaseFewShot).ToArray();
         var evaluated = (Benchmark.FewShotProblems is null ? all.Skip(e.BaseFewShot) : all).Take(Benchmark.Limit ?? int.MaxValue).ToArray();
         if (evaluated.Length == 0)
@@ -93,7 +104,7 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
             id,
             evaluated,
             predictionsPath,
-            new StudentEvaluationOptions { FewShotExamples = Role == ModelRole.Base ? demonstrations : [], Concurrency = RunContext.Concurrency(endpoint, evaluated.Length) },
+            new StudentEvaluationOptions { Benchmark = definition, FewShotExamples = Role == ModelRole.Base ? demonstrations : [], Concurrency = RunContext.Concurrency(endpoint, evaluated.Length) },
             progress is null ? null : new SynchronousProgress<string>(_ => progress.Report(Progress(Interlocked.Increment(ref answered), evaluated.Length))),
             cancellationToken).ConfigureAwait(false);
         if (failed.Count > 0)
@@ -105,16 +116,17 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         var predictions = (await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false)).Where(p => ids.Contains(p.Id)).ToArray();
         string json;
         double score;
-        if (BenchmarkGrader.IsChecked(id))
+        if (definition.Aggregation == "mean")
         {
-            var grade = await BenchmarkGrader.GradeAsync(
-                id,
-                evaluated,
-                predictions,
-                id is "mbpp" or "humaneval" ? context.Sandbox : null,
-                new SandboxLimits { Timeout = e.CodeTimeout },
-                predictionsSource: predictionsPath,
-                cancellationToken: cancellationToken).ConfigureAwait(false);
+            var graderContext = new GraderContext
+            {
+                Sandbox = context.Sandbox,
+                Limits = new SandboxLimits { Timeout = e.CodeTimeout },
+                Judge = e.Judge is null ? null : await context.CachedChatAsync(e.Judge, ModelRole.EvaluationJudge, cancellationToken).ConfigureAwait(false),
+                BaseDirectory = context.Plan.SourcePath is { } source ? Path.GetDirectoryName(Path.GetFullPath(source))! : Environment.CurrentDirectory,
+                Baseline = Benchmark.Baseline is { } baselineAnswers ? await AnswerFiles.ReadAsync(baselineAnswers, cancellationToken).ConfigureAwait(false) : null,
+            };
+            var grade = await BenchmarkGrader.GradeAsync(definition, evaluated, predictions, graderContext, context.Options.Graders, predictionsSource: predictionsPath, cancellationToken: cancellationToken).ConfigureAwait(false);
             score = grade.Grade.Score;
             var node = JsonNode.Parse(grade.Grade.ToJson(id))!.AsObject();
             node.Insert(1, "model", endpoint.Model);
@@ -152,6 +164,10 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         var node = JsonNode.Parse(File.ReadAllText(resultPath));
         return node?["score"]?.GetValue<double>() ?? throw new RunStepException(string.Create(CultureInfo.InvariantCulture, $"{resultPath} has no score."));
     }
+
+    /// <summary>The benchmark's definition: a host's (registered through <c>AddBenchmark</c>) wins over the plan's or the built-in one.</summary>
+    public BenchmarkDefinition Definition(RunContext context) =>
+        context.Options.Benchmarks.TryGet(Benchmark.Benchmark.Id, out var hosted) ? hosted : Benchmark.Definition;
 
     private ModelEndpoint? Model(RunContext context) => Role switch
     {
