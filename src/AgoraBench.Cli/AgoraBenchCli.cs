@@ -21,6 +21,7 @@ internal static class AgoraBenchCli
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ExportSftCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(InitCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(EstimateCommand.Create());
         root.Subcommands.Add(MergeCommand.Create());

@@ -49,7 +49,7 @@ internal sealed class JudgeGrader : IBenchmarkGrader
                 _rubric = rubric;
                 if (context.Fields is { } fields)
                 {
-                    var available = fields.Concat(Provided.Where(f => f != "reference" || _reference is not null)).ToArray();
+                    var available = fields.Concat(Provided.Where(f => f != "reference" || _reference is not null)).Distinct(StringComparer.Ordinal).ToArray();
                     foreach (string unknown in rubric.UnknownFields(available))
                     {
                         options.Error("rubric", $"{path} uses {{{{ {unknown} }}}}, which is not a field; it can use {string.Join(", ", available.Order(StringComparer.Ordinal))}");
