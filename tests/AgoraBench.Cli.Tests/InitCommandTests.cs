@@ -127,7 +127,7 @@ public sealed class InitCommandTests : IDisposable
         Assert.Contains("folder", error, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Theory(Skip = "Waits for the issue-14 core: settings of a plan-declared domain (instance-generation/sql …) are refused so far (\"this version runs settings in the paper's domains only\"), and the command trainer must run from the plan's folder (contract-14).")]
+    [Theory]
     [InlineData(null)]
     [InlineData("legal-qa")]
     public async Task Init_ThenRunDryRun_TheScaffoldValidates(string? domain)

@@ -26,7 +26,7 @@ public sealed class OwnTaskSampleTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    [StudyFakeFact(Skip = "Waits for the issue-14 core: settings of a plan-declared domain (instance-generation/sql …) are refused so far (\"this version runs settings in the paper's domains only\"), and the command trainer must run from the plan's folder (contract-14).")]
+    [StudyFakeFact]
     public async Task OwnTaskSample_RunAsWrittenOverTheStudyFake_ScoresEveryCellOnBothBenchmarks_AtTheAccuraciesSet()
     {
         string study = CopySample(_temp.PathOf("study"));

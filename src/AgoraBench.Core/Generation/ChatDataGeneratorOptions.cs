@@ -27,6 +27,13 @@ public sealed class ChatDataGeneratorOptions
     /// <summary>Gets or sets a value indicating whether the length check is skipped.</summary>
     public bool SkipLengthCheck { get; set; }
 
+    /// <summary>
+    /// Gets or sets the domain whose validation rules check each instance (<see cref="BenchmarkDomain.Math"/>: one
+    /// <c>[RESULT]</c>; <see cref="BenchmarkDomain.Code"/>: code compiles; any other: the general rules), or
+    /// <see langword="null"/> for the request's own domain. A declared domain gets the general rules unless it names another.
+    /// </summary>
+    public BenchmarkDomain? ValidatorDomain { get; set; }
+
     /// <summary>Lists every problem with these options.</summary>
     /// <returns>The problems; empty when the options are valid.</returns>
     public IReadOnlyList<string> Validate()

@@ -17,7 +17,11 @@ public static partial class GenerationPromptBuilder
     /// <param name="mode">How demonstrations are picked.</param>
     /// <param name="style">The prompt style (JSON encodes the demonstrations as JSON strings).</param>
     /// <returns>The prompt.</returns>
-    public static GenerationPrompt InstanceGeneration(string template, BenchmarkDomain domain, IReadOnlyList<SyntheticInstance> seeds, IReadOnlyList<SyntheticInstance> generated, Random random, DemonstrationMode mode = DemonstrationMode.SeedAndGenerated, PromptStyle style = PromptStyle.Agora)
+    public static GenerationPrompt InstanceGeneration(string template, BenchmarkDomain domain, IReadOnlyList<SyntheticInstance> seeds, IReadOnlyList<SyntheticInstance> generated, Random random, DemonstrationMode mode = DemonstrationMode.SeedAndGenerated, PromptStyle style = PromptStyle.Agora) =>
+        InstanceGeneration(template, GenerationThemes.For(domain), seeds, generated, random, mode, style);
+
+    /// <summary>Builds an instance-generation prompt whose <c>&lt;input_theme&gt;</c> is drawn from the given themes (a declared domain's own list).</summary>
+    internal static GenerationPrompt InstanceGeneration(string template, IReadOnlyList<string> themes, IReadOnlyList<SyntheticInstance> seeds, IReadOnlyList<SyntheticInstance> generated, Random random, DemonstrationMode mode, PromptStyle style)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(seeds);
@@ -56,7 +60,6 @@ public static partial class GenerationPromptBuilder
         string? theme = null, firstWord = null;
         if (template.Contains("<input_theme>", StringComparison.Ordinal))
         {
-            var themes = GenerationThemes.For(domain);
             theme = themes[random.Next(themes.Count)];
             values["<input_theme>"] = theme;
         }

@@ -58,10 +58,10 @@ public static class GenerationThemes
     /// <summary>Gets the themes of a domain.</summary>
     /// <param name="domain">The domain.</param>
     /// <returns>The themes.</returns>
-    public static IReadOnlyList<string> For(BenchmarkDomain domain) => domain switch
+    public static IReadOnlyList<string> For(BenchmarkDomain domain) => domain.Ordinal switch
     {
-        BenchmarkDomain.Math => Math,
-        BenchmarkDomain.Code => Code,
+        0 => Math,
+        1 => Code,
         _ => General,
     };
 }

@@ -24,6 +24,11 @@ public static class MetaPrompts
     /// <exception cref="ArgumentException">The JSON style was asked for another method.</exception>
     public static string Template(GenerationMethod method, BenchmarkDomain domain, PromptStyle style = PromptStyle.Agora)
     {
+        if (!domain.IsBuiltIn)
+        {
+            throw new ArgumentException($"'{domain}' is a declared domain: its meta-prompts come from the plan's generation.templates, not from the paper.", nameof(domain));
+        }
+
         string domainName = domain == BenchmarkDomain.InstructionFollowing ? "general" : AgoraBenchNames.ToName(domain);
         if (style == PromptStyle.Json && method != GenerationMethod.InstanceGeneration)
         {
@@ -37,7 +42,7 @@ public static class MetaPrompts
         return method == GenerationMethod.ResponseGeneration ? text : text.TrimEnd('\n', '\r');
     }
 
-    /// <summary>Gets the placeholders a template for a setting must contain.</summary>
+    /// <summary>Gets the placeholders a template for a setting must contain (<c>&lt;input_theme&gt;</c> only for the paper's domains: a declared domain needs it only when it lists themes).</summary>
     /// <param name="method">The method.</param>
     /// <param name="domain">The domain.</param>
     /// <param name="style">The prompt style.</param>
@@ -46,7 +51,8 @@ public static class MetaPrompts
     {
         GenerationMethod.InstanceGeneration when style == PromptStyle.Json => ["<input1>", "<output1>", "<input2>", "<output2>", "<input3>", "<output3>"],
         GenerationMethod.InstanceGeneration when domain == BenchmarkDomain.InstructionFollowing => ["<input1>", "<output1>", "<input2>", "<output2>", "<input3>", "<output3>", "<input_theme>", "<first_word>"],
-        GenerationMethod.InstanceGeneration => ["<input1>", "<output1>", "<input2>", "<output2>", "<input3>", "<output3>", "<input_theme>"],
+        GenerationMethod.InstanceGeneration when domain.IsBuiltIn => ["<input1>", "<output1>", "<input2>", "<output2>", "<input3>", "<output3>", "<input_theme>"],
+        GenerationMethod.InstanceGeneration => ["<input1>", "<output1>", "<input2>", "<output2>", "<input3>", "<output3>"],
         GenerationMethod.ResponseGeneration => ["<input>"],
         _ => ["<input>", "<output>"],
     };

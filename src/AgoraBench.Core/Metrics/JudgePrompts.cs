@@ -9,12 +9,12 @@ public static class JudgePrompts
     /// <summary>Gets the grading template with the placeholders <c>{instruction}</c>, <c>{response}</c> and <c>{rubric}</c>.</summary>
     public static string GradingTemplate { get; } = Load("absolute_grading.txt");
 
-    /// <summary>Gets the rubric for a criterion in a domain: a <c>[criterion]</c> line, then <c>Score 1:</c> … <c>Score 5:</c>.</summary>
+    /// <summary>Gets the rubric for a criterion in a domain: a <c>[criterion]</c> line, then <c>Score 1:</c> … <c>Score 5:</c>. A declared domain gets the general (instruction-following) rubric.</summary>
     /// <param name="criterion">The criterion.</param>
     /// <param name="domain">The domain.</param>
     /// <returns>The rubric text.</returns>
     public static string Rubric(JudgeCriterion criterion, BenchmarkDomain domain) =>
-        Load($"rubric_{(criterion == JudgeCriterion.ResponseQuality ? "response_quality" : "instruction_difficulty")}_{AgoraBenchNames.ToName(domain)}.txt").Trim();
+        Load($"rubric_{(criterion == JudgeCriterion.ResponseQuality ? "response_quality" : "instruction_difficulty")}_{AgoraBenchNames.ToName(domain.IsBuiltIn ? domain : BenchmarkDomain.InstructionFollowing)}.txt").Trim();
 
     /// <summary>Gets the fixed task text placed in the instruction slot when grading instruction difficulty.</summary>
     /// <param name="domain">The domain (<c>math</c>, <c>code</c>; instruction following is called <c>general</c> as in the reference code).</param>

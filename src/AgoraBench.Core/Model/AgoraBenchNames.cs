@@ -32,15 +32,8 @@ public static class AgoraBenchNames
 
     /// <summary>Gets the stable name of a domain.</summary>
     /// <param name="domain">The domain.</param>
-    /// <returns><c>math</c>, <c>code</c> or <c>instruction-following</c>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="domain"/> is not a defined value.</exception>
-    public static string ToName(BenchmarkDomain domain) => domain switch
-    {
-        BenchmarkDomain.Math => Math,
-        BenchmarkDomain.Code => Code,
-        BenchmarkDomain.InstructionFollowing => InstructionFollowing,
-        _ => throw new ArgumentOutOfRangeException(nameof(domain), domain, "Unknown domain."),
-    };
+    /// <returns><c>math</c>, <c>code</c>, <c>instruction-following</c> or the name of a declared domain.</returns>
+    public static string ToName(BenchmarkDomain domain) => domain.Name;
 
     /// <summary>Gets the stable name of a method.</summary>
     /// <param name="method">The method.</param>
@@ -56,7 +49,8 @@ public static class AgoraBenchNames
 
     /// <summary>
     /// Parses a domain name. Accepts <c>math</c>, <c>code</c>, <c>instruction-following</c> and the aliases
-    /// <c>inst_following</c>, <c>inst-following</c>, <c>general</c> and <c>if</c>.
+    /// <c>inst_following</c>, <c>inst-following</c>, <c>general</c> and <c>if</c>; any other well-formed name (see
+    /// <see cref="BenchmarkDomain.IsValidName(string?)"/>) is a declared domain of that name.
     /// </summary>
     /// <param name="text">The text to parse.</param>
     /// <param name="domain">The parsed domain.</param>
@@ -75,6 +69,12 @@ public static class AgoraBenchNames
                 domain = BenchmarkDomain.InstructionFollowing;
                 return true;
             default:
+                if (BenchmarkDomain.IsValidName(text))
+                {
+                    domain = new BenchmarkDomain(text);
+                    return true;
+                }
+
                 domain = default;
                 return false;
         }
@@ -109,11 +109,11 @@ public static class AgoraBenchNames
     /// <summary>Parses a domain name; see <see cref="TryParseDomain(string?, out BenchmarkDomain)"/>.</summary>
     /// <param name="text">The text to parse.</param>
     /// <returns>The domain.</returns>
-    /// <exception cref="FormatException"><paramref name="text"/> names no domain; the message lists the valid names.</exception>
+    /// <exception cref="FormatException"><paramref name="text"/> is not a well-formed domain name.</exception>
     public static BenchmarkDomain ParseDomain(string text) =>
         TryParseDomain(text, out var domain)
             ? domain
-            : throw new FormatException($"'{text}' is not a domain; expected one of: {Math}, {Code}, {InstructionFollowing}.");
+            : throw new FormatException($"'{text}' is not a domain name; use {Math}, {Code}, {InstructionFollowing} or a name of letters, digits, '-', '_' or '.'.");
 
     /// <summary>Parses a method name; see <see cref="TryParseMethod(string?, out GenerationMethod)"/>.</summary>
     /// <param name="text">The text to parse.</param>

@@ -3,8 +3,8 @@ using System.Diagnostics.CodeAnalysis;
 namespace AgoraBench;
 
 /// <summary>
-/// One of the nine AGORABENCH settings: a <see cref="GenerationMethod"/> applied in a <see cref="BenchmarkDomain"/>,
-/// with its seed data and the two benchmarks its students are scored on.
+/// A setting: a <see cref="GenerationMethod"/> applied in a <see cref="BenchmarkDomain"/>, with its seed data and the
+/// benchmarks its students are scored on. The paper's nine are built in; a declared domain has its own three.
 /// </summary>
 /// <remarks>
 /// Instances are immutable and shared; obtain them from <see cref="AgoraBenchSettings"/>. Two settings are equal when
@@ -46,7 +46,7 @@ public sealed class AgoraBenchSetting : IEquatable<AgoraBenchSetting>
     /// <summary>Gets a short description of how the seed data is used in a prompt.</summary>
     public string SeedDataDetails { get; }
 
-    /// <summary>Gets the two benchmarks the setting's students are scored on.</summary>
+    /// <summary>Gets the paper's two benchmarks the setting's students are scored on; empty for a declared domain, whose plan or host names them.</summary>
     public IReadOnlyList<EvaluationBenchmark> Benchmarks { get; }
 
     /// <summary>Gets the number of instances the paper generates per setting: 10,000.</summary>
@@ -58,7 +58,7 @@ public sealed class AgoraBenchSetting : IEquatable<AgoraBenchSetting>
     /// </summary>
     public bool TrainsOnSeedData => Method == GenerationMethod.InstanceGeneration;
 
-    /// <summary>Parses a setting key such as <c>instance-generation/math</c> (also <c>ig/math</c>, <c>quality_enhancement/general</c>).</summary>
+    /// <summary>Parses a setting key such as <c>instance-generation/math</c> (also <c>ig/math</c>, <c>quality_enhancement/general</c>, <c>instance-generation/sql</c> for a declared domain).</summary>
     /// <param name="key">The key, <c>method/domain</c>.</param>
     /// <param name="setting">The setting found.</param>
     /// <returns><see langword="true"/> when <paramref name="key"/> names a setting.</returns>
@@ -89,7 +89,7 @@ public sealed class AgoraBenchSetting : IEquatable<AgoraBenchSetting>
     public override bool Equals(object? obj) => Equals(obj as AgoraBenchSetting);
 
     /// <inheritdoc />
-    public override int GetHashCode() => ((int)Method * 3) + (int)Domain;
+    public override int GetHashCode() => HashCode.Combine(Method, Domain);
 
     /// <inheritdoc />
     public override string ToString() => Key;

@@ -1,8 +1,12 @@
+using System.Collections.Concurrent;
+
 namespace AgoraBench;
 
-/// <summary>The nine AGORABENCH settings (paper Table 1).</summary>
+/// <summary>The nine AGORABENCH settings (paper Table 1), and the settings of declared domains.</summary>
 public static class AgoraBenchSettings
 {
+    private static readonly ConcurrentDictionary<(GenerationMethod, BenchmarkDomain), AgoraBenchSetting> Declared = new();
+
     private static readonly AgoraBenchSetting[] Grid =
     [
         new(GenerationMethod.InstanceGeneration, BenchmarkDomain.Math, "GSM8K train + MATH train", 14_856,
@@ -38,9 +42,9 @@ public static class AgoraBenchSettings
 
     /// <summary>Gets the setting for a method and a domain.</summary>
     /// <param name="method">The method.</param>
-    /// <param name="domain">The domain.</param>
+    /// <param name="domain">The domain: one of the paper's three, or a declared domain (then the setting has no paper seed data and no built-in benchmarks).</param>
     /// <returns>The setting.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="method"/> or <paramref name="domain"/> is not defined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="method"/> is not defined.</exception>
     public static AgoraBenchSetting Get(GenerationMethod method, BenchmarkDomain domain)
     {
         if (!Enum.IsDefined(method))
@@ -48,11 +52,8 @@ public static class AgoraBenchSettings
             throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown method.");
         }
 
-        if (!Enum.IsDefined(domain))
-        {
-            throw new ArgumentOutOfRangeException(nameof(domain), domain, "Unknown domain.");
-        }
-
-        return Grid[((int)method * 3) + (int)domain];
+        return domain.IsBuiltIn
+            ? Grid[((int)method * 3) + domain.Ordinal]
+            : Declared.GetOrAdd((method, domain), static key => new AgoraBenchSetting(key.Item1, key.Item2, string.Empty, 0, string.Empty));
     }
 }

@@ -26,15 +26,15 @@ public static class EvaluationBenchmarks
     /// <summary>Gets all six benchmarks in the paper's order (GSM8K, MATH, MBPP, HumanEval, AlpacaEval 2.0, Arena-Hard).</summary>
     public static IReadOnlyList<EvaluationBenchmark> All { get; } = [Gsm8k, Math, Mbpp, HumanEval, AlpacaEval2, ArenaHard];
 
-    /// <summary>Gets the two benchmarks of a domain.</summary>
+    /// <summary>Gets the paper's two benchmarks of a built-in domain.</summary>
     /// <param name="domain">The domain.</param>
-    /// <returns>The domain's benchmarks, in the paper's order.</returns>
-    public static IReadOnlyList<EvaluationBenchmark> ForDomain(BenchmarkDomain domain) => domain switch
+    /// <returns>The domain's benchmarks, in the paper's order; empty for a declared domain, whose benchmarks its plan or host names.</returns>
+    public static IReadOnlyList<EvaluationBenchmark> ForDomain(BenchmarkDomain domain) => domain.Ordinal switch
     {
-        BenchmarkDomain.Math => [Gsm8k, Math],
-        BenchmarkDomain.Code => [Mbpp, HumanEval],
-        BenchmarkDomain.InstructionFollowing => [AlpacaEval2, ArenaHard],
-        _ => throw new ArgumentOutOfRangeException(nameof(domain), domain, "Unknown domain."),
+        0 => [Gsm8k, Math],
+        1 => [Mbpp, HumanEval],
+        2 => [AlpacaEval2, ArenaHard],
+        _ => [],
     };
 
     /// <summary>

@@ -46,7 +46,7 @@ public sealed class PgrCalculator : IPgrCalculator
         {
             position++;
             ArgumentNullException.ThrowIfNull(score, nameof(scores));
-            if (!Enum.IsDefined(score.Method) || !Enum.IsDefined(score.Domain))
+            if (!Enum.IsDefined(score.Method))
             {
                 errors.Add(Error(score, position, null, "the method or domain is not defined"));
                 continue;
@@ -183,5 +183,5 @@ public sealed class PgrCalculator : IPgrCalculator
     }
 
     private static string SafeKey(BenchmarkScore score) =>
-        Enum.IsDefined(score.Method) && Enum.IsDefined(score.Domain) ? score.Setting.Key : $"{score.Method}/{score.Domain}";
+        Enum.IsDefined(score.Method) ? score.Setting.Key : $"{score.Method}/{score.Domain}";
 }

@@ -76,7 +76,7 @@ public sealed class PgrReport
         }
 
         var generators = order
-            .Select(name => new GeneratorPgr(name, [.. byGenerator[name].OrderBy(c => (int)c.Setting.Method).ThenBy(c => (int)c.Setting.Domain)]))
+            .Select(name => new GeneratorPgr(name, [.. byGenerator[name].OrderBy(c => (int)c.Setting.Method).ThenBy(c => c.Setting.Domain)]))
             .OrderByDescending(g => g.Overall)
             .ThenBy(g => g.Generator, StringComparer.Ordinal)
             .ToArray();

@@ -628,7 +628,7 @@ public static class AnalysisReportWriter
 
     private static string ShortKey(AgoraBenchSetting setting) =>
         (setting.Method switch { GenerationMethod.InstanceGeneration => "IG", GenerationMethod.ResponseGeneration => "RG", _ => "QE" })
-        + " " + (setting.Domain switch { BenchmarkDomain.Math => "math", BenchmarkDomain.Code => "code", _ => "inst." });
+        + " " + (setting.Domain.Ordinal switch { 0 => "math", 1 => "code", 2 => "inst.", _ => setting.Domain.Name });
 
     private static int DomainIndex(string label)
     {
@@ -636,7 +636,7 @@ public static class AnalysisReportWriter
         {
             if (label.EndsWith("/" + AgoraBenchNames.ToName(domain), StringComparison.Ordinal))
             {
-                return (int)domain;
+                return domain.Ordinal;
             }
         }
 

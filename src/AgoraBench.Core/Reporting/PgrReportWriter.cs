@@ -78,7 +78,7 @@ public static class PgrReportWriter
     {
         // Only the settings the study has: a one-setting study gets one column, not nine.
         var present = report.Generators.SelectMany(g => g.Cells).Select(c => c.Setting.Key).ToHashSet(StringComparer.Ordinal);
-        var settings = AgoraBenchSettings.All.Where(s => present.Contains(s.Key)).ToArray();
+        var settings = report.Generators.SelectMany(g => g.Cells).Select(c => c.Setting).Distinct().OrderBy(s => s.Method).ThenBy(s => s.Domain).ToArray();
         var methods = settings.Select(s => s.Method).Distinct().Order().ToArray();
         bool Averaged(GenerationMethod method) => settings.Count(s => s.Method == method) > 1;
         var columns = new List<(string, bool)> { ("Rank", true), ("Generator", false) };
@@ -86,7 +86,7 @@ public static class PgrReportWriter
         {
             foreach (var setting in settings.Where(s => s.Method == method))
             {
-                columns.Add(($"{MethodLabels[(int)method]} {DomainLabels[(int)setting.Domain]}", true));
+                columns.Add(($"{MethodLabels[(int)method]} {(setting.Domain.IsBuiltIn ? DomainLabels[setting.Domain.Ordinal] : setting.Domain.Name)}", true));
             }
 
             if (Averaged(method))

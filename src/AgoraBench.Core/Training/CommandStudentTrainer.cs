@@ -11,7 +11,8 @@ namespace AgoraBench;
 /// result file the command writes.
 /// </summary>
 /// <remarks>
-/// The command runs under <c>/bin/sh -c</c> (<c>cmd /c</c> on Windows) in the request's working directory, started
+/// The command runs under <c>/bin/sh -c</c> (<c>cmd /c</c> on Windows) in the options' working directory, else the
+/// request's, started
 /// through <c>setsid</c> where available so that every process it starts can be killed together. A non-zero exit fails
 /// with the last lines of its output in the message; a missing or invalid <c>{output_dir}/result.json</c> fails naming
 /// the file.
@@ -73,7 +74,8 @@ public sealed partial class CommandStudentTrainer : IStudentTrainer
 
         string command = RenderCommand(request, workDir);
         progress?.Report(new TrainingProgress("running", command));
-        var (exitCode, tail, timedOut) = await RunAsync(command, workDir, progress, cancellationToken).ConfigureAwait(false);
+        string runIn = _options.WorkingDirectory is { Length: > 0 } folder ? Path.GetFullPath(folder) : workDir;
+        var (exitCode, tail, timedOut) = await RunAsync(command, runIn, progress, cancellationToken).ConfigureAwait(false);
         if (timedOut)
         {
             throw new StudentTrainingException($"The training command timed out after {_options.Timeout} and was killed with its child processes. Last output:{Environment.NewLine}{tail}");

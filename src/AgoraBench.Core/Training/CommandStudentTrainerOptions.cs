@@ -25,6 +25,14 @@ public sealed class CommandStudentTrainerOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public TimeSpan? Timeout { get; set; }
 
+    /// <summary>
+    /// Gets or sets the folder the command runs in (a study runs it from its plan's folder, so <c>bash train.sh …</c>
+    /// finds the script), or <see langword="null"/> for the request's working directory. The data and output paths
+    /// given to the command are absolute either way.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? WorkingDirectory { get; set; }
+
     /// <summary>Gets or sets extra environment variables for the command.</summary>
     public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 

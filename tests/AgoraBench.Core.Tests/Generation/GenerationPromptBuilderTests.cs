@@ -17,11 +17,12 @@ public class GenerationPromptBuilderTests
     ];
 
     [Theory]
-    [InlineData(BenchmarkDomain.Math)]
-    [InlineData(BenchmarkDomain.Code)]
-    [InlineData(BenchmarkDomain.InstructionFollowing)]
-    public void InstanceGeneration_FillsEveryPlaceholder_AndRecordsWhatItDrew(BenchmarkDomain domain)
+    [InlineData("math")]
+    [InlineData("code")]
+    [InlineData("instruction-following")]
+    public void InstanceGeneration_FillsEveryPlaceholder_AndRecordsWhatItDrew(string domainName)
     {
+        var domain = AgoraBenchNames.ParseDomain(domainName);
         string template = MetaPrompts.Template(GenerationMethod.InstanceGeneration, domain);
         var prompt = GenerationPromptBuilder.InstanceGeneration(template, domain, Seeds, Generated, new Random(7));
 

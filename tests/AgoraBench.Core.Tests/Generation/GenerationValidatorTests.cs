@@ -31,14 +31,17 @@ public class GenerationValidatorTests
     public void Code_Rules(string response, string? code) => Assert.Equal(code, Code(GenerationMethod.ResponseGeneration, BenchmarkDomain.Code, response));
 
     [Theory]
-    [InlineData(GenerationMethod.InstanceGeneration, BenchmarkDomain.InstructionFollowing, "Start with <first_word> here", "placeholder-leak")]
-    [InlineData(GenerationMethod.ResponseGeneration, BenchmarkDomain.InstructionFollowing, "Start with <first_word> here", null)]
-    [InlineData(GenerationMethod.QualityEnhancement, BenchmarkDomain.InstructionFollowing, "Revised Answer: again", "placeholder-leak")]
-    [InlineData(GenerationMethod.QualityEnhancement, BenchmarkDomain.InstructionFollowing, "The output: is fine here", null)]
-    [InlineData(GenerationMethod.InstanceGeneration, BenchmarkDomain.InstructionFollowing, "About <INPUT_THEME> things", "placeholder-leak")]
-    [InlineData(GenerationMethod.InstanceGeneration, BenchmarkDomain.InstructionFollowing, "A fine answer.", null)]
-    public void PlaceholderLeaks_DependOnTheMethod(GenerationMethod method, BenchmarkDomain domain, string response, string? code) =>
+    [InlineData(GenerationMethod.InstanceGeneration, "instruction-following", "Start with <first_word> here", "placeholder-leak")]
+    [InlineData(GenerationMethod.ResponseGeneration, "instruction-following", "Start with <first_word> here", null)]
+    [InlineData(GenerationMethod.QualityEnhancement, "instruction-following", "Revised Answer: again", "placeholder-leak")]
+    [InlineData(GenerationMethod.QualityEnhancement, "instruction-following", "The output: is fine here", null)]
+    [InlineData(GenerationMethod.InstanceGeneration, "instruction-following", "About <INPUT_THEME> things", "placeholder-leak")]
+    [InlineData(GenerationMethod.InstanceGeneration, "instruction-following", "A fine answer.", null)]
+    public void PlaceholderLeaks_DependOnTheMethod(GenerationMethod method, string domainName, string response, string? code)
+    {
+        var domain = AgoraBenchNames.ParseDomain(domainName);
         Assert.Equal(code, Code(method, domain, response));
+    }
 
     [Theory]
     [InlineData("", "answer", "empty-instruction")]

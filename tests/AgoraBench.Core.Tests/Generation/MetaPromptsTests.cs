@@ -3,11 +3,12 @@ namespace AgoraBench.Tests.Generation;
 public class MetaPromptsTests
 {
     [Theory]
-    [InlineData(BenchmarkDomain.Math)]
-    [InlineData(BenchmarkDomain.Code)]
-    [InlineData(BenchmarkDomain.InstructionFollowing)]
-    public void InstanceGeneration_HasTheSectionsInOrder_AndEndsWithInput(BenchmarkDomain domain)
+    [InlineData("math")]
+    [InlineData("code")]
+    [InlineData("instruction-following")]
+    public void InstanceGeneration_HasTheSectionsInOrder_AndEndsWithInput(string domainName)
     {
+        var domain = AgoraBenchNames.ParseDomain(domainName);
         string template = MetaPrompts.Template(GenerationMethod.InstanceGeneration, domain);
         string[] sections = ["[GENERAL GUIDELINES]", "[INPUT REQUIREMENTS]", "[OUTPUT REQUIREMENTS]", "[FORMAT REQUIREMENTS]", "[EXAMPLE 1]\nINPUT: <input1>\nOUTPUT: <output1>\n[END]", "[EXAMPLE 2]", "[EXAMPLE 3]\nINPUT: <input3>\nOUTPUT: <output3>\n[END]", "[NEW INSTANCE]\nINPUT: "];
         int position = 0;
@@ -24,22 +25,24 @@ public class MetaPromptsTests
     }
 
     [Theory]
-    [InlineData(BenchmarkDomain.Math)]
-    [InlineData(BenchmarkDomain.Code)]
-    [InlineData(BenchmarkDomain.InstructionFollowing)]
-    public void ResponseGeneration_EndsWithInputThenOutput(BenchmarkDomain domain)
+    [InlineData("math")]
+    [InlineData("code")]
+    [InlineData("instruction-following")]
+    public void ResponseGeneration_EndsWithInputThenOutput(string domainName)
     {
+        var domain = AgoraBenchNames.ParseDomain(domainName);
         string template = MetaPrompts.Template(GenerationMethod.ResponseGeneration, domain);
         Assert.EndsWith("INPUT:\n<input>\n\nOUTPUT:\n", template, StringComparison.Ordinal);
         Assert.Empty(MetaPrompts.Validate(template, GenerationMethod.ResponseGeneration, domain));
     }
 
     [Theory]
-    [InlineData(BenchmarkDomain.Math)]
-    [InlineData(BenchmarkDomain.Code)]
-    [InlineData(BenchmarkDomain.InstructionFollowing)]
-    public void QualityEnhancement_HasTheNumberedSections_AndEndsWithRevisedQuestion(BenchmarkDomain domain)
+    [InlineData("math")]
+    [InlineData("code")]
+    [InlineData("instruction-following")]
+    public void QualityEnhancement_HasTheNumberedSections_AndEndsWithRevisedQuestion(string domainName)
     {
+        var domain = AgoraBenchNames.ParseDomain(domainName);
         string template = MetaPrompts.Template(GenerationMethod.QualityEnhancement, domain);
         foreach (string section in new[] { "1. Formatting Correction", "1-a. Output Formatting", "2. Coherence and Conciseness", "3. Completeness", "4. Accuracy Verification and Correction", "### Original Instance:\nQuestion: <input>\nAnswer: <output>\n\n### Revised Instance:\nRevised Question: " })
         {

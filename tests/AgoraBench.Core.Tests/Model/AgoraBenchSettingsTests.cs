@@ -26,11 +26,12 @@ public class AgoraBenchSettingsTests
     }
 
     [Theory]
-    [InlineData(BenchmarkDomain.Math, "gsm8k", "math")]
-    [InlineData(BenchmarkDomain.Code, "mbpp", "humaneval")]
-    [InlineData(BenchmarkDomain.InstructionFollowing, "alpacaeval-2.0", "arena-hard")]
-    public void EachSetting_HasItsDomainsTwoBenchmarks(BenchmarkDomain domain, string first, string second)
+    [InlineData("math", "gsm8k", "math")]
+    [InlineData("code", "mbpp", "humaneval")]
+    [InlineData("instruction-following", "alpacaeval-2.0", "arena-hard")]
+    public void EachSetting_HasItsDomainsTwoBenchmarks(string domainName, string first, string second)
     {
+        var domain = AgoraBenchNames.ParseDomain(domainName);
         foreach (var setting in AgoraBenchSettings.All.Where(s => s.Domain == domain))
         {
             Assert.Equal([first, second], setting.Benchmarks.Select(b => b.Id));

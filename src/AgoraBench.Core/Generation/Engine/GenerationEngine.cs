@@ -273,7 +273,7 @@ public sealed class GenerationEngine
         }
 
         var random = new Random(StableSeed.Mix(_options.RandomSeed, item, attempt));
-        return GenerationPromptBuilder.InstanceGeneration(_template, _options.Domain, seeds, state.GeneratedSnapshot(), random, _options.DemonstrationMode, _options.PromptStyle).Text;
+        return GenerationPromptBuilder.InstanceGeneration(_template, _options.Themes ?? GenerationThemes.For(_options.Domain), seeds, state.GeneratedSnapshot(), random, _options.DemonstrationMode, _options.PromptStyle).Text;
     }
 
     private string ItemId(int item) =>

@@ -45,6 +45,9 @@ public sealed class GenerationEngineOptions
     /// <summary>Gets or sets a custom template, or <see langword="null"/> for the built-in one. It is checked for required placeholders.</summary>
     public string? Template { get; set; }
 
+    /// <summary>Gets or sets the themes an instance-generation prompt draws its <c>&lt;input_theme&gt;</c> from, or <see langword="null"/> for the paper's themes of the domain.</summary>
+    public IReadOnlyList<string>? Themes { get; set; }
+
     /// <summary>Gets or sets the price of one million input tokens in USD, or <see langword="null"/> when unknown.</summary>
     public decimal? PriceInputPerMillion { get; set; }
 
@@ -78,9 +81,9 @@ public sealed class GenerationEngineOptions
             errors.Add($"Method '{Method}' is not a generation method.");
         }
 
-        if (!Enum.IsDefined(Domain))
+        if (!Domain.IsBuiltIn && Template is null)
         {
-            errors.Add($"Domain '{Domain}' is not a domain.");
+            errors.Add($"Domain '{Domain}' is a declared domain with no built-in meta-prompt; set Template to its meta-prompt.");
         }
 
         if (Method == GenerationMethod.InstanceGeneration && Count is null)
@@ -143,7 +146,7 @@ public sealed class GenerationEngineOptions
             errors.Add("Generator must name the generator model.");
         }
 
-        if (Template is not null && Enum.IsDefined(Method) && Enum.IsDefined(Domain))
+        if (Template is not null && Enum.IsDefined(Method))
         {
             errors.AddRange(MetaPrompts.Validate(Template, Method, Domain, PromptStyle));
         }

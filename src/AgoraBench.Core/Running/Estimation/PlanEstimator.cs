@@ -219,7 +219,7 @@ public static class PlanEstimator
         var counter = catalog.Get(key);
         var e = plan.Estimate;
         int usable = setting.Method == GenerationMethod.InstanceGeneration ? seeds.Count : Math.Min(plan.Instances, seeds.Count);
-        var random = new Random(StableSeed.Mix(plan.RandomSeed, (int)setting.Method, (int)setting.Domain));
+        var random = new Random(StableSeed.Mix(plan.RandomSeed, (int)setting.Method, StableSeed.Of(setting.Domain)));
         int[] order = [.. Enumerable.Range(0, usable)];
         random.Shuffle(order);
         int sampleSize = Math.Min(e.SampleSize, usable);

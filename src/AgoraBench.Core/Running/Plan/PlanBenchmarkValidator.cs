@@ -17,7 +17,7 @@ internal static class PlanBenchmarkValidator
             string path = JsonLineIndex.Path("$.domains", name);
             if (!AgoraBenchNames.TryParseDomain(name, out _))
             {
-                error(path, $"'{name}' is a new domain; this version runs settings in the paper's domains only (math, code, instruction-following): declare your benchmarks under one of them");
+                error(path, $"'{name}' is not a domain name; use letters, digits, '-', '_' or '.', starting with a letter or a digit");
             }
 
             if (domain.Benchmarks.Count == 0)

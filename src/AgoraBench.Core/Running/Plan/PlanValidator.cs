@@ -45,11 +45,39 @@ internal static class PlanValidator
             string path = JsonLineIndex.Path("$.seeds", setting.Key);
             if (!plan.Seeds.TryGetValue(setting.Key, out string? seedFile))
             {
-                Error(path, $"is missing: {setting.Key} needs seed data ({setting.SeedData} in the paper)");
+                Error(path, setting.Domain.IsBuiltIn
+                    ? $"is missing: {setting.Key} needs seed data ({setting.SeedData} in the paper)"
+                    : $"is missing: {setting.Key} needs seed data, a JSONL file of instruction/response pairs of the domain '{setting.Domain}'");
             }
             else
             {
                 File(path, seedFile, "seed file");
+            }
+        }
+
+        var declaredDomains = new Dictionary<BenchmarkDomain, PlanDomain>();
+        foreach (var (name, declared) in plan.Domains)
+        {
+            if (AgoraBenchNames.TryParseDomain(name, out var domain))
+            {
+                declaredDomains.TryAdd(domain, declared);
+            }
+        }
+
+        foreach (var setting in plan.Settings.Distinct().Where(s => !s.Domain.IsBuiltIn))
+        {
+            string path = JsonLineIndex.Index("$.settings", plan.Settings.ToList().IndexOf(setting));
+            if (!declaredDomains.ContainsKey(setting.Domain))
+            {
+                string known = string.Join(", ", AgoraBenchSettings.Domains.Select(AgoraBenchNames.ToName).Concat(declaredDomains.Keys.Select(d => d.Name)));
+                string? nearest = Suggest.Nearest(setting.Domain.Name, [.. AgoraBenchSettings.Domains.Select(AgoraBenchNames.ToName), .. declaredDomains.Keys.Select(d => d.Name)]);
+                Error(path, nearest is null
+                    ? $"'{setting.Key}': '{setting.Domain}' is not a domain; declare it under $.domains (with its benchmarks) or use one of: {known}"
+                    : $"'{setting.Key}': '{setting.Domain}' is not a domain; did you mean '{nearest}'? (or declare it under $.domains)");
+            }
+            else if (!plan.Generation.Templates.ContainsKey(setting.Key))
+            {
+                Error(JsonLineIndex.Path("$.generation.templates", setting.Key), $"is missing: '{setting.Domain}' is a declared domain, which has no paper meta-prompt; name a template file written in the paper's placeholder format");
             }
         }
 
@@ -115,10 +143,28 @@ internal static class PlanValidator
                 continue;
             }
 
-            var setting = AgoraBenchSettings.All.First(s => s.Key == key);
-            foreach (string problem in MetaPrompts.Validate(System.IO.File.ReadAllText(template), setting.Method, setting.Domain, g.PromptStyle))
+            if (!AgoraBenchSetting.TryParse(key, out var setting))
+            {
+                continue;
+            }
+
+            string text = System.IO.File.ReadAllText(template);
+            foreach (string problem in MetaPrompts.Validate(text, setting.Method, setting.Domain, g.PromptStyle))
             {
                 Error(path, $"{template}: {problem}");
+            }
+
+            if (!setting.Domain.IsBuiltIn && setting.Method == GenerationMethod.InstanceGeneration && declaredDomains.TryGetValue(setting.Domain, out var declared))
+            {
+                bool usesTheme = text.Contains("<input_theme>", StringComparison.Ordinal);
+                if (declared.Themes.Count > 0 && !usesTheme)
+                {
+                    Error(path, $"{template}: the placeholder <input_theme> is missing; the domain '{setting.Domain}' lists themes, one of which each prompt names there");
+                }
+                else if (declared.Themes.Count == 0 && usesTheme)
+                {
+                    Error(path, $"{template}: uses <input_theme> but the domain '{setting.Domain}' lists no themes; add \"themes\" to $.domains.{declared.Name} or remove the placeholder");
+                }
             }
         }
 

@@ -66,6 +66,7 @@ internal sealed class GenerateStep(RunStepInfo info, PlanGenerator generator, Ag
         var seeds = await context.SeedsAsync(Setting, cancellationToken).ConfigureAwait(false);
         int? count = Setting.Method == GenerationMethod.InstanceGeneration ? plan.Instances : Math.Min(plan.Instances, seeds.Count);
         var price = Prices.Of(Generator);
+        var declared = plan.Domains.Values.FirstOrDefault(d => AgoraBenchNames.TryParseDomain(d.Name, out var domain) && domain == Setting.Domain);
         var options = new GenerationEngineOptions
         {
             Method = Setting.Method,
@@ -78,6 +79,7 @@ internal sealed class GenerateStep(RunStepInfo info, PlanGenerator generator, Ag
             DemonstrationMode = g.DemonstrationMode,
             PromptStyle = g.PromptStyle,
             Template = g.Templates.ContainsKey(Setting.Key) ? context.Template(Setting) : null,
+            Themes = declared is { Themes.Count: > 0 } ? declared.Themes : null,
             PriceInputPerMillion = price?.InputUsdPerMillionTokens,
             PriceOutputPerMillion = price?.OutputUsdPerMillionTokens,
             Budget = g.BudgetUsdPerCell,
@@ -91,6 +93,14 @@ internal sealed class GenerateStep(RunStepInfo info, PlanGenerator generator, Ag
             TopP = g.TopP,
             MaxOutputTokens = g.MaxOutputTokens,
             TokenCounter = g.LengthTokenizerFile is { } file ? TokenizerTokenCounter.FromLlama3TokenizerFile(file) : null,
+
+            // A declared domain is checked by the general rules unless it names the math or code validator.
+            ValidatorDomain = Setting.Domain.IsBuiltIn ? null : declared?.Validator switch
+            {
+                "math" => BenchmarkDomain.Math,
+                "code" => BenchmarkDomain.Code,
+                _ => BenchmarkDomain.InstructionFollowing,
+            },
         };
         // A host's generator for this name (AddDataGenerator) runs instead of the chat generator over the plan's endpoint.
         IDataGenerator dataGenerator = context.Options.DataGenerators.TryGetValue(Generator.Name, out var hosted)

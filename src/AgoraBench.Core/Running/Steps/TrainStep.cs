@@ -129,7 +129,14 @@ internal sealed class TrainStep(RunStepInfo info, GenerateStep generate, ExportS
         switch (t.Trainer)
         {
             case "command":
-                var options = new CommandStudentTrainerOptions { CommandTemplate = t.Command!, Format = t.Format, Timeout = t.Timeout };
+                // The command runs from the plan's folder, so a plan's "bash train.sh …" finds the script beside it.
+                var options = new CommandStudentTrainerOptions
+                {
+                    CommandTemplate = t.Command!,
+                    Format = t.Format,
+                    Timeout = t.Timeout,
+                    WorkingDirectory = context.Plan.SourcePath is { } source ? Path.GetDirectoryName(Path.GetFullPath(source)) : null,
+                };
                 foreach (var (name, value) in t.Environment)
                 {
                     options.Environment[name] = value;
