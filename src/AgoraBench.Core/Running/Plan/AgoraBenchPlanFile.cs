@@ -215,13 +215,25 @@ public static class AgoraBenchPlanFile
 
         double? timeout = r.Number(element, path, "timeoutSeconds");
         string? tokenizer = r.String(element, path, "tokenizer", expand: true);
+
+        // A model without an endpoint is OpenAI's, or whatever OPENAI_BASE_URL points at (as OpenAI's own clients do),
+        // with its key from OPENAI_API_KEY when that is set.
+        string? keyVariable = r.String(element, path, "apiKeyEnv");
+        if (endpoint is null && replicas.Count == 0 && element.ValueKind == JsonValueKind.Object && !element.TryGetProperty("endpoint", out _)
+            && r.Variable("OPENAI_BASE_URL") is { Length: > 0 } baseUrl
+            && Uri.TryCreate(baseUrl, UriKind.Absolute, out var fromEnvironment) && (fromEnvironment.Scheme == Uri.UriSchemeHttp || fromEnvironment.Scheme == Uri.UriSchemeHttps))
+        {
+            endpoint = fromEnvironment;
+            keyVariable ??= r.Variable("OPENAI_API_KEY") is { Length: > 0 } ? "OPENAI_API_KEY" : null;
+        }
+
         return new ModelEndpoint
         {
             Model = r.String(element, path, "model", expand: true) ?? defaultModel ?? string.Empty,
             Endpoint = endpoint ?? replicas.FirstOrDefault(),
             Replicas = replicas,
             Backend = backend,
-            ApiKeyEnvironmentVariable = r.String(element, path, "apiKeyEnv"),
+            ApiKeyEnvironmentVariable = keyVariable,
             Price = price,
             Tokenizer = tokenizer is null or "o200k_base" or "cl100k_base" ? tokenizer : r.Resolve(tokenizer),
             Concurrency = r.Int(element, path, "concurrency") ?? 8,

@@ -6,6 +6,9 @@ namespace AgoraBench;
 /// <summary>Typed reads from a plan's JSON with every problem collected (type errors, unknown properties, unset variables), each with its JSON path.</summary>
 internal sealed partial class PlanJson(PlanLocations locations, string baseDirectory, Func<string, string?> environment)
 {
+    /// <summary>Reads an environment variable through the plan's environment.</summary>
+    public string? Variable(string name) => environment(name);
+
     public List<DataError> Errors { get; } = [];
 
     public HashSet<string> ErrorPaths { get; } = new(StringComparer.Ordinal);
