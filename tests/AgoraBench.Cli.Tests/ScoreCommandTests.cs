@@ -65,11 +65,11 @@ public sealed class ScoreCommandTests : IAsyncLifetime
     {
         using var files = new TempFiles();
         string data = files.Write("gen.jsonl", "{\"instruction\": \"q\", \"response\": \"a\"}\n");
-        var (exitCode, _, error) = await CliRunner.RunAsync("score", "--data", data, "--domain", "chemistry", "--metrics", "response-quality,fluency,response-diversity,response-perplexity", "--out", files.PathOf("m.json"));
+        var (exitCode, _, error) = await CliRunner.RunAsync("score", "--data", data, "--domain", "chem/istry", "--metrics", "response-quality,fluency,response-diversity,response-perplexity", "--out", files.PathOf("m.json"));
 
         Assert.Equal(3, exitCode);
         Assert.Contains("'fluency' is not a metric", error, StringComparison.Ordinal);
-        Assert.Contains("'chemistry' is not a domain", error, StringComparison.Ordinal);
+        Assert.Contains("'chem/istry' is not a domain", error, StringComparison.Ordinal);
         Assert.Contains("--judge-model", error, StringComparison.Ordinal);
         Assert.Contains("--embedding-model", error, StringComparison.Ordinal);
         Assert.Contains("--perplexity-model/--perplexity-endpoint", error, StringComparison.Ordinal);

@@ -67,7 +67,7 @@ internal static class GenerateCommand
 
                 if (!AgoraBenchNames.TryParseDomain(parseResult.GetRequiredValue(domain), out var benchmarkDomain))
                 {
-                    errors.Add(new DataError(null, null, "--domain", $"'{parseResult.GetRequiredValue(domain)}' is not a domain; expected math, code or instruction-following"));
+                    errors.Add(new DataError(null, null, "--domain", $"'{parseResult.GetRequiredValue(domain)}' is not a domain; use math, code, instruction-following or a declared domain's name (letters, digits, '-', '_' or '.')"));
                 }
 
                 var endpoints = ScaleOutOptions.ParseEndpoints(parseResult.GetValue(endpoint), errors);

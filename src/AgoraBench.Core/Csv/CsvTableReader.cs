@@ -181,7 +181,7 @@ internal sealed class CsvTableReader
 
             if (text.Length > 0)
             {
-                Error(column, $"'{text}' is not a domain; expected {AgoraBenchNames.Math}, {AgoraBenchNames.Code} or {AgoraBenchNames.InstructionFollowing}");
+                Error(column, $"'{text}' is not a domain; use {AgoraBenchNames.Math}, {AgoraBenchNames.Code}, {AgoraBenchNames.InstructionFollowing} or a declared domain's name (letters, digits, '-', '_' or '.')");
             }
 
             return default;

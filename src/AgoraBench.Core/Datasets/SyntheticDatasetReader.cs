@@ -236,7 +236,7 @@ internal static class SyntheticDatasetReader
                     }
                     else
                     {
-                        errors.Add(line, name, $"'{Shorten(text)}' is not a domain; expected {AgoraBenchNames.Math}, {AgoraBenchNames.Code} or {AgoraBenchNames.InstructionFollowing}");
+                        errors.Add(line, name, $"'{Shorten(text)}' is not a domain; use {AgoraBenchNames.Math}, {AgoraBenchNames.Code}, {AgoraBenchNames.InstructionFollowing} or a declared domain's name (letters, digits, '-', '_' or '.')");
                     }
                 }
             }

@@ -49,7 +49,7 @@ public class SyntheticDatasetTests
             {"instruction": "broken", "response": 
             {"instruction": 5, "response": "x", "idx": -1}
             [1, 2]
-            {"instruction": "a", "response": "b", "method": "distill", "domain": "bio"}
+            {"instruction": "a", "response": "b", "method": "distill", "domain": "b/o"}
             """));
 
         Assert.StartsWith("data.jsonl:3: not valid JSON: ", ex.Errors[1].ToString(), StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public class SyntheticDatasetTests
                 "data.jsonl:4: field 'idx': must be a non-negative integer, found -1",
                 "data.jsonl:5: expected a JSON object, found an array",
                 "data.jsonl:6: field 'method': 'distill' is not a method; expected instance-generation, response-generation or quality-enhancement",
-                "data.jsonl:6: field 'domain': 'bio' is not a domain; expected math, code or instruction-following",
+                "data.jsonl:6: field 'domain': 'b/o' is not a domain; use math, code, instruction-following or a declared domain's name (letters, digits, '-', '_' or '.')",
             ],
             ex.Errors.Where(e => e.Line != 3).Select(e => e.ToString()));
         Assert.Equal(7, ex.Errors.Count);

@@ -58,7 +58,8 @@ public class AgoraBenchSettingsTests
 
     [Theory]
     [InlineData("math")]
-    [InlineData("ig/physics")]
+    [InlineData("ig/phys!cs")]
+    [InlineData("ig/")]
     [InlineData("")]
     [InlineData(null)]
     public void TryParse_RejectsOthers(string? key) => Assert.False(AgoraBenchSetting.TryParse(key, out _));

@@ -32,13 +32,13 @@ public class BenchmarkScoreCsvTests
         var ex = Assert.Throws<DataValidationException>(() => Read(
             "generator,method,domain,benchmark,student,base,reference\n"
             + "G,ig,math,gsm8k,abc,19.84,34.6\n"
-            + "G,ig,chemistry,gsm8k,1,2,3\n"
+            + "G,ig,chem/istry,gsm8k,1,2,3\n"
             + ",ig,math,math,1,2,NaN\n"));
 
         Assert.Equal(
             [
                 "scores.csv:2: field 'student': 'abc' is not a number",
-                "scores.csv:3: field 'domain': 'chemistry' is not a domain; expected math, code or instruction-following",
+                "scores.csv:3: field 'domain': 'chem/istry' is not a domain; use math, code, instruction-following or a declared domain's name (letters, digits, '-', '_' or '.')",
                 "scores.csv:4: field 'generator': is empty",
                 "scores.csv:4: field 'reference': 'NaN' is not a finite number",
             ],
