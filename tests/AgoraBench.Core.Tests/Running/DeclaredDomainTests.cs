@@ -34,7 +34,7 @@ public sealed class DeclaredDomainTests : IDisposable
           "evaluation": {
             "base": { "model": "b", "endpoint": "http://localhost:8000/v1" },
             "reference": { "model": "r", "endpoint": "http://localhost:8001/v1" },
-            "benchmarks": { "exact-sql": { "problems": "test.jsonl", "prompt": "{{ question }}", "grader": { "kind": "exact", "answer": "gold" } } }
+            "benchmarks": { "exact-sql": { "problems": "test.jsonl", "prompt": "{{"{{ question }}"}}", "grader": { "kind": "exact", "answer": "gold" } } }
           }
         }
         """;
@@ -71,7 +71,7 @@ public sealed class DeclaredDomainTests : IDisposable
         Assert.Contains("'sqll' is not a domain; did you mean 'sql'?", text, StringComparison.Ordinal);
 
         // A declared domain has no paper meta-prompt: each of its settings needs a template file.
-        Assert.Contains("$.generation.templates.response-generation/sql", text, StringComparison.Ordinal);
+        Assert.Contains(error.Errors, e => e.Field!.StartsWith("$.generation.templates", StringComparison.Ordinal) && e.Field.Contains("response-generation/sql", StringComparison.Ordinal) && e.Message.Contains("no paper meta-prompt", StringComparison.Ordinal));
 
         // The domain lists themes, so its instance-generation template must place one; the file is named.
         Assert.Contains("ig.txt: the placeholder <input_theme> is missing", text, StringComparison.Ordinal);

@@ -57,6 +57,25 @@ public sealed class CommandStudentTrainerTests : IDisposable
     }
 
     [Fact]
+    public async Task TrainAsync_WorkingDirectory_RunsARelativeScriptFromThere_WithAbsoluteDataPaths()
+    {
+        // A plan's "bash train.sh {data} {output_dir}" names the script relative to the plan's folder.
+        string planFolder = _temp.File("study");
+        Directory.CreateDirectory(planFolder);
+        File.WriteAllText(Path.Combine(planFolder, "train.sh"), """
+            n=$(wc -l < "$1")
+            pwd > "$2/pwd.txt"
+            printf '{"model_id": "student", "endpoint": "http://127.0.0.1:8000/v1", "metrics": {"examples": %s}}' "$n" > "$2/result.json"
+            """);
+        var trainer = new CommandStudentTrainer(new CommandStudentTrainerOptions { CommandTemplate = "sh train.sh {data} {output_dir}", WorkingDirectory = planFolder });
+
+        var student = await trainer.TrainAsync(Request(_temp.File("work")));
+
+        Assert.Equal(6, student.Metrics["examples"]);
+        Assert.Equal(Path.GetFullPath(planFolder), File.ReadAllText(Path.Combine(_temp.File("work"), "output", "pwd.txt")).Trim());
+    }
+
+    [Fact]
     public async Task TrainAsync_NonZeroExit_FailsWithTheStderrTail()
     {
         string script = Script("fail.sh", "echo 'loading model' ; echo 'CUDA out of memory' >&2; exit 3");
