@@ -102,6 +102,8 @@ public sealed class ScaleOutCommandTests : IAsyncLifetime
         Assert.Equal(4, partial.ExitCode);
         Assert.Contains("duplicated ids", partial.Output, StringComparison.Ordinal);
         Assert.Contains("6 row(s) short of 10", partial.Output, StringComparison.Ordinal);
+        Assert.Contains("row id(s) done by more than one shard", partial.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("requested stages", partial.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ internal static class MergeCommand
                     await ListAsync(stdout, "done by more than one shard, different outputs", report.Conflicting).ConfigureAwait(false);
                     if (!report.Complete)
                     {
-                        throw new IncompleteRunException(report.Missing.Count + report.Duplicated.Count + report.Conflicting.Count);
+                        throw new IncompleteRunException("step(s)", report.Missing.Count, report.Duplicated.Count, report.Conflicting.Count);
                     }
 
                     await stdout.WriteLineAsync($"Complete: every step done exactly once. Finish with: agorabench run --plan {planPath} --run-dir {target}").ConfigureAwait(false);
@@ -68,7 +68,7 @@ internal static class MergeCommand
                 await ListAsync(stdout, "missing", rows.Missing).ConfigureAwait(false);
                 if (!rows.Complete)
                 {
-                    throw new IncompleteRunException(rows.Duplicates.Count + rows.Missing.Count);
+                    throw new IncompleteRunException("row id(s)", rows.Missing.Count, rows.Duplicates.Count, 0);
                 }
             },
             cancellationToken));

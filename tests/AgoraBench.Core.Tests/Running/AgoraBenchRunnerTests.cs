@@ -202,6 +202,26 @@ public sealed class AgoraBenchRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATrainerEndpointWithACredentialInItsUrl_FailsTheStep_AndIsNeverWritten()
+    {
+        const string Password = "s3cret-in-url-9137";
+        File.WriteAllText(_study.TrainerScript, File.ReadAllText(_study.TrainerScript).Replace("\"$STUDENT_ENDPOINT\"", "\"$(echo \"$STUDENT_ENDPOINT\" | sed 's#://#://user:" + Password + "@#')\"", StringComparison.Ordinal));
+
+        var (_, result) = await RunAsync("credential");
+
+        Assert.False(result.Succeeded);
+        var failed = result.Steps.Where(s => s.Status == RunStepStatus.Failed && s.Stage == RunStage.Train).ToArray();
+        Assert.NotEmpty(failed);
+        Assert.All(failed, s => Assert.Contains("api_key_env", s.Message, StringComparison.Ordinal));
+        Assert.All(failed, s => Assert.DoesNotContain(Password, s.Message, StringComparison.Ordinal));
+        // result.json is the training command's own output; everything the run writes itself stays clean.
+        foreach (string file in Directory.EnumerateFiles(_study.RunDirectory("credential"), "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != "result.json"))
+        {
+            Assert.DoesNotContain(Password, File.ReadAllText(file), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Inspect_TellsEachStepsState_WithoutRunningAnything()
     {
         var plan = await AgoraBenchPlanFile.ReadAsync(_study.WritePlan());

@@ -50,6 +50,6 @@ internal static class BenchmarkScoring
             passAtK[k] = 100.0 * items.Average(i => i.Samples == 0 ? 0 : PassAtK.Estimate(i.Samples, i.SamplesCorrect, k));
         }
 
-        return new CodeGradeResult(new BenchmarkGradeResult(score, items.Length, items), passAtK, []);
+        return new CodeGradeResult(new BenchmarkGradeResult(score, items.Length, items), passAtK, scores.Where(s => s.Run is not null).Select(s => s.Run!).ToArray());
     }
 }

@@ -9,6 +9,9 @@ public sealed record ItemScore(double? Score, string Reason, string? Extracted =
     /// <summary>Gets a value indicating whether the answer was scored.</summary>
     public bool IsScored => Score is not null;
 
+    /// <summary>Gets the sandbox run behind a code verdict, when the grader ran one (kept in <see cref="CodeGradeResult.Runs"/>).</summary>
+    internal SandboxResult? Run { get; init; }
+
     /// <summary>Gets a value indicating whether the answer earned full marks.</summary>
     public bool IsCorrect => Score >= 1.0;
 

@@ -99,11 +99,11 @@ internal sealed partial class PythonTestsGrader : IBenchmarkGrader
         var result = await sandbox.RunAsync(run, _context.Limits, cancellationToken).ConfigureAwait(false);
         if (result.Passed)
         {
-            return ItemScore.Pass(true, "passed", result.Status);
+            return ItemScore.Pass(true, "passed", result.Status) with { Run = result };
         }
 
         string last = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? string.Empty;
-        return ItemScore.Pass(false, result.Status == "timeout" || last.Length == 0 ? result.Status : result.Status + ": " + last, result.Status);
+        return ItemScore.Pass(false, result.Status == "timeout" || last.Length == 0 ? result.Status : result.Status + ": " + last, result.Status) with { Run = result };
     }
 
     /// <summary>A Python string literal of any text: quotes, backslashes and control characters escaped, everything else as is.</summary>

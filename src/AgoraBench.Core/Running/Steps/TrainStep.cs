@@ -103,6 +103,12 @@ internal sealed class TrainStep(RunStepInfo info, GenerateStep generate, ExportS
             throw new RunStepException($"the trainer returned {student.ModelId} without an endpoint{(student.ModelPath is null ? string.Empty : $" (weights at {student.ModelPath})")}; serve the student (for example with vLLM) and return its endpoint in result.json, so it can be evaluated.");
         }
 
+        if (student.Endpoint?.OriginalString is { } served && context.Redactor.Redact(served) != served)
+        {
+            // student.json must hold no secret, and an endpoint is useless once masked: the key travels by variable name.
+            throw new RunStepException($"the trainer returned an endpoint for {student.ModelId} with a credential in its URL ({context.Redactor.Redact(served)}); return the endpoint without it and name the variable that holds the key as api_key_env in result.json.");
+        }
+
         await TrainedStudentFile.WriteAsync(context.Directory.Student(Generate.Generator.Name, setting), student, cancellationToken).ConfigureAwait(false);
         var summary = new JsonObject { ["model_id"] = student.ModelId, ["trainer"] = student.Trainer, ["examples"] = instances.Count + seeds.Count };
         foreach (var (name, value) in student.Metrics.OrderBy(p => p.Key, StringComparer.Ordinal))
