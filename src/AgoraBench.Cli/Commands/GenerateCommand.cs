@@ -69,6 +69,10 @@ internal static class GenerateCommand
                 {
                     errors.Add(new DataError(null, null, "--domain", $"'{parseResult.GetRequiredValue(domain)}' is not a domain; use math, code, instruction-following or a declared domain's name (letters, digits, '-', '_' or '.')"));
                 }
+                else if (!benchmarkDomain.IsBuiltIn && parseResult.GetValue(template) is null)
+                {
+                    errors.Add(new DataError(null, null, "--domain", $"'{benchmarkDomain}' is not one of the paper's domains (math, code, instruction-following), so it has no built-in meta-prompt; give its meta-prompt with --template"));
+                }
 
                 var endpoints = ScaleOutOptions.ParseEndpoints(parseResult.GetValue(endpoint), errors);
                 bool batch = parseResult.GetRequiredValue(backend) == "batch";
