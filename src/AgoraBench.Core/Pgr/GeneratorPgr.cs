@@ -11,8 +11,7 @@ public sealed class GeneratorPgr
         MethodAverages = AgoraBenchSettings.Methods
             .Where(m => cells.Any(c => c.Setting.Method == m))
             .ToDictionary(m => m, m => cells.Where(c => c.Setting.Method == m).Average(c => c.Value));
-        DomainAverages = AgoraBenchSettings.Domains
-            .Where(d => cells.Any(c => c.Setting.Domain == d))
+        DomainAverages = cells.Select(c => c.Setting.Domain).Distinct().Order()
             .ToDictionary(d => d, d => cells.Where(c => c.Setting.Domain == d).Average(c => c.Value));
     }
 

@@ -601,12 +601,9 @@ public static class AnalysisReportWriter
         return html.ToString();
     }
 
-    /// <summary>The settings the study has cells in, in the paper's order.</summary>
-    private static List<AgoraBenchSetting> StudySettings(AgoraBenchAnalysis analysis)
-    {
-        var present = analysis.Leaderboard.Generators.SelectMany(g => g.Cells).Select(c => c.Setting.Key).ToHashSet(StringComparer.Ordinal);
-        return [.. AgoraBenchSettings.All.Where(s => present.Contains(s.Key))];
-    }
+    /// <summary>The settings the study has cells in, in the paper's order (declared domains after the paper's, by name).</summary>
+    private static List<AgoraBenchSetting> StudySettings(AgoraBenchAnalysis analysis) =>
+        [.. analysis.Leaderboard.Generators.SelectMany(g => g.Cells).Select(c => c.Setting).Distinct().OrderBy(s => s.Method).ThenBy(s => s.Domain)];
 
     private static void NotMeasured(StringBuilder html, string why) =>
         html.Append("<p class=\"missing\"><b>Not measured</b>: ").Append(E(why)).Append("</p>");
