@@ -17,9 +17,11 @@ internal static class AgoraBenchCli
         root.Subcommands.Add(GradeCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(JudgeCommand.Create());
+        root.Subcommands.Add(WinrateCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ExportSftCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(InitCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(EstimateCommand.Create());
         root.Subcommands.Add(MergeCommand.Create());

@@ -18,6 +18,12 @@ internal static class CliExitCodes
     /// <summary><c>run</c> finished, but some steps failed or are still waiting; rerun the same command to retry them.</summary>
     public const int Incomplete = 4;
 
+    /// <summary>Another agorabench process is writing the same output (its <c>OUT.lock</c> is held); nothing was done.</summary>
+    public const int Locked = 5;
+
+    /// <summary>An endpoint could not be reached (connection refused, host not found, network unreachable); the message names it.</summary>
+    public const int Network = 6;
+
     /// <summary>The command was cancelled (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }

@@ -74,7 +74,7 @@ public class TrainCommandTests
         Assert.Equal(3, exitCode);
         Assert.Contains("'--command': is required with --trainer command", error, StringComparison.Ordinal);
         Assert.Contains("'not a url' is not an absolute URL", error, StringComparison.Ordinal);
-        Assert.Contains("Epochs must be at least 1", error, StringComparison.Ordinal);
+        Assert.Contains("field '--epochs': --epochs must be at least 1", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,9 +25,10 @@ internal static class EndpointClients
     /// <param name="batchDirectory">The batch state folder for the batch back end, or <see langword="null"/> for online.</param>
     /// <param name="timeout">The per-request timeout, or <see langword="null"/> for 5 minutes.</param>
     /// <param name="batchPoll">The batch back end's first poll interval, or <see langword="null"/> for 30 seconds.</param>
-    public static IChatClient Chat(IReadOnlyList<Uri> endpoints, string keyVariable, string model, ModelRole role, int concurrency, string? batchDirectory, TimeSpan? timeout = null, TimeSpan? batchPoll = null) =>
-        (batchPoll is { } poll
-            ? new OpenAIModelClientFactory(batchDefaults: new OpenAIBatchOptions { PollInterval = poll, MaxPollInterval = TimeSpan.FromTicks(Math.Max(poll.Ticks, TimeSpan.FromMinutes(5).Ticks)), FlushDelay = poll < TimeSpan.FromSeconds(2) ? poll : TimeSpan.FromSeconds(2) })
+    /// <param name="batchFlushAt">The batch back end submits a batch as soon as this many requests wait (the caller's first wave, all sent at once), so the first batch does not depend on how fast a loaded machine queues them; the flush delay stays as a fallback.</param>
+    public static IChatClient Chat(IReadOnlyList<Uri> endpoints, string keyVariable, string model, ModelRole role, int concurrency, string? batchDirectory, TimeSpan? timeout = null, TimeSpan? batchPoll = null, int? batchFlushAt = null) =>
+        (batchPoll is not null || batchFlushAt is not null
+            ? new OpenAIModelClientFactory(batchDefaults: BatchOptions(batchPoll, batchFlushAt))
             : Factory).CreateChatClient(
             Endpoint(endpoints.Count == 0 ? null : endpoints[0], keyVariable, model, timeout) with
             {
@@ -37,6 +38,29 @@ internal static class EndpointClients
                 BatchDirectory = batchDirectory,
             },
             role);
+
+    private static OpenAIBatchOptions BatchOptions(TimeSpan? batchPoll, int? flushAt)
+    {
+        var options = new OpenAIBatchOptions();
+        if (batchPoll is { } poll)
+        {
+            options.PollInterval = poll;
+            options.MaxPollInterval = TimeSpan.FromTicks(Math.Max(poll.Ticks, options.MaxPollInterval.Ticks));
+
+            // Without a known first wave a short poll also shortens the collection delay (quick local runs).
+            if (flushAt is null && poll < options.FlushDelay)
+            {
+                options.FlushDelay = poll;
+            }
+        }
+
+        if (flushAt is int count)
+        {
+            options.MaxRequestsPerBatch = Math.Clamp(count, 1, options.MaxRequestsPerBatch);
+        }
+
+        return options;
+    }
 
     public static IEmbeddingGenerator<string, Embedding<float>> Embeddings(Uri? endpoint, string keyVariable, string model) =>
         Factory.CreateEmbeddingGenerator(Endpoint(endpoint, keyVariable, model, null));

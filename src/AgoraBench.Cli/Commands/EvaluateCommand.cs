@@ -39,7 +39,7 @@ internal static class EvaluateCommand
                 string id = parseResult.GetRequiredValue(benchmark);
                 var errors = new List<DataError>();
                 var endpoints = ScaleOutOptions.ParseEndpoints(parseResult.GetValue(endpoint), errors);
-                var shardSpec = ScaleOutOptions.ParseShard(parseResult.GetValue(shard), errors);
+                var shardSpec = ScaleOutOptions.ParseShard(parseResult.GetValue(shard), errors, parseResult.InvocationConfiguration.Error);
                 bool batch = parseResult.GetRequiredValue(backend) == "batch";
 
                 int shots = parseResult.GetValue(fewShot);
@@ -60,13 +60,24 @@ internal static class EvaluateCommand
                 string predictionsPath = parseResult.GetValue(predictionsFile) ?? Path.ChangeExtension(outPath, ".predictions.jsonl");
                 string? batchFolder = batch ? parseResult.GetValue(batchDir) ?? outPath + ".batch" : null;
                 using var client = EndpointClients.Chat(endpoints, parseResult.GetRequiredValue(keyVariable), parseResult.GetRequiredValue(model), ModelRole.Student, parseResult.GetValue(concurrency), batchFolder, batchPoll: TimeSpan.FromSeconds(parseResult.GetValue(batchPoll)));
-                var (answered, failed) = await StudentEvaluator.RunAsync(
-                    client,
-                    id,
-                    evaluated,
-                    predictionsPath,
-                    new StudentEvaluationOptions { FewShotExamples = demonstrations, Concurrency = batch ? Math.Max(1, evaluated.Length) : parseResult.GetValue(concurrency) * endpoints.Count },
-                    cancellationToken: cancellationToken).ConfigureAwait(false);
+                // Problems answered by an earlier run of the same command count as done from the start.
+                var evaluatedIds = evaluated.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+                int before = File.Exists(predictionsPath)
+                    ? (await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false)).Select(p => p.Id).Distinct(StringComparer.Ordinal).Count(evaluatedIds.Contains)
+                    : 0;
+                var (answered, failed) = await ItemProgress.RunAsync(parseResult.InvocationConfiguration.Error, $"evaluate {parseResult.GetRequiredValue(model)} on {id}", evaluated.Length, progress =>
+                {
+                    int done = before;
+                    progress.Update(done);
+                    return StudentEvaluator.RunAsync(
+                        client,
+                        id,
+                        evaluated,
+                        predictionsPath,
+                        new StudentEvaluationOptions { FewShotExamples = demonstrations, Concurrency = batch ? Math.Max(1, evaluated.Length) : parseResult.GetValue(concurrency) * Math.Max(1, endpoints.Count) },
+                        new CallbackProgress<string>(_ => progress.Update(Interlocked.Increment(ref done))),
+                        cancellationToken);
+                }).ConfigureAwait(false);
                 await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Answered {answered} problem(s) now ({evaluated.Length} evaluated, {shots} used as demonstrations); predictions in {predictionsPath}")).ConfigureAwait(false);
                 if (failed.Count > 0)
                 {

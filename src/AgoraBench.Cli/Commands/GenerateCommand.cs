@@ -7,6 +7,16 @@ namespace AgoraBench.Cli.Commands;
 /// <summary><c>agorabench generate</c>: one AgoraBench setting against one generator, resumable and cost-accounted.</summary>
 internal static class GenerateCommand
 {
+    // Library option names that differ from the command's.
+    private static readonly Dictionary<string, string> OptionAliases = new(StringComparer.Ordinal)
+    {
+        ["Generator"] = "--model",
+        ["Prices"] = "--price-input/--price-output",
+        ["RequestsPerMinute"] = "--rpm",
+        ["TokensPerMinute"] = "--tpm",
+        ["Template"] = "--template",
+    };
+
     public static Command Create()
     {
         var method = new Option<string>("--method") { Description = "instance-generation, response-generation or quality-enhancement.", Required = true, HelpName = "METHOD" };
@@ -67,7 +77,7 @@ internal static class GenerateCommand
                     errors.Add(new DataError(null, null, "--endpoint", "a batch back end is one API: give one endpoint, not replicas"));
                 }
 
-                var shardSpec = ScaleOutOptions.ParseShard(parseResult.GetValue(shard), errors);
+                var shardSpec = ScaleOutOptions.ParseShard(parseResult.GetValue(shard), errors, parseResult.InvocationConfiguration.Error);
 
                 if (parseResult.GetValue(timeout) <= 0)
                 {
@@ -109,7 +119,7 @@ internal static class GenerateCommand
                 };
                 if (errors.Count == 0)
                 {
-                    errors.AddRange(options.Validate().Select(e => new DataError(null, null, "options", e)));
+                    errors.AddRange(OptionNames.ToErrors(parseResult.CommandResult.Command, options.Validate(), OptionAliases));
                 }
 
                 if (errors.Count > 0)
@@ -117,7 +127,14 @@ internal static class GenerateCommand
                     throw new DataValidationException(errors);
                 }
 
-                var seeds = await SyntheticDataset.ReadSeedsAsync(parseResult.GetRequiredValue(seed), cancellationToken).ConfigureAwait(false);
+                string seedPath = parseResult.GetRequiredValue(seed);
+                var seeds = await SyntheticDataset.ReadSeedsAsync(seedPath, cancellationToken).ConfigureAwait(false);
+                if (seeds.Count == 0)
+                {
+                    // Checked before the output is opened, so no empty output file is left behind.
+                    throw new DataValidationException([new DataError(seedPath, null, null, "the file has no seed instances; generation needs at least one")]);
+                }
+
                 if (batch)
                 {
                     options.Concurrency = Math.Clamp(options.Count ?? seeds.Count, 1, 100_000);
@@ -126,7 +143,7 @@ internal static class GenerateCommand
                 }
 
                 string? batchFolder = batch ? parseResult.GetValue(batchDir) ?? parseResult.GetRequiredValue(output) + ".batch" : null;
-                using var client = EndpointClients.Chat(endpoints, parseResult.GetRequiredValue(keyEnv), modelName, ModelRole.Generator, parseResult.GetValue(concurrency), batchFolder, TimeSpan.FromSeconds(parseResult.GetValue(timeout)), TimeSpan.FromSeconds(parseResult.GetValue(batchPoll)));
+                using var client = EndpointClients.Chat(endpoints, parseResult.GetRequiredValue(keyEnv), modelName, ModelRole.Generator, parseResult.GetValue(concurrency), batchFolder, TimeSpan.FromSeconds(parseResult.GetValue(timeout)), TimeSpan.FromSeconds(parseResult.GetValue(batchPoll)), batch ? options.Concurrency : null);
                 IDataGenerator generator = new ChatDataGenerator(client, new ChatDataGeneratorOptions
                 {
                     ModelId = modelName,
@@ -143,7 +160,6 @@ internal static class GenerateCommand
                 {
                     var engine = new GenerationEngine(generator, options);
                     var error = parseResult.InvocationConfiguration.Error;
-                    IProgress<GenerationSummary>? progress = Console.IsErrorRedirected ? null : new ProgressBar(error, options.Count);
                     GenerationSummary summary;
                     GenerationRunStore store;
                     try
@@ -155,21 +171,22 @@ internal static class GenerateCommand
                         throw new DataValidationException(ex.Message + " (--resume continues it)", ex);
                     }
 
+                    int? total = shardSpec.IsWhole ? options.Count ?? seeds.Count : null;
+                    string label = $"generate {modelName} {AgoraBenchNames.ToName(generationMethod)}/{AgoraBenchNames.ToName(benchmarkDomain)}";
                     await using (store.ConfigureAwait(false))
                     {
                         try
                         {
-                            summary = await engine.RunAsync(seeds, store, progress, cancellationToken).ConfigureAwait(false);
+                            summary = await ItemProgress.RunAsync(error, label, total, progress => engine.RunAsync(
+                                seeds,
+                                store,
+                                new CallbackProgress<GenerationSummary>(v => progress.Update(v.Accepted + v.Resumed, v.Failed, string.Create(CultureInfo.InvariantCulture, $"rejected {v.Completions - v.Accepted}, retries {v.TransportRetries}"))),
+                                cancellationToken)).ConfigureAwait(false);
                         }
                         catch (GenerationAbortedException ex)
                         {
                             throw new DataValidationException(ex.Message, ex);
                         }
-                    }
-
-                    if (progress is not null)
-                    {
-                        await error.WriteLineAsync().ConfigureAwait(false);
                     }
 
                     await stdout.WriteLineAsync(Describe(summary)).ConfigureAwait(false);
@@ -211,19 +228,5 @@ internal static class GenerateCommand
         return string.Create(
             CultureInfo.InvariantCulture,
             $"accepted {s.Accepted} (plus {s.Resumed} resumed), failed items {s.Failed}\nrejected: {rejected}\ncompletions {s.Completions}, transport retries {s.TransportRetries}\ntokens: input {s.InputTokens}, output {s.OutputTokens}; cost {cost}{stopped}");
-    }
-
-
-    private sealed class ProgressBar(TextWriter error, int? total) : IProgress<GenerationSummary>
-    {
-        public void Report(GenerationSummary value)
-        {
-            int done = value.Accepted + value.Resumed;
-            string bar = total is > 0 ? $"[{new string('#', Math.Min(30, done * 30 / total.Value)).PadRight(30)}] {done}/{total}" : $"{done} accepted";
-            lock (this)
-            {
-                error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{bar}  rejected {value.Completions - value.Accepted}  retries {value.TransportRetries}  "));
-            }
-        }
     }
 }

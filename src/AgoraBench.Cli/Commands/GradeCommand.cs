@@ -6,6 +6,9 @@ namespace AgoraBench.Cli.Commands;
 /// <summary><c>agorabench grade</c>: grade existing predictions against a benchmark's problems.</summary>
 internal static class GradeCommand
 {
+    /// <summary>The longest --timeout accepted for one program: a day.</summary>
+    internal const double MaxTimeoutSeconds = 86_400;
+
     public static Command Create()
     {
         var benchmark = new Option<string>("--benchmark") { Description = "gsm8k, math, mbpp or humaneval.", Required = true, HelpName = "gsm8k|math|mbpp|humaneval" }
@@ -32,7 +35,38 @@ internal static class GradeCommand
             async stdout =>
             {
                 string id = parseResult.GetRequiredValue(benchmark);
-                var problemList = await BenchmarkProblems.ReadAsync(id, parseResult.GetRequiredValue(problems), cancellationToken).ConfigureAwait(false);
+                var errors = new List<DataError>();
+                var requested = new List<int>();
+                foreach (string k in parseResult.GetRequiredValue(ks).Split(',', StringSplitOptions.TrimEntries))
+                {
+                    if (int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value > 0)
+                    {
+                        requested.Add(value);
+                    }
+                    else
+                    {
+                        errors.Add(new DataError(null, null, "--k", $"'{k}' is not a positive whole number; expected a list such as 1,10"));
+                    }
+                }
+
+                double seconds = parseResult.GetValue(timeout);
+                if (!double.IsFinite(seconds) || seconds <= 0 || seconds > MaxTimeoutSeconds)
+                {
+                    errors.Add(new DataError(null, null, "--timeout", string.Create(CultureInfo.InvariantCulture, $"'{seconds}' is not a number of seconds between 0 (excluded) and {MaxTimeoutSeconds}")));
+                }
+
+                if (errors.Count > 0)
+                {
+                    throw new CliUsageException(errors);
+                }
+
+                string problemsPath = parseResult.GetRequiredValue(problems);
+                var problemList = await BenchmarkProblems.ReadAsync(id, problemsPath, cancellationToken).ConfigureAwait(false);
+                if (problemList.Count == 0)
+                {
+                    throw new DataValidationException([new DataError(problemsPath, null, null, $"the file has no {id} problems")]);
+                }
+
                 string predictionsPath = parseResult.GetRequiredValue(predictions);
                 var predictionList = await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false);
                 BenchmarkGradeResult result;
@@ -44,14 +78,6 @@ internal static class GradeCommand
                 }
                 else
                 {
-                    var requested = new List<int>();
-                    foreach (string k in parseResult.GetRequiredValue(ks).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                    {
-                        requested.Add(int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value > 0
-                            ? value
-                            : throw new DataValidationException([new DataError(null, null, "--k", $"'{k}' is not a positive whole number")]));
-                    }
-
                     using var sandbox = new PythonSandbox(new PythonSandboxOptions { AllowWeakIsolation = parseResult.GetValue(weakSandbox) });
                     CodeGradeResult code;
                     try
@@ -61,7 +87,7 @@ internal static class GradeCommand
                             problemList,
                             predictionList,
                             sandbox,
-                            new SandboxLimits { Timeout = TimeSpan.FromSeconds(parseResult.GetValue(timeout)) },
+                            new SandboxLimits { Timeout = TimeSpan.FromSeconds(seconds) },
                             parseResult.GetValue(allowMissing),
                             predictionsPath,
                             requested,

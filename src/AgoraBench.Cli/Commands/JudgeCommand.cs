@@ -20,13 +20,15 @@ internal static class JudgeCommand
         var rounds = new Option<int>("--bootstrap") { Description = "Bootstrap rounds for the Arena-Hard interval.", DefaultValueFactory = _ => 100, HelpName = "N" };
         var seed = new Option<int>("--seed") { Description = "Bootstrap seed.", DefaultValueFactory = _ => 42, HelpName = "N" };
         var concurrency = new Option<int>("--concurrency") { Description = "Judge requests in flight.", DefaultValueFactory = _ => 8, HelpName = "K" };
+        var difficulty = new Option<string?>("--instruction-difficulty") { Description = "alpaca-eval: AlpacaEval's instruction_difficulty.csv; with --gamed-baselines the LC win rate is length_controlled_v1 (otherwise length_controlled_minimal).", HelpName = "FILE" };
+        var gamed = new Option<string?>("--gamed-baselines") { Description = "alpaca-eval: AlpacaEval's df_gamed.csv (with --instruction-difficulty).", HelpName = "FILE" };
         var output = new Option<string>("--out") { Description = "The result JSON.", Required = true, HelpName = "FILE.json" };
         var command = new Command(
             "judge",
             "Judge a model's answers against a baseline with an LLM judge: two games per question with the positions swapped, verdicts [[A>>B]] … [[B>>A]].\n\n"
             + "Example:\n  agorabench judge --benchmark arena-hard --questions question.jsonl --answers student.jsonl --baseline gpt-4-0314.jsonl --judge-model gpt-4o --out arena.json")
         {
-            benchmark, questions, answers, baseline, judgeModel, judgeEndpoint, judgeKey, model, rounds, seed, concurrency, output,
+            benchmark, questions, answers, baseline, judgeModel, judgeEndpoint, judgeKey, model, rounds, seed, concurrency, difficulty, gamed, output,
         };
 
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
@@ -54,6 +56,16 @@ internal static class JudgeCommand
                     await stdout.WriteLineAsync($"note: {missing.Length} question(s) lack the model's or the baseline's answer and are left out (first: {string.Join(", ", missing.Take(3))})").ConfigureAwait(false);
                 }
 
+                LengthControlInputs? lengthControl = null;
+                string? difficultyPath = parseResult.GetValue(difficulty);
+                string? gamedPath = parseResult.GetValue(gamed);
+                if (difficultyPath is not null || gamedPath is not null)
+                {
+                    lengthControl = difficultyPath is not null && gamedPath is not null
+                        ? await LengthControlInputs.LoadAsync(difficultyPath, gamedPath, cancellationToken).ConfigureAwait(false)
+                        : throw new DataValidationException([new DataError(null, null, difficultyPath is null ? "--instruction-difficulty" : "--gamed-baselines", "is required with the other length_controlled_v1 input")]);
+                }
+
                 var judge = new PairwiseJudge(EndpointClients.Chat(endpoint, parseResult.GetRequiredValue(judgeKey), parseResult.GetRequiredValue(judgeModel)));
                 string name = parseResult.GetRequiredValue(model);
                 var result = await PairwiseBenchmark.ScoreAsync(
@@ -65,9 +77,10 @@ internal static class JudgeCommand
                     name,
                     new BradleyTerryOptions { BootstrapRounds = parseResult.GetValue(rounds), Seed = parseResult.GetValue(seed) },
                     parseResult.GetValue(concurrency),
+                    lengthControl,
                     cancellationToken).ConfigureAwait(false);
                 await stdout.WriteLineAsync(result.Interval is var (lower, upper)
-                    ? string.Create(CultureInfo.InvariantCulture, $"arena-hard: {result.Score:F1} ({lower:F1} to {upper:F1}) from {result.Games} games, {result.Unjudged} without a verdict")
+                    ? string.Create(CultureInfo.InvariantCulture, $"arena-hard: score {result.Score:F1} | 95% CI: ({Math.Round(lower - result.Score, 1):0.0}, {Math.Round(upper - result.Score, 1):0.0}) | {lower:F1} to {upper:F1} from {result.Games} games, {result.Unjudged} without a verdict")
                     : string.Create(CultureInfo.InvariantCulture, $"alpaca-eval: win rate {result.WinRate:F1}, length-controlled {result.Score:F1} from {result.Games} games, {result.Unjudged} without a verdict")).ConfigureAwait(false);
                 string json = result.ToJson();
                 await CommandRunner.WriteResultAsync(json, parseResult.GetRequiredValue(output), stdout, "the judgment", cancellationToken).ConfigureAwait(false);

@@ -75,7 +75,7 @@ internal static class PaperLeaderboardWriter
         foreach (var generator in report.Generators)
         {
             var published = Published(generator);
-            text.Append(generator.Rank.ToString(CultureInfo.InvariantCulture)).Append(',').Append(generator.Generator).Append(',').Append(published.ModelId);
+            text.Append(generator.Rank.ToString(CultureInfo.InvariantCulture)).Append(',').Append(CsvCell.Field(generator.Generator)).Append(',').Append(CsvCell.Field(published.ModelId));
             foreach (var setting in AgoraBenchSettings.All)
             {
                 text.Append(',').Append(Raw(generator.GetCell(setting.Method, setting.Domain)!.Value));

@@ -39,7 +39,7 @@ internal static class RunCommand
                 var error = parseResult.InvocationConfiguration.Error;
                 var problems = new List<DataError>();
                 var selected = ParseStages(parseResult.GetValue(stages), problems);
-                var shardSpec = ScaleOutOptions.ParseShard(parseResult.GetValue(shard), problems);
+                var shardSpec = ScaleOutOptions.ParseShard(parseResult.GetValue(shard), problems, parseResult.InvocationConfiguration.Error);
                 if (parseResult.GetValue(parallel) < 1)
                 {
                     problems.Add(new DataError(null, null, "--parallel", "must be at least 1"));
@@ -85,7 +85,7 @@ internal static class RunCommand
                     RunResult? finished = null;
                     await console.Progress()
                         .AutoClear(false)
-                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                         .StartAsync(async context => finished = await runner.RunAsync(selected, new SpectreRunView(context), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
                     result = finished!;
                 }

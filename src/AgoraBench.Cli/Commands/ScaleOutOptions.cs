@@ -27,16 +27,25 @@ internal static class ScaleOutOptions
 
     public static Option<string?> Shard(string what) => new("--shard")
     {
-        Description = $"Do only shard i of N ({what}, dealt out by position); merge the shards with 'agorabench merge'.",
+        Description = $"Do only shard i of N ({what}, dealt out by position); merge the shards with 'agorabench merge'. Default in a Slurm job array: from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT; in a Kubernetes Indexed Job: from JOB_COMPLETION_INDEX with {SchedulerShard.CountVariable}.",
         HelpName = "i/N",
     };
 
-    /// <summary>Parses <c>--shard</c>, adding a problem when it is malformed.</summary>
-    public static ShardSpec ParseShard(string? text, List<DataError> problems)
+    /// <summary>
+    /// Parses <c>--shard</c>, adding a problem when it is malformed. Without it, a Slurm array task or a Kubernetes
+    /// Indexed Job pod does its own shard (see <see cref="SchedulerShard"/>), and says so on <paramref name="note"/>.
+    /// </summary>
+    public static ShardSpec ParseShard(string? text, List<DataError> problems, TextWriter? note = null, Func<string, string?>? environment = null)
     {
         if (text is null)
         {
-            return ShardSpec.Whole;
+            if (SchedulerShard.FromEnvironment(environment ?? Environment.GetEnvironmentVariable, problems) is not { } scheduled)
+            {
+                return ShardSpec.Whole;
+            }
+
+            note?.WriteLine($"shard {scheduled.Shard} from {scheduled.Origin} (--shard overrides it)");
+            text = scheduled.Shard;
         }
 
         if (ShardSpec.TryParse(text, out var shard))

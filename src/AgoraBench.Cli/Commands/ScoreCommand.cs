@@ -113,7 +113,14 @@ internal static class ScoreCommand
                     throw new DataValidationException(errors);
                 }
 
-                var instances = await SyntheticDataset.ReadAsync(parseResult.GetRequiredValue(data), cancellationToken: cancellationToken).ConfigureAwait(false);
+                string dataPath = parseResult.GetRequiredValue(data);
+                var instances = await SyntheticDataset.ReadAsync(dataPath, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (instances.Count == 0)
+                {
+                    // Nothing is written, so an earlier --out stays as it was.
+                    throw new DataValidationException([new DataError(dataPath, null, null, "the file has no instances to score")]);
+                }
+
                 int k = parseResult.GetValue(concurrency);
                 using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
                 using var onnx = perplexity && onnxDir is not null
@@ -141,11 +148,28 @@ internal static class ScoreCommand
                     });
                 }
 
-                var report = await IntrinsicMetricsRunner.RunAsync(instances, list, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var report = await ItemProgress.RunAsync(parseResult.InvocationConfiguration.Error, $"score {instances.Count} instance(s)", list.Count, progress =>
+                {
+                    int done = 0;
+                    int failedItems = 0;
+                    return IntrinsicMetricsRunner.RunAsync(
+                        instances,
+                        list,
+                        new CallbackProgress<IntrinsicMetricResult>(r => progress.Update(Interlocked.Increment(ref done), Interlocked.Add(ref failedItems, r.Failed), $"metrics done; last {r.Name}")),
+                        cancellationToken);
+                }).ConfigureAwait(false);
                 foreach (var result in report.Results)
                 {
                     string value = result.Value is double v ? v.ToString("F4", CultureInfo.InvariantCulture) : "n/a";
                     await stdout.WriteLineAsync($"{result.Name}: {value} (scored {result.Count}, failed {result.Failed}, {result.Usage.Requests} requests)").ConfigureAwait(false);
+                }
+
+                var unscored = report.Results.Where(r => r.Count == 0 && r.Failed > 0).ToArray();
+                if (unscored.Length > 0)
+                {
+                    // A metric with no item scored is no result: say so and keep any earlier --out.
+                    throw new MetricsFailedException(string.Join("\n", unscored.Select(r =>
+                        $"{r.Name}: every one of {r.Failed} item(s) failed" + (r.Diagnostics.Count > 0 ? $" (first: {r.Diagnostics[0].Message})" : string.Empty))) + $"\nnothing was written to {parseResult.GetRequiredValue(output)}");
                 }
 
                 await CommandRunner.WriteResultAsync(report.ToJson(), parseResult.GetRequiredValue(output), stdout, $"{report.Results.Count} metric(s)", cancellationToken).ConfigureAwait(false);

@@ -7,6 +7,15 @@ namespace AgoraBench.Cli.Commands;
 /// <summary><c>agorabench train</c>: train a student with a fine-tuning API or an external command.</summary>
 internal static class TrainCommand
 {
+    // Library option names that differ from the command's.
+    private static readonly Dictionary<string, string> OptionAliases = new(StringComparer.Ordinal)
+    {
+        ["CommandTemplate"] = "--command",
+        ["GradientAccumulationSteps"] = "--gradient-accumulation",
+        ["MaxSequenceLength"] = "--max-seq-length",
+        ["LearningRateMultiplier"] = "--lr-multiplier",
+    };
+
     public static Command Create()
     {
         var trainer = new Option<string>("--trainer") { Description = "openai (fine-tuning API), command (an external training command) or precomputed (a student trained elsewhere).", Required = true, HelpName = "openai|command|precomputed" }
@@ -74,7 +83,18 @@ internal static class TrainCommand
                     MaxSequenceLength = parseResult.GetValue(maxLength),
                     LearningRateMultiplier = parseResult.GetValue(multiplier),
                 };
-                problems.AddRange(hyperparameters.Validate().Select(p => new DataError(null, null, "hyperparameters", p)));
+                problems.AddRange(OptionNames.ToErrors(parseResult.CommandResult.Command, hyperparameters.Validate(), OptionAliases));
+                var commandOptions = kind == "command" ? new CommandStudentTrainerOptions
+                {
+                    CommandTemplate = parseResult.GetValue(template) ?? string.Empty,
+                    Format = SftExporter.TryParseFormat(parseResult.GetRequiredValue(format), out var parsed) ? parsed : SftFormat.PromptCompletion,
+                    Timeout = parseResult.GetValue(timeout) is double minutes ? TimeSpan.FromMinutes(minutes) : null,
+                } : null;
+                if (commandOptions is not null && !string.IsNullOrWhiteSpace(commandOptions.CommandTemplate))
+                {
+                    problems.AddRange(OptionNames.ToErrors(parseResult.CommandResult.Command, commandOptions.Validate(), OptionAliases));
+                }
+
                 if (problems.Count > 0)
                 {
                     throw new DataValidationException(problems);
@@ -87,19 +107,7 @@ internal static class TrainCommand
                         studentTrainer = new OpenAIFineTuningTrainer(new OpenAIFineTuningTrainerOptions { Endpoint = endpointUri, ApiKeyEnvironmentVariable = parseResult.GetRequiredValue(apiKeyEnv) });
                         break;
                     case "command":
-                        var sftFormat = SftExporter.TryParseFormat(parseResult.GetRequiredValue(format), out var parsed) ? parsed : SftFormat.PromptCompletion;
-                        var options = new CommandStudentTrainerOptions
-                        {
-                            CommandTemplate = parseResult.GetValue(template)!,
-                            Format = sftFormat,
-                            Timeout = parseResult.GetValue(timeout) is double minutes ? TimeSpan.FromMinutes(minutes) : null,
-                        };
-                        if (options.Validate() is { Count: > 0 } optionProblems)
-                        {
-                            throw new DataValidationException([.. optionProblems.Select(p => new DataError(null, null, "--command", p))]);
-                        }
-
-                        studentTrainer = new CommandStudentTrainer(options);
+                        studentTrainer = new CommandStudentTrainer(commandOptions!);
                         break;
                     default:
                         var known = await TrainedStudentFile.ReadAsync(parseResult.GetValue(student)!, cancellationToken: cancellationToken).ConfigureAwait(false);

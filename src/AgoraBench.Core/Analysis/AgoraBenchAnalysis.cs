@@ -31,6 +31,12 @@ public sealed class AgoraBenchAnalysis
     /// <summary>Gets the options the analysis ran with.</summary>
     public required AnalysisOptions Options { get; init; }
 
+    /// <summary>Gets the intrinsic metric values the analysis was given (shown in the report).</summary>
+    public IReadOnlyList<IntrinsicMetricValue> IntrinsicMetrics { get; init; } = [];
+
+    /// <summary>Gets what the study measurably spent, by stage (shown in the report).</summary>
+    public IReadOnlyList<RunCost> Spend { get; init; } = [];
+
     /// <summary>Gets what was left out or could not be computed, and why.</summary>
     public IReadOnlyList<AnalysisDiagnostic> Diagnostics { get; init; } = [];
 }

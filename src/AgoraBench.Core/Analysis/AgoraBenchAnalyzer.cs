@@ -49,6 +49,8 @@ public static class AgoraBenchAnalyzer
             Costs = costs,
             Budget = budget,
             Options = options,
+            IntrinsicMetrics = input.IntrinsicMetrics,
+            Spend = input.Spend,
             Diagnostics = diagnostics,
         };
     }

@@ -12,8 +12,14 @@ public static class AnalysisFindings
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var findings = new List<string>();
+        if (analysis.Leaderboard.Generators.Count == 0)
+        {
+            findings.Add("No generator has a PGR yet: no student has its student, base and reference scores on a benchmark.");
+            return findings;
+        }
+
         var best = analysis.Leaderboard.Generators[0];
-        findings.Add($"Best data generator: {best.Generator} (overall PGR {N(best.Overall, 1)} over {best.Cells.Count} setting(s)).");
+        findings.Add($"Best data generator: {best.Generator} (overall PGR {N(best.Overall, 1)} over {Count(best.Cells.Count, "setting")}).");
 
         if (analysis.Coarse is { } coarse)
         {
@@ -55,7 +61,15 @@ public static class AnalysisFindings
         return findings;
     }
 
-    internal static string N(double value, int decimals) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    /// <summary>A number with a fixed count of decimals; a value that rounds to zero is written without a sign (never "-0").</summary>
+    internal static string N(double value, int decimals)
+    {
+        double rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        return (rounded == 0 ? 0 : rounded).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>"1 setting", "9 settings".</summary>
+    internal static string Count(int count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
 
     internal static string P(double p) => p < 0.001 ? "< 0.001" : N(p, p < 0.01 ? 4 : 3);
 

@@ -23,6 +23,9 @@ public sealed class AnalysisInput
     /// <summary>Gets measured token usage; generators without it are costed with <see cref="AnalysisOptions.AssumedInputTokensPerInstance"/> and <see cref="AnalysisOptions.AssumedOutputTokensPerInstance"/>.</summary>
     public IReadOnlyList<GenerationUsage> Usage { get; init; } = [];
 
+    /// <summary>Gets what the study measurably spent, by stage (generation, metrics, evaluation), for the report's spend table.</summary>
+    public IReadOnlyList<RunCost> Spend { get; init; } = [];
+
     /// <summary>Gets measured overall PGRs at other instance counts, for the budget view.</summary>
     public IReadOnlyList<ScalingPoint> ScalingPoints { get; init; } = [];
 

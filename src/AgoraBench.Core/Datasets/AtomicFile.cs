@@ -10,7 +10,21 @@ internal static class AtomicFile
         string full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         string temporary = full + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await File.WriteAllTextAsync(temporary, text, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
-        File.Move(temporary, full, overwrite: true);
+        if (Directory.Exists(full))
+        {
+            throw new IOException($"{path} is a folder; a file path is expected");
+        }
+
+        try
+        {
+            await File.WriteAllTextAsync(temporary, text, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch
+        {
+            // No temporary file is left behind when the write or the rename fails.
+            File.Delete(temporary);
+            throw;
+        }
     }
 }

@@ -49,7 +49,7 @@ public static class AnswerFiles
                 }
                 catch (JsonException ex)
                 {
-                    errors.Add(new DataError(path, number, null, "not valid JSON: " + ex.Message));
+                    errors.Add(new DataError(path, number, null, "not valid JSON: " + JsonErrorText.Describe(ex)));
                 }
             }
         }

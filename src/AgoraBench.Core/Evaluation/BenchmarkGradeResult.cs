@@ -15,6 +15,10 @@ public sealed record BenchmarkGradeResult(double Score, int N, IReadOnlyList<Ben
         json.WriteString("benchmark", benchmark);
         JsonReport.Number(json, "score", Score);
         json.WriteNumber("n", N);
+        if (Items.Sum(i => i.Unscored) is > 0 and int unscored)
+        {
+            json.WriteNumber("unscored", unscored);
+        }
         json.WriteStartArray("items");
         foreach (var item in Items)
         {
@@ -31,6 +35,15 @@ public sealed record BenchmarkGradeResult(double Score, int N, IReadOnlyList<Ben
             }
 
             json.WriteString("rule", item.Rule);
+            if (item.Points != item.SamplesCorrect)
+            {
+                JsonReport.Number(json, "points", item.Points);
+            }
+
+            if (item.Unscored > 0)
+            {
+                json.WriteNumber("unscored", item.Unscored);
+            }
             if (item.Samples > 1)
             {
                 json.WriteNumber("samples", item.Samples);

@@ -34,14 +34,14 @@ public static class BenchmarkProblems
         foreach (var (line, record) in Records(bytes, path, errors))
         {
             int before = errors.Count;
-            string? Text(string field, bool required = true)
+            string? Text(string field, bool required = true, bool numberAllowed = true)
             {
                 if (record.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String)
                 {
                     return value.GetString();
                 }
 
-                if (record.TryGetProperty(field, out value) && value.ValueKind == JsonValueKind.Number)
+                if (numberAllowed && record.TryGetProperty(field, out value) && value.ValueKind == JsonValueKind.Number)
                 {
                     return value.GetRawText();
                 }
@@ -58,7 +58,7 @@ public static class BenchmarkProblems
             {
                 "gsm8k" => Gsm8k(Text("question"), Text("answer"), position, line, path, errors),
                 "math" => Text("problem") is { } p ? new BenchmarkProblem(Text("unique_id", required: false) ?? position.ToString(CultureInfo.InvariantCulture), p, Text("answer", required: false) ?? (Text("solution") is { } sol ? MathAnswerExtractor.LastBoxed(sol) : null), line) : null,
-                "humaneval" => Text("task_id") is { } id && Text("prompt") is { } prompt && Text("test") is not null && Text("entry_point") is not null ? new BenchmarkProblem(id, prompt, Text("canonical_solution", required: false), line) : null,
+                "humaneval" => Code(Text("task_id"), Text("prompt", numberAllowed: false), Text("test", numberAllowed: false), Text("entry_point", numberAllowed: false)) is { } he ? new BenchmarkProblem(he.Id, he.Prompt, Text("canonical_solution", required: false, numberAllowed: false), line) : null,
                 "mbpp" => Text("task_id") is { } id && (Text("text", required: false) ?? Text("prompt")) is { } text ? new BenchmarkProblem(id, text, Text("code", required: false), line) : null,
                 "arena-hard" => record.TryGetProperty("uid", out _)
                     ? Text("uid") is { } uid && Text("prompt") is { } arenaPrompt ? new BenchmarkProblem(uid, arenaPrompt, null, line) : null
@@ -98,6 +98,10 @@ public static class BenchmarkProblems
         return index < 0 ? null : answer[(index + 4)..].Trim().Replace(",", string.Empty, StringComparison.Ordinal);
     }
 
+    // HumanEval's code fields are Python source: every one is checked (so all problems of a line are reported) before the problem is built.
+    private static (string Id, string Prompt)? Code(string? id, string? prompt, string? test, string? entryPoint) =>
+        id is not null && prompt is not null && test is not null && entryPoint is not null ? (id, prompt) : null;
+
     private static BenchmarkProblem? Gsm8k(string? question, string? answer, int position, int line, string path, List<DataError> errors)
     {
         if (question is null || answer is null)
@@ -126,7 +130,7 @@ public static class BenchmarkProblems
         return null;
     }
 
-    private static List<(int Line, JsonElement Record)> Records(byte[] bytes, string path, List<DataError> errors)
+    internal static List<(int Line, JsonElement Record)> Records(byte[] bytes, string path, List<DataError> errors)
     {
         var records = new List<(int, JsonElement)>();
         var span = bytes.AsSpan();
@@ -157,7 +161,7 @@ public static class BenchmarkProblems
             }
             catch (JsonException ex)
             {
-                errors.Add(new DataError(path, (int)(ex.LineNumber ?? 0) + 1, null, "not valid JSON: " + ex.Message));
+                errors.Add(new DataError(path, (int)(ex.LineNumber ?? 0) + 1, null, "not valid JSON: " + JsonErrorText.Describe(ex)));
             }
 
             return records;
@@ -186,7 +190,7 @@ public static class BenchmarkProblems
             }
             catch (JsonException ex)
             {
-                errors.Add(new DataError(path, lineNumber, null, "not valid JSON: " + ex.Message));
+                errors.Add(new DataError(path, lineNumber, null, "not valid JSON: " + JsonErrorText.Describe(ex)));
             }
         }
 

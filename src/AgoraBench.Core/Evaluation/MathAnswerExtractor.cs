@@ -46,6 +46,25 @@ public static partial class MathAnswerExtractor
         return numbers.Count > 0 ? (numbers[^1].Value, "last-number") : (null, "none");
     }
 
+    /// <summary>Extracts the final answer in the given mode.</summary>
+    /// <param name="output">The model's output.</param>
+    /// <param name="mode"><see cref="MathExtraction.First"/> (lm-eval's GSM8K) or <see cref="MathExtraction.Last"/>.</param>
+    /// <returns>The answer (or <see langword="null"/>) and the rule that found it.</returns>
+    public static (string? Answer, string Rule) Extract(string? output, MathExtraction mode)
+    {
+        if (mode == MathExtraction.Last || string.IsNullOrWhiteSpace(output))
+        {
+            return Extract(output);
+        }
+
+        // A "Question:" the output starts with (an echoed prompt) is not a next question.
+        string text = output.TrimStart();
+        int cut = text.Length > 1 ? text.IndexOf("Question:", 1, StringComparison.Ordinal) : -1;
+        string head = cut >= 0 ? text[..cut] : text;
+        var hashes = HashMarks().Match(head);
+        return hashes.Success ? (hashes.Groups["a"].Value.Trim(), "first-hash-marks") : Extract(head);
+    }
+
     /// <summary>Returns the content of the last <c>\boxed{…}</c> (or <c>\fbox{…}</c>), honouring nested braces.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The content, or <see langword="null"/>.</returns>

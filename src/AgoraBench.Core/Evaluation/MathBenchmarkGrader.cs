@@ -10,25 +10,18 @@ public static class MathBenchmarkGrader
     /// <param name="predictionsSource">The predictions file, for error messages.</param>
     /// <returns>The benchmark result.</returns>
     /// <exception cref="DataValidationException">A prediction names no problem, or (unless <paramref name="allowMissing"/>) a problem has no prediction; all are listed.</exception>
-    public static BenchmarkGradeResult Grade(IReadOnlyList<BenchmarkProblem> problems, IReadOnlyList<Prediction> predictions, bool allowMissing = false, string? predictionsSource = null)
+    public static BenchmarkGradeResult Grade(IReadOnlyList<BenchmarkProblem> problems, IReadOnlyList<Prediction> predictions, bool allowMissing = false, string? predictionsSource = null) =>
+        Grade(problems, predictions, MathExtraction.Last, allowMissing, predictionsSource);
+
+    /// <summary>Grades predictions, extracting answers in the given mode (GSM8K: <see cref="MathExtraction.First"/>, as lm-eval).</summary>
+    internal static BenchmarkGradeResult Grade(IReadOnlyList<BenchmarkProblem> problems, IReadOnlyList<Prediction> predictions, MathExtraction extraction, bool allowMissing, string? predictionsSource)
     {
         ArgumentNullException.ThrowIfNull(problems);
         ArgumentNullException.ThrowIfNull(predictions);
-        var predicted = PredictionMatcher.Match(problems, predictions, allowMissing, predictionsSource);
-        var items = new List<BenchmarkItemGrade>();
-        foreach (var problem in problems)
-        {
-            if (!predicted.TryGetValue(problem.Id, out var prediction))
-            {
-                items.Add(new BenchmarkItemGrade(problem.Id, false, null, "missing", 0, 0));
-                continue;
-            }
+        BenchmarkCatalog.BuiltIn.TryGet(extraction == MathExtraction.First ? EvaluationBenchmarks.Gsm8k.Id : EvaluationBenchmarks.Math.Id, out var definition);
 
-            var grades = prediction.Outputs.Select(o => MathGrader.Grade(o, problem.Answer ?? string.Empty)).ToArray();
-            items.Add(new BenchmarkItemGrade(problem.Id, grades[0].Correct, grades[0].Extracted, grades[0].Rule, grades.Count(g => g.Correct), grades.Length));
-        }
-
-        double score = 100.0 * items.Average(i => i.Samples == 0 ? 0 : (double)i.SamplesCorrect / i.Samples);
-        return new BenchmarkGradeResult(score, items.Count, items);
+        // The math grader answers synchronously, so this completes without blocking on I/O.
+        return BenchmarkGrader.GradeAsync(definition!, problems, predictions, new GraderContext(), null, allowMissing, predictionsSource, [], CancellationToken.None)
+            .GetAwaiter().GetResult().Grade;
     }
 }

@@ -3,8 +3,10 @@ namespace AgoraBench;
 /// <summary>
 /// Grades math answers (GSM8K, MATH): extracts the final answer (<see cref="MathAnswerExtractor"/>), normalizes both
 /// sides (<see cref="MathAnswerNormalizer"/>), and decides equivalence by exact text, normalized text, numeric value
-/// (fractions, roots, π, decimals; whole numbers exactly, others within a relative 1e-6), element-wise for tuples and intervals (bracket types must
-/// match), or, for expressions in single-letter variables, by agreement at several random points.
+/// (fractions, roots, π, decimals; whole numbers exactly, others within a relative 1e-6), structurally for tuples,
+/// intervals and unions (bracket types must match), sets and bare lists (in any order) and matrices (pmatrix, bmatrix
+/// alike), without case for word answers, or, for expressions in single-letter variables, by agreement at several
+/// random points.
 /// </summary>
 public static class MathGrader
 {
@@ -14,10 +16,17 @@ public static class MathGrader
     /// <param name="output">The model's output.</param>
     /// <param name="gold">The gold answer (a GSM8K number or a MATH answer string).</param>
     /// <returns>The grade, with the extracted answer and the rules that fired.</returns>
-    public static MathGrade Grade(string? output, string gold)
+    public static MathGrade Grade(string? output, string gold) => Grade(output, gold, MathExtraction.Last);
+
+    /// <summary>Grades one output against the gold answer, extracting the answer in the given mode.</summary>
+    /// <param name="output">The model's output.</param>
+    /// <param name="gold">The gold answer.</param>
+    /// <param name="extraction"><see cref="MathExtraction.First"/> (lm-eval's GSM8K) or <see cref="MathExtraction.Last"/>.</param>
+    /// <returns>The grade.</returns>
+    public static MathGrade Grade(string? output, string gold, MathExtraction extraction)
     {
         ArgumentNullException.ThrowIfNull(gold);
-        var (answer, rule) = MathAnswerExtractor.Extract(output);
+        var (answer, rule) = MathAnswerExtractor.Extract(output, extraction);
         if (answer is null)
         {
             return new MathGrade(false, null, rule, "none");
@@ -30,7 +39,7 @@ public static class MathGrader
     /// <summary>Decides whether two answers are equivalent.</summary>
     /// <param name="answer">The predicted answer.</param>
     /// <param name="gold">The gold answer.</param>
-    /// <returns>How they matched (<c>exact</c>, <c>normalized</c>, <c>numeric</c>, <c>tuple</c>, <c>expression</c>), or <c>none</c>.</returns>
+    /// <returns>How they matched (<c>exact</c>, <c>normalized</c>, <c>numeric</c>, <c>structure</c> (tuples, intervals, sets, lists, matrices), <c>text</c>, <c>expression</c>), or <c>none</c>.</returns>
     public static string Equivalence(string answer, string gold)
     {
         ArgumentNullException.ThrowIfNull(answer);
@@ -52,14 +61,21 @@ public static class MathGrader
             return "normalized";
         }
 
+        var structureA = MathStructure.Parse(a);
+        var structureB = MathStructure.Parse(b);
+        if (structureA.Type != MathStructure.Kind.Scalar || structureB.Type != MathStructure.Kind.Scalar)
+        {
+            return structureA.Matches(structureB, ScalarEqual) ? "structure" : "none";
+        }
+
+        if (TextEqual(a, b))
+        {
+            return "text";
+        }
+
         if (NumericEqual(a, b))
         {
             return "numeric";
-        }
-
-        if (TupleEqual(a, b))
-        {
-            return "tuple";
         }
 
         return ExpressionEqual(a, b) ? "expression" : "none";
@@ -68,25 +84,11 @@ public static class MathGrader
     private static bool NumericEqual(string a, string b) =>
         MathExpression.TryEvaluate(a, EmptyVariables, out double x) && MathExpression.TryEvaluate(b, EmptyVariables, out double y) && Close(x, y);
 
-    private static bool TupleEqual(string a, string b)
-    {
-        var (openA, itemsA, closeA) = Split(a);
-        var (openB, itemsB, closeB) = Split(b);
-        if (itemsA.Count < 2 || itemsA.Count != itemsB.Count || openA != openB || closeA != closeB)
-        {
-            return false;
-        }
+    private static bool ScalarEqual(string a, string b) => a == b || TextEqual(a, b) || NumericEqual(a, b) || ExpressionEqual(a, b);
 
-        for (int i = 0; i < itemsA.Count; i++)
-        {
-            if (itemsA[i] != itemsB[i] && !NumericEqual(itemsA[i], itemsB[i]) && !ExpressionEqual(itemsA[i], itemsB[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>Word answers compare without case ("\text{Evelyn}" and "evelyn"); single letters (choices, variables) do not.</summary>
+    private static bool TextEqual(string a, string b) =>
+        a.Length >= 2 && a.All(char.IsLetter) && b.All(char.IsLetter) && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     private static bool ExpressionEqual(string a, string b)
     {
@@ -107,39 +109,6 @@ public static class MathGrader
         }
 
         return true;
-    }
-
-    private static (char Open, List<string> Items, char Close) Split(string s)
-    {
-        char open = ' ', close = ' ';
-        if (s.Length >= 2 && s[0] is '(' or '[' or '{' && s[^1] is ')' or ']' or '}')
-        {
-            open = s[0];
-            close = s[^1];
-            s = s[1..^1];
-        }
-
-        var items = new List<string>();
-        int depth = 0, start = 0;
-        for (int i = 0; i < s.Length; i++)
-        {
-            if (s[i] is '(' or '[' or '{')
-            {
-                depth++;
-            }
-            else if (s[i] is ')' or ']' or '}')
-            {
-                depth--;
-            }
-            else if (s[i] == ',' && depth == 0)
-            {
-                items.Add(s[start..i]);
-                start = i + 1;
-            }
-        }
-
-        items.Add(s[start..]);
-        return (open, items, close);
     }
 
     // Whole numbers must match exactly (1,450,001 is not 1,450,000); other values within a relative 1e-6, so 0.333333 matches 1/3.

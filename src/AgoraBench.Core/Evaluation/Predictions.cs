@@ -32,7 +32,7 @@ public static class Predictions
             }
             catch (JsonException ex)
             {
-                errors.Add(new DataError(path, lineNumber, null, "not valid JSON: " + ex.Message));
+                errors.Add(new DataError(path, lineNumber, null, "not valid JSON: " + JsonErrorText.Describe(ex)));
                 continue;
             }
 

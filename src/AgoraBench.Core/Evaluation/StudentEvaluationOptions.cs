@@ -32,4 +32,7 @@ public sealed class StudentEvaluationOptions
 
     /// <summary>Gets or sets extra chat options merged into every request (for example a stop sequence), or <see langword="null"/>.</summary>
     public ChatOptions? ChatOptions { get; set; }
+
+    /// <summary>Gets the benchmark being run (its temperature and demonstration fields); <see langword="null"/> looks the benchmark id up among the built-in ones.</summary>
+    public BenchmarkDefinition? Benchmark { get; init; }
 }

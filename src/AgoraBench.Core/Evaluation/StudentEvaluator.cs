@@ -16,14 +16,18 @@ public static class StudentEvaluator
     /// <param name="problem">The problem.</param>
     /// <param name="fewShot">Demonstrations with their answers, or empty.</param>
     /// <returns>The user message.</returns>
-    public static string Prompt(string benchmark, BenchmarkProblem problem, IReadOnlyList<BenchmarkProblem> fewShot)
+    public static string Prompt(string benchmark, BenchmarkProblem problem, IReadOnlyList<BenchmarkProblem> fewShot) => Prompt(benchmark, problem, fewShot, null);
+
+    private static BenchmarkDefinition Definition(string benchmark, StudentEvaluationOptions? options) =>
+        options?.Benchmark ?? (BenchmarkCatalog.BuiltIn.TryGet(benchmark, out var known) ? known : new BenchmarkDefinition { Id = benchmark, Grader = new GraderSpec("exact") });
+
+    private static string Prompt(string benchmark, BenchmarkProblem problem, IReadOnlyList<BenchmarkProblem> fewShot, BenchmarkDefinition? definition)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(fewShot);
-        bool math = benchmark is "gsm8k" or "math";
-        string Solution(BenchmarkProblem p) => math && p.Fields.TryGetValue("solution", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()!
-            : math && p.Fields.TryGetValue("answer", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString()!
-            : p.Answer ?? string.Empty;
+        var worked = (definition ?? Definition(benchmark, null)).DemonstrationFields;
+        string Solution(BenchmarkProblem p) => worked.Select(f => p.Fields.TryGetValue(f, out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null).FirstOrDefault(s => s is not null)
+            ?? p.Answer ?? string.Empty;
         if (fewShot.Count == 0)
         {
             return problem.Prompt;
@@ -38,6 +42,17 @@ public static class StudentEvaluator
         return text.Append("Question: ").Append(problem.Prompt.TrimEnd()).Append("\nAnswer:").ToString();
     }
 
+    /// <summary>Builds the prompt for a problem of any benchmark: the problem alone, or after demonstrations whose answers come from the definition's <see cref="BenchmarkDefinition.DemonstrationFields"/>.</summary>
+    /// <param name="benchmark">The benchmark.</param>
+    /// <param name="problem">The problem (its prompt filled).</param>
+    /// <param name="fewShot">Demonstrations, or empty.</param>
+    /// <returns>The user message.</returns>
+    public static string Prompt(BenchmarkDefinition benchmark, BenchmarkProblem problem, IReadOnlyList<BenchmarkProblem> fewShot)
+    {
+        ArgumentNullException.ThrowIfNull(benchmark);
+        return Prompt(benchmark.Id, problem, fewShot, benchmark);
+    }
+
     /// <summary>
     /// Runs the model over every problem that has no prediction in <paramref name="predictionsPath"/> yet, appending
     /// <c>{"id", "output"}</c> lines as answers arrive.
@@ -50,6 +65,8 @@ public static class StudentEvaluator
     /// <param name="progress">Receives each finished problem id, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the run; finished predictions stay in the file.</param>
     /// <returns>The number of problems answered now and the ids that failed after all retries.</returns>
+    /// <exception cref="OutputInUseException">Another evaluation is writing the same predictions file.</exception>
+    /// <exception cref="EvaluationAbortedException">The endpoint refused a request (a 4xx other than 408, 409 and 429); nothing was retried.</exception>
     public static async Task<(int Answered, IReadOnlyList<string> Failed)> RunAsync(
         IChatClient model,
         string benchmark,
@@ -63,12 +80,13 @@ public static class StudentEvaluator
         ArgumentNullException.ThrowIfNull(problems);
         ArgumentException.ThrowIfNullOrEmpty(predictionsPath);
         options ??= new StudentEvaluationOptions();
+        using var fileLock = OutputFileLock.Acquire(predictionsPath);
         var done = File.Exists(predictionsPath)
             ? (await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false)).Select(p => p.Id).ToHashSet(StringComparer.Ordinal)
             : [];
         var pending = problems.Where(p => !done.Contains(p.Id)).ToArray();
         var chatOptions = options.ChatOptions?.Clone() ?? new ChatOptions();
-        chatOptions.Temperature = options.Temperature ?? (benchmark is "gsm8k" or "math" ? 0.2f : 0.0f);
+        chatOptions.Temperature = options.Temperature ?? Definition(benchmark, options).Temperature;
         chatOptions.TopP = options.TopP;
         chatOptions.MaxOutputTokens = options.MaxOutputTokens;
 
@@ -79,58 +97,81 @@ public static class StudentEvaluator
             var writeGate = new SemaphoreSlim(1);
             var failed = new List<string>();
             int answered = 0;
-            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken }, async (problem, token) =>
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            EvaluationAbortedException? abort = null;
+            try
             {
-                string prompt = Prompt(benchmark, problem, options.FewShotExamples);
-                string? output = null;
-                for (int attempt = 0; attempt <= options.MaxRetries && output is null; attempt++)
+                await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = stop.Token }, async (problem, token) =>
                 {
-                    try
+                    string prompt = Prompt(Definition(benchmark, options), problem, options.FewShotExamples);
+                    string? output = null;
+                    for (int attempt = 0; attempt <= options.MaxRetries && output is null; attempt++)
                     {
-                        var response = await model.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], chatOptions.Clone(), token).ConfigureAwait(false);
-                        output = response.Text;
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
-                    {
-                        if (attempt < options.MaxRetries)
+                        try
                         {
-                            await Task.Delay(TimeSpan.FromMilliseconds(200 << attempt), token).ConfigureAwait(false);
+                            var response = await model.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], chatOptions.Clone(), token).ConfigureAwait(false);
+                            output = response.Text;
+                        }
+                        catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+                        {
+                            // A refusal (401, 403, 404…) says the same for every problem: stop at once rather than pay for retries.
+                            if (TransportFault.Classify(ex, TimeProvider.System) is { Retryable: false } fault)
+                            {
+                                Interlocked.CompareExchange(ref abort, new EvaluationAbortedException($"The {benchmark} endpoint refused the request for problem {problem.Id} ({fault.Description}); the evaluation stopped without retrying. Check the model's name, endpoint and key, then run again: the {done.Count + answered} answer(s) so far are kept in {predictionsPath}.", ex), null);
+                                await stop.CancelAsync().ConfigureAwait(false);
+                                return;
+                            }
+
+                            if (attempt < options.MaxRetries)
+                            {
+                                await Task.Delay(TimeSpan.FromMilliseconds(200 << attempt), token).ConfigureAwait(false);
+                            }
                         }
                     }
-                }
 
-                if (output is null)
-                {
-                    lock (failed)
+                    if (output is null)
                     {
-                        failed.Add(problem.Id);
+                        lock (failed)
+                        {
+                            failed.Add(problem.Id);
+                        }
+
+                        return;
                     }
 
-                    return;
-                }
+                    string line = JsonReport.Write(json =>
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("id", problem.Id);
+                        json.WriteString("output", output);
+                        json.WriteEndObject();
+                    }).Replace("\n", string.Empty, StringComparison.Ordinal) + "\n";
+                    await writeGate.WaitAsync(token).ConfigureAwait(false);
+                    try
+                    {
+                        await file.WriteAsync(Encoding.UTF8.GetBytes(line), token).ConfigureAwait(false);
+                        await file.FlushAsync(token).ConfigureAwait(false);
+                        Interlocked.Increment(ref answered);
+                    }
+                    finally
+                    {
+                        writeGate.Release();
+                    }
 
-                string line = JsonReport.Write(json =>
-                {
-                    json.WriteStartObject();
-                    json.WriteString("id", problem.Id);
-                    json.WriteString("output", output);
-                    json.WriteEndObject();
-                }).Replace("\n", string.Empty, StringComparison.Ordinal) + "\n";
-                await writeGate.WaitAsync(token).ConfigureAwait(false);
-                try
-                {
-                    await file.WriteAsync(Encoding.UTF8.GetBytes(line), token).ConfigureAwait(false);
-                    await file.FlushAsync(token).ConfigureAwait(false);
-                    Interlocked.Increment(ref answered);
-                }
-                finally
-                {
-                    writeGate.Release();
-                }
+                    progress?.Report(problem.Id);
+                }).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (abort is not null && !cancellationToken.IsCancellationRequested)
+            {
+                // Stopped by a refusal, reported below.
+            }
 
-                progress?.Report(problem.Id);
-            }).ConfigureAwait(false);
             writeGate.Dispose();
+            if (abort is not null)
+            {
+                throw abort;
+            }
+
             return (answered, failed);
         }
     }

@@ -81,7 +81,7 @@ public static class GenerationParser
         }
         catch (JsonException ex)
         {
-            return (null, null, new GenerationRejection("parse-failed", "the completion is not one JSON object: " + ex.Message));
+            return (null, null, new GenerationRejection("parse-failed", "the completion is not one JSON object: " + JsonErrorText.Describe(ex)));
         }
     }
 

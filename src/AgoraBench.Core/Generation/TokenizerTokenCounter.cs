@@ -47,9 +47,52 @@ public sealed class TokenizerTokenCounter : ITokenCounter
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Byte-pair encoding is quadratic in the length of one pre-token, so a long run of one character class (a
+    /// 1 MB word, a megabyte of spaces) would take minutes. Such runs are counted in pieces of at most
+    /// <see cref="MaxRunLength"/> characters, which keeps the count linear in the text and changes it by at most one
+    /// token per cut; ordinary text has no run that long and is counted whole.
+    /// </remarks>
     public int CountTokens(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return _tokenizer.CountTokens(text);
+        int total = 0;
+        int start = 0;
+        foreach (int cut in LongRunCuts(text))
+        {
+            total += _tokenizer.CountTokens(text.AsSpan(start, cut - start));
+            start = cut;
+        }
+
+        return total + _tokenizer.CountTokens(text.AsSpan(start));
+    }
+
+    /// <summary>The longest run of one character class counted as one piece.</summary>
+    internal const int MaxRunLength = 256;
+
+    // Positions where a run of one class (letters, digits, white space, anything else) reaches MaxRunLength; never
+    // between the halves of a surrogate pair.
+    internal static IEnumerable<int> LongRunCuts(string text)
+    {
+        int run = 0;
+        int runClass = -1;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            int cls = char.IsLetter(c) || char.IsSurrogate(c) ? 0 : char.IsDigit(c) ? 1 : char.IsWhiteSpace(c) ? 2 : 3;
+            if (cls != runClass)
+            {
+                runClass = cls;
+                run = 0;
+            }
+
+            if (run >= MaxRunLength && !char.IsLowSurrogate(c))
+            {
+                yield return i;
+                run = 0;
+            }
+
+            run++;
+        }
     }
 }

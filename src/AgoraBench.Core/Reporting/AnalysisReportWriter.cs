@@ -216,7 +216,27 @@ public static class AnalysisReportWriter
         md.WriteLine();
         md.WriteLine("## Leaderboard (PGR, %)");
         md.WriteLine();
-        PgrReportWriter.LeaderboardTable(analysis.Leaderboard, withCellCount: true).WriteTo(md);
+        if (analysis.Leaderboard.Generators.Count == 0)
+        {
+            md.WriteLine("Not measured: no student has its student, base and reference scores on a benchmark yet.");
+        }
+        else
+        {
+            PgrReportWriter.LeaderboardTable(analysis.Leaderboard, withCellCount: true).WriteTo(md);
+            md.WriteLine();
+            md.WriteLine("### The scores behind each PGR");
+            md.WriteLine();
+            var scores = new MarkdownTable(("Generator", false), ("Setting", false), ("Benchmark", false), ("Student", true), ("Base", true), ("Reference", true), ("PGR", true));
+            foreach (var cell in analysis.Leaderboard.Generators.SelectMany(g => g.Cells))
+            {
+                foreach (var b in cell.Benchmarks)
+                {
+                    scores.AddRow(cell.Generator, cell.Setting.Key, b.Benchmark, N(b.Student, 2), N(b.Base, 2), N(b.Reference, 2), N(b.Value, 2));
+                }
+            }
+
+            scores.WriteTo(md);
+        }
 
         md.WriteLine();
         md.WriteLine("## Problem-solving ability vs PGR");
@@ -230,7 +250,41 @@ public static class AnalysisReportWriter
             }
         }
 
-        regressions.WriteTo(md);
+        if (analysis.Coarse is null && analysis.Fine is null)
+        {
+            md.WriteLine("Not measured: " + Why(analysis, "regression.coarse"));
+        }
+        else
+        {
+            regressions.WriteTo(md);
+        }
+
+        md.WriteLine();
+        md.WriteLine("## Intrinsic metrics of the data");
+        md.WriteLine();
+        if (analysis.IntrinsicMetrics.Count == 0)
+        {
+            md.WriteLine("Not measured: the plan lists no intrinsic metrics (metrics.names), or none finished.");
+        }
+        else
+        {
+            var metrics = new MarkdownTable(("Generator", false), ("Setting", false), ("Metric", false), ("Value", true));
+            foreach (var m in analysis.IntrinsicMetrics)
+            {
+                metrics.AddRow(m.Generator, m.Setting.Key, m.Metric, N(m.Value, 3));
+            }
+
+            metrics.WriteTo(md);
+        }
+
+        if (analysis.Pca is null)
+        {
+            md.WriteLine();
+            md.WriteLine("## PCA of the intrinsic features");
+            md.WriteLine();
+            md.WriteLine("Not measured: " + Why(analysis, "pca"));
+        }
+
         if (analysis.Pca is { } pca)
         {
             md.WriteLine();
@@ -268,6 +322,32 @@ public static class AnalysisReportWriter
 
             cost.WriteTo(md);
         }
+        else
+        {
+            md.WriteLine();
+            md.WriteLine("## Cost");
+            md.WriteLine();
+            md.WriteLine("Not measured: " + Why(analysis, "cost"));
+        }
+
+        md.WriteLine();
+        md.WriteLine("## Measured spend");
+        md.WriteLine();
+        if (analysis.Spend.Count == 0)
+        {
+            md.WriteLine("Not measured: no stage recorded its token usage.");
+        }
+        else
+        {
+            var spend = new MarkdownTable(("Stage", false), ("Requests", true), ("Input tokens", true), ("Output tokens", true), ("USD", true));
+            foreach (var stage in analysis.Spend.GroupBy(c => c.Stage).OrderBy(g => g.Key).Select(g => (RunStages.ToName(g.Key), g.ToArray())).Append(("total", analysis.Spend.ToArray())))
+            {
+                var c = stage.Item2;
+                spend.AddRow(stage.Item1, c.Sum(x => x.Requests).ToString(CultureInfo.InvariantCulture), c.Sum(x => x.InputTokens).ToString(CultureInfo.InvariantCulture), c.Sum(x => x.OutputTokens).ToString(CultureInfo.InvariantCulture), c.All(x => x.Usd is not null) ? N((double)c.Sum(x => x.Usd!.Value), 4) : "unpriced");
+            }
+
+            spend.WriteTo(md);
+        }
 
         if (analysis.Diagnostics.Count > 0)
         {
@@ -296,7 +376,7 @@ public static class AnalysisReportWriter
             .Append("body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;margin:2rem auto;max-width:1120px;color:#1a202c;padding:0 1rem}")
             .Append("h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2.2rem;border-bottom:1px solid #e2e8f0;padding-bottom:.3rem}")
             .Append("table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0}th,td{padding:.3rem .6rem;border-bottom:1px solid #e2e8f0;text-align:right}th:first-child,td:first-child,td.name,th.name{text-align:left}")
-            .Append(".figure{margin:1rem 0}.caption{color:#4a5568;font-size:.85rem;max-width:640px}.findings li{margin:.3rem 0}.grid{display:flex;flex-wrap:wrap;gap:1.5rem}")
+            .Append(".figure{margin:1rem 0}.figure svg{width:100%;height:auto}.figure svg.heatmap{width:auto;max-width:100%}.caption{color:#4a5568;font-size:.85rem}.findings li{margin:.3rem 0}.missing{color:#4a5568;background:#f7fafc;border-left:3px solid #a0aec0;padding:.4rem .8rem}th{overflow-wrap:anywhere}td{white-space:nowrap}.wide{overflow-x:auto;max-width:100%}")
             .Append("</style></head><body>");
         html.Append("<h1>").Append(E(title)).Append("</h1>");
         html.Append("<h2 id=\"findings\">Key findings</h2><ul class=\"findings\">");
@@ -306,38 +386,68 @@ public static class AnalysisReportWriter
         }
 
         html.Append("</ul>");
-        html.Append("<h2 id=\"leaderboard\">Leaderboard</h2><table class=\"leaderboard\"><thead><tr><th>Rank</th><th class=\"name\">Generator</th>");
-        foreach (var method in AgoraBenchSettings.Methods)
+        var generators = analysis.Leaderboard.Generators;
+        var settings = StudySettings(analysis);
+        var methods = settings.Select(x => x.Method).Distinct().Order().ToArray();
+        html.Append("<h2 id=\"leaderboard\">Leaderboard</h2>");
+        if (generators.Count == 0)
         {
-            html.Append("<th>").Append(E(AgoraBenchNames.ToName(method))).Append("</th>");
+            NotMeasured(html, "no student has its student, base and reference scores on a benchmark yet.");
         }
-
-        html.Append("<th>Overall</th><th>Cells</th></tr></thead><tbody>");
-        foreach (var g in analysis.Leaderboard.Generators)
+        else
         {
-            html.Append("<tr><td>").Append(g.Rank).Append("</td><td class=\"name\">").Append(E(g.Generator)).Append("</td>");
-            foreach (var method in AgoraBenchSettings.Methods)
+            html.Append("<table class=\"leaderboard\"><thead><tr><th>Rank</th><th class=\"name\">Generator</th>");
+            foreach (var method in methods)
             {
-                html.Append("<td>").Append(g.MethodAverages.TryGetValue(method, out double avg) ? N(avg, 2) : "–").Append("</td>");
+                html.Append("<th>").Append(E(AgoraBenchNames.ToName(method))).Append("</th>");
             }
 
-            html.Append("<td><b>").Append(N(g.Overall, 2)).Append("</b></td><td>").Append(g.Cells.Count).Append("/9</td></tr>");
+            html.Append("<th>Overall</th><th>Settings</th></tr></thead><tbody>");
+            foreach (var g in generators)
+            {
+                html.Append("<tr><td>").Append(g.Rank).Append("</td><td class=\"name\">").Append(E(g.Generator)).Append("</td>");
+                foreach (var method in methods)
+                {
+                    html.Append("<td>").Append(g.MethodAverages.TryGetValue(method, out double avg) ? N(avg, 2) : "–").Append("</td>");
+                }
+
+                html.Append("<td><b>").Append(N(g.Overall, 2)).Append("</b></td><td>").Append(g.Cells.Count).Append(" of ").Append(settings.Count).Append("</td></tr>");
+            }
+
+            html.Append("</tbody></table>");
+            if (settings.Count > 1)
+            {
+                Figure(html, "heatmap", SvgChart.Heatmap(
+                    "PGR by setting",
+                    [.. generators.Select(g => g.Generator)],
+                    [.. settings.Select(ShortKey)],
+                    (r, c) => generators[r].GetCell(settings[c].Method, settings[c].Domain)?.Value),
+                    "PGR (%) of each generator in each setting of the study (IG instance generation, RG response generation, QE quality enhancement; inst. instruction following); blue is positive, red negative, darker is larger.");
+            }
+
+            html.Append("<h2 id=\"scores\">The scores behind each PGR</h2><table class=\"scores\"><thead><tr><th class=\"name\">Generator</th><th class=\"name\">Setting</th><th class=\"name\">Benchmark</th><th>Student</th><th>Base</th><th>Reference</th><th>PGR</th></tr></thead><tbody>");
+            foreach (var cell in generators.SelectMany(g => g.Cells))
+            {
+                if (cell.Benchmarks.Count == 0)
+                {
+                    html.Append("<tr><td class=\"name\">").Append(E(cell.Generator)).Append("</td><td class=\"name\">").Append(E(cell.Setting.Key)).Append("</td><td class=\"name\">–</td><td>–</td><td>–</td><td>–</td><td>").Append(N(cell.Value, 2)).Append("</td></tr>");
+                }
+
+                foreach (var b in cell.Benchmarks)
+                {
+                    html.Append("<tr><td class=\"name\">").Append(E(cell.Generator)).Append("</td><td class=\"name\">").Append(E(cell.Setting.Key)).Append("</td><td class=\"name\">").Append(E(b.Benchmark))
+                        .Append("</td><td>").Append(N(b.Student, 2)).Append("</td><td>").Append(N(b.Base, 2)).Append("</td><td>").Append(N(b.Reference, 2)).Append("</td><td>").Append(N(b.Value, 2)).Append("</td></tr>");
+                }
+            }
+
+            html.Append("</tbody></table><div class=\"caption\">PGR = 100 · (student − base) / (reference − base), per benchmark; a cell's PGR is the mean over its domain's benchmarks.</div>");
         }
 
-        html.Append("</tbody></table>");
-
-        var generators = analysis.Leaderboard.Generators;
-        Figure(html, "heatmap", SvgChart.Heatmap(
-            "PGR by setting",
-            [.. generators.Select(g => g.Generator)],
-            [.. AgoraBenchSettings.All.Select(ShortKey)],
-            (r, c) => generators[r].GetCell(AgoraBenchSettings.All[c].Method, AgoraBenchSettings.All[c].Domain)?.Value),
-            "PGR (%) of each generator in each setting (IG instance generation, RG response generation, QE quality enhancement; inst. instruction following); blue is positive, red negative, darker is larger.");
-
         var domains = AgoraBenchSettings.Domains;
+        var domainLegend = domains.Select((d, i) => (AgoraBenchNames.ToName(d), SvgChart.Color(i))).ToArray();
+        html.Append("<h2 id=\"problem-solving\">Problem-solving ability vs PGR</h2>");
         if (analysis.Coarse is { } coarse)
         {
-            html.Append("<h2 id=\"problem-solving\">Problem-solving ability vs PGR</h2><div class=\"grid\">");
             Figure(html, "scatter-coarse", SvgChart.Scatter(
                 "Problem solving vs overall PGR",
                 [.. coarse.Points.Select((p, i) => (p.Label, p.X, p.Y, SvgChart.Color(i)))],
@@ -353,16 +463,47 @@ public static class AnalysisReportWriter
                     "problem-solving score on the domain's benchmarks (%)",
                     "setting PGR (%)",
                     (fine.Regression.Slope, fine.Regression.Intercept),
-                    labelPoints: false),
-                    $"One point per generator and setting, coloured by domain ({string.Join(", ", domains.Select((d, i) => $"{AgoraBenchNames.ToName(d)}: {ColorName(i)}"))}). R² = {N(fine.Regression.RSquared, 3)}, {AnalysisFindings.Pe(fine.Regression.PValue)}.");
+                    legend: domainLegend),
+                    $"One point per generator and setting, coloured by domain. R² = {N(fine.Regression.RSquared, 3)}, {AnalysisFindings.Pe(fine.Regression.PValue)}.");
             }
-
-            html.Append("</div>");
+        }
+        else
+        {
+            NotMeasured(html, Why(analysis, "regression.coarse"));
         }
 
+        html.Append("<h2 id=\"metrics\">Intrinsic metrics of the data</h2>");
+        if (analysis.IntrinsicMetrics.Count > 0)
+        {
+            var names = analysis.IntrinsicMetrics.Select(m => m.Metric).Distinct(StringComparer.Ordinal).ToArray();
+            html.Append("<div class=\"wide\"><table class=\"metrics\"><thead><tr><th class=\"name\">Generator</th><th class=\"name\">Setting</th>");
+            foreach (string name in names)
+            {
+                html.Append("<th>").Append(E(name)).Append("</th>");
+            }
+
+            html.Append("</tr></thead><tbody>");
+            foreach (var group in analysis.IntrinsicMetrics.GroupBy(m => (m.Generator, m.Setting)))
+            {
+                html.Append("<tr><td class=\"name\">").Append(E(group.Key.Generator)).Append("</td><td class=\"name\">").Append(E(ShortKey(group.Key.Setting))).Append("</td>");
+                foreach (string name in names)
+                {
+                    html.Append("<td>").Append(group.FirstOrDefault(m => m.Metric == name) is { } m ? N(m.Value, 3) : "–").Append("</td>");
+                }
+
+                html.Append("</tr>");
+            }
+
+            html.Append("</tbody></table></div><div class=\"caption\">Settings: IG instance generation, RG response generation, QE quality enhancement; inst. instruction following.</div>");
+        }
+        else
+        {
+            NotMeasured(html, "the plan lists no intrinsic metrics (metrics.names), or none finished.");
+        }
+
+        html.Append("<h2 id=\"pca\">What explains PGR: PCA of the intrinsic features</h2>");
         if (analysis.Pca is { } pca)
         {
-            html.Append("<h2 id=\"pca\">What explains PGR: PCA of the intrinsic features</h2><div class=\"grid\">");
             var ratios = pca.ExplainedVarianceRatio.Select(v => 100 * v).ToArray();
             var cumulative = ratios.Select((_, i) => ratios.Take(i + 1).Sum()).ToArray();
             Figure(html, "variance", SvgChart.Bars(
@@ -388,20 +529,26 @@ public static class AnalysisReportWriter
                     $"PGR predicted from PC1–PC{pcr.Components} (%)",
                     "actual PGR (%)",
                     identityLine: true,
-                    labelPoints: false),
-                    $"R² = {N(pcr.Regression.RSquared, 3)}; F-test {AnalysisFindings.Pe(pcr.Regression.PValue)}; predicted-vs-actual {AnalysisFindings.Pe(pcr.PredictionPValue)}. The line is y = x.");
+                    legend: domainLegend),
+                    $"R² = {N(pcr.Regression.RSquared, 3)}; F-test {AnalysisFindings.Pe(pcr.Regression.PValue)}; predicted-vs-actual {AnalysisFindings.Pe(pcr.PredictionPValue)}. The line is y = x; points are coloured by domain.");
             }
-
-            html.Append("</div>");
+            else
+            {
+                NotMeasured(html, "PGR on the components: " + Why(analysis, "pc_regression"));
+            }
+        }
+        else
+        {
+            NotMeasured(html, Why(analysis, "pca"));
         }
 
+        html.Append("<h2 id=\"cost\">Cost</h2>");
         if (analysis.Costs.Count > 0)
         {
-            html.Append("<h2 id=\"cost\">Cost</h2>");
             Figure(html, "cost", SvgChart.Scatter(
                 "Cost vs PGR",
                 [.. analysis.Costs.Select((c, i) => (c.Generator, c.UsdPerStudy, c.Overall, SvgChart.Color(i)))],
-                "cost of a study (USD, log scale)",
+                analysis.Costs.All(c => c.UsdPerStudy > 0) ? "cost of a study (USD, log scale)" : "cost of a study (USD)",
                 "overall PGR (%)",
                 logX: analysis.Costs.All(c => c.UsdPerStudy > 0)),
                 "Each generator's overall PGR against what its data costs" + (analysis.Costs.Any(c => !c.TokensMeasured) ? " (token counts assumed where none were recorded)." : "."));
@@ -414,6 +561,29 @@ public static class AnalysisReportWriter
             }
 
             html.Append("</tbody></table>");
+        }
+        else
+        {
+            NotMeasured(html, Why(analysis, "cost"));
+        }
+
+        html.Append("<h2 id=\"spend\">Measured spend</h2>");
+        if (analysis.Spend.Count > 0)
+        {
+            html.Append("<table class=\"spend\"><thead><tr><th class=\"name\">Stage</th><th>Requests</th><th>Input tokens</th><th>Output tokens</th><th>USD</th></tr></thead><tbody>");
+            foreach (var stage in analysis.Spend.GroupBy(c => c.Stage).OrderBy(g => g.Key))
+            {
+                html.Append("<tr><td class=\"name\">").Append(E(RunStages.ToName(stage.Key))).Append("</td>");
+                SpendCells(html, [.. stage]);
+            }
+
+            html.Append("<tr class=\"total\"><td class=\"name\"><b>total</b></td>");
+            SpendCells(html, analysis.Spend);
+            html.Append("</tbody></table><div class=\"caption\">Tokens and dollars the endpoints reported for the requests this run made (generation, intrinsic metrics, evaluation); \"unpriced\" where a model has no price and is not self-hosted.</div>");
+        }
+        else
+        {
+            NotMeasured(html, "no stage recorded its token usage.");
         }
 
         if (analysis.Diagnostics.Count > 0)
@@ -429,6 +599,31 @@ public static class AnalysisReportWriter
 
         html.Append("<p class=\"caption\">Generated by AgoraBench.Core. AGORABENCH: Kim et al., ACL 2025 (arXiv:2412.03679).</p></body></html>\n");
         return html.ToString();
+    }
+
+    /// <summary>The settings the study has cells in, in the paper's order.</summary>
+    private static List<AgoraBenchSetting> StudySettings(AgoraBenchAnalysis analysis)
+    {
+        var present = analysis.Leaderboard.Generators.SelectMany(g => g.Cells).Select(c => c.Setting.Key).ToHashSet(StringComparer.Ordinal);
+        return [.. AgoraBenchSettings.All.Where(s => present.Contains(s.Key))];
+    }
+
+    private static void NotMeasured(StringBuilder html, string why) =>
+        html.Append("<p class=\"missing\"><b>Not measured</b>: ").Append(E(why)).Append("</p>");
+
+    /// <summary>Why a part is missing, from the analysis' own diagnostics.</summary>
+    private static string Why(AgoraBenchAnalysis analysis, string stage)
+    {
+        var reasons = analysis.Diagnostics.Where(d => d.Stage == stage).Select(d => d.Message.StartsWith("skipped: ", StringComparison.Ordinal) ? d.Message[9..] : d.Message).ToArray();
+        return reasons.Length > 0 ? string.Join("; ", reasons) + "." : "its inputs are missing.";
+    }
+
+    private static void SpendCells(StringBuilder html, IReadOnlyList<RunCost> costs)
+    {
+        html.Append("<td>").Append(costs.Sum(c => c.Requests).ToString("N0", CultureInfo.InvariantCulture))
+            .Append("</td><td>").Append(costs.Sum(c => c.InputTokens).ToString("N0", CultureInfo.InvariantCulture))
+            .Append("</td><td>").Append(costs.Sum(c => c.OutputTokens).ToString("N0", CultureInfo.InvariantCulture))
+            .Append("</td><td>").Append(costs.All(c => c.Usd is not null) ? N((double)costs.Sum(c => c.Usd!.Value), 4) : "unpriced").Append("</td></tr>");
     }
 
     private static string ShortKey(AgoraBenchSetting setting) =>
@@ -447,8 +642,6 @@ public static class AnalysisReportWriter
 
         return 3;
     }
-
-    private static string ColorName(int i) => i switch { 0 => "blue", 1 => "orange", 2 => "green", _ => "purple" };
 
     private static void Figure(StringBuilder html, string id, string svg, string caption) =>
         html.Append("<div class=\"figure\" id=\"").Append(id).Append("\">").Append(svg).Append("<div class=\"caption\">").Append(E(caption)).Append("</div></div>");
@@ -563,8 +756,7 @@ public static class AnalysisReportWriter
 
     private static string R(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string Csv(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    private static string Csv(string text) => CsvCell.Field(text);
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

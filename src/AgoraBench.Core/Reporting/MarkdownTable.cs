@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace AgoraBench;
 
@@ -56,7 +55,7 @@ internal sealed class MarkdownTable
     }
 
     public static string Number(double value, int decimals = 2) =>
-        double.IsFinite(value) ? value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : "n/a";
+        double.IsFinite(value) ? AnalysisFindings.N(value, decimals) : "n/a";
 
     private void WriteRow(TextWriter writer, string[] cells, int[] widths)
     {

@@ -76,15 +76,23 @@ public static class PgrReportWriter
 
     internal static MarkdownTable LeaderboardTable(PgrReport report, bool withCellCount)
     {
+        // Only the settings the study has: a one-setting study gets one column, not nine.
+        var present = report.Generators.SelectMany(g => g.Cells).Select(c => c.Setting.Key).ToHashSet(StringComparer.Ordinal);
+        var settings = AgoraBenchSettings.All.Where(s => present.Contains(s.Key)).ToArray();
+        var methods = settings.Select(s => s.Method).Distinct().Order().ToArray();
+        bool Averaged(GenerationMethod method) => settings.Count(s => s.Method == method) > 1;
         var columns = new List<(string, bool)> { ("Rank", true), ("Generator", false) };
-        foreach (var method in AgoraBenchSettings.Methods)
+        foreach (var method in methods)
         {
-            foreach (var domain in AgoraBenchSettings.Domains)
+            foreach (var setting in settings.Where(s => s.Method == method))
             {
-                columns.Add(($"{MethodLabels[(int)method]} {DomainLabels[(int)domain]}", true));
+                columns.Add(($"{MethodLabels[(int)method]} {DomainLabels[(int)setting.Domain]}", true));
             }
 
-            columns.Add(($"{MethodLabels[(int)method]} avg", true));
+            if (Averaged(method))
+            {
+                columns.Add(($"{MethodLabels[(int)method]} avg", true));
+            }
         }
 
         columns.Add(("Overall", true));
@@ -97,20 +105,23 @@ public static class PgrReportWriter
         foreach (var generator in report.Generators)
         {
             var cells = new List<string> { generator.Rank.ToString(CultureInfo.InvariantCulture), generator.Generator };
-            foreach (var method in AgoraBenchSettings.Methods)
+            foreach (var method in methods)
             {
-                foreach (var domain in AgoraBenchSettings.Domains)
+                foreach (var setting in settings.Where(s => s.Method == method))
                 {
-                    cells.Add(generator.GetCell(method, domain) is { } cell ? MarkdownTable.Number(cell.Value) : "–");
+                    cells.Add(generator.GetCell(method, setting.Domain) is { } cell ? MarkdownTable.Number(cell.Value) : "–");
                 }
 
-                cells.Add(generator.MethodAverages.TryGetValue(method, out double average) ? MarkdownTable.Number(average) : "–");
+                if (Averaged(method))
+                {
+                    cells.Add(generator.MethodAverages.TryGetValue(method, out double average) ? MarkdownTable.Number(average) : "–");
+                }
             }
 
             cells.Add(MarkdownTable.Number(generator.Overall));
             if (withCellCount)
             {
-                cells.Add($"{generator.Cells.Count}/{AgoraBenchSettings.All.Count}");
+                cells.Add($"{generator.Cells.Count}/{settings.Length}");
             }
 
             table.AddRow([.. cells]);
@@ -223,6 +234,5 @@ public static class PgrReportWriter
 
     private static string Raw(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string CsvField(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    private static string CsvField(string text) => CsvCell.Field(text);
 }

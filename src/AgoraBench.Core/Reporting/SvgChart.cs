@@ -13,6 +13,7 @@ internal static class SvgChart
 
     public static string Color(int i) => Palette[i % Palette.Length];
 
+    /// <summary>A scatter plot with ticks on both axes and a legend of the point colours (labels never drawn over the plot).</summary>
     public static string Scatter(
         string title,
         IReadOnlyList<(string Label, double X, double Y, string Color)> points,
@@ -21,10 +22,11 @@ internal static class SvgChart
         (double Slope, double Intercept)? line = null,
         bool identityLine = false,
         bool logX = false,
-        bool labelPoints = true)
+        IReadOnlyList<(string Label, string Color)>? legend = null)
     {
-        const int Width = 700, Height = 420, Left = 64, Top = 36, Bottom = 56;
-        int right = labelPoints ? 130 : 24;
+        legend ??= [.. points.Select(p => (p.Label, p.Color)).Distinct()];
+        const int Width = 1000, Height = 440, Left = 72, Top = 36, Bottom = 56, LegendWidth = 220;
+        int right = legend.Count > 0 ? LegendWidth : 24;
         double Tx(double x) => logX ? Math.Log10(x) : x;
         var xs = points.Select(p => Tx(p.X)).ToArray();
         var ys = points.Select(p => p.Y).ToList();
@@ -49,8 +51,7 @@ internal static class SvgChart
         Axes(svg, Width, Height, Left, right, Top, Bottom, x0, x1, y0, y1, xLabel, yLabel, logX);
         if (line is var (slope, intercept))
         {
-            double a = logX ? x0 : x0, b = x1;
-            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"fit\" x1=\"{F(PxRaw(a))}\" y1=\"{F(Py(intercept + (slope * a)))}\" x2=\"{F(PxRaw(b))}\" y2=\"{F(Py(intercept + (slope * b)))}\" stroke=\"#718096\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"fit\" x1=\"{F(PxRaw(x0))}\" y1=\"{F(Py(intercept + (slope * x0)))}\" x2=\"{F(PxRaw(x1))}\" y2=\"{F(Py(intercept + (slope * x1)))}\" stroke=\"#718096\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>");
         }
 
         if (identityLine)
@@ -60,19 +61,37 @@ internal static class SvgChart
 
         foreach (var p in points)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"point\" cx=\"{F(Px(p.X))}\" cy=\"{F(Py(p.Y))}\" r=\"5\" fill=\"{p.Color}\" fill-opacity=\"0.8\"><title>{E(p.Label)}: ({F(p.X)}, {F(p.Y)})</title></circle>");
-            if (labelPoints)
-            {
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(Px(p.X) + 7)}\" y=\"{F(Py(p.Y) - 6)}\" font-size=\"11\" fill=\"#2d3748\">{E(p.Label)}</text>");
-            }
+            svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"point\" cx=\"{F(Px(p.X))}\" cy=\"{F(Py(p.Y))}\" r=\"6\" fill=\"{p.Color}\" fill-opacity=\"0.85\"><title>{E(p.Label)}: ({F(p.X, 4)}, {F(p.Y)})</title></circle>");
         }
 
+        Legend(svg, Width - right + 16, Top, legend);
         return svg.Append("</svg>").ToString();
+    }
+
+    /// <summary>A legend: one coloured dot and a label per entry, labels shortened to fit (the full text in a tooltip).</summary>
+    private static void Legend(StringBuilder svg, int x, int top, IReadOnlyList<(string Label, string Color)> entries)
+    {
+        const int MaxChars = 26, MaxEntries = 16;
+        svg.Append("<g class=\"legend\">");
+        for (int i = 0; i < Math.Min(entries.Count, MaxEntries); i++)
+        {
+            var (label, color) = entries[i];
+            int y = top + 8 + (i * 20);
+            string shown = label.Length > MaxChars ? label[..(MaxChars - 1)] + "…" : label;
+            svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{x + 6}\" cy=\"{y}\" r=\"6\" fill=\"{color}\"/><text x=\"{x + 18}\" y=\"{y + 4}\" font-size=\"12\" fill=\"#2d3748\"><title>{E(label)}</title>{E(shown)}</text>");
+        }
+
+        if (entries.Count > MaxEntries)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{top + 12 + (MaxEntries * 20)}\" font-size=\"12\" fill=\"#4a5568\">and {entries.Count - MaxEntries} more</text>");
+        }
+
+        svg.Append("</g>");
     }
 
     public static string Bars(string title, IReadOnlyList<string> labels, IReadOnlyList<double> values, string yLabel, IReadOnlyList<double>? cumulative = null)
     {
-        const int Width = 640, Height = 380, Left = 64, Right = 24, Top = 36, Bottom = 56;
+        const int Width = 1000, Height = 380, Left = 72, Right = 24, Top = 36, Bottom = 56;
         double y1 = Math.Max(values.DefaultIfEmpty(0).Max(), cumulative?.DefaultIfEmpty(0).Max() ?? 0);
         y1 = y1 <= 0 ? 1 : y1 * 1.1;
         double Py(double y) => Height - Bottom - (y / y1 * (Height - Top - Bottom));
@@ -114,7 +133,7 @@ internal static class SvgChart
             }
         }
 
-        var svg = Start(title, width, height);
+        var svg = Start(title, width, height, "chart heatmap");
         for (int c = 0; c < columns.Count; c++)
         {
             double x = left + (c * CellWidth) + (CellWidth / 2.0);
@@ -148,8 +167,8 @@ internal static class SvgChart
         return string.Create(CultureInfo.InvariantCulture, $"#{Mix(r):x2}{Mix(g):x2}{Mix(b):x2}");
     }
 
-    private static StringBuilder Start(string title, int width, int height) =>
-        new StringBuilder().Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"{E(title)}\"><title>{E(title)}</title><rect width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>");
+    private static StringBuilder Start(string title, int width, int height, string cssClass = "chart") =>
+        new StringBuilder().Append(CultureInfo.InvariantCulture, $"<svg class=\"{cssClass}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"{E(title)}\"><title>{E(title)}</title><rect width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>");
 
     private static void Axes(StringBuilder svg, int width, int height, int left, int right, int top, int bottom, double x0, double x1, double y0, double y1, string xLabel, string yLabel, bool logX, bool xTicks = true)
     {
@@ -158,17 +177,15 @@ internal static class SvgChart
         foreach (double t in Ticks(y0, y1))
         {
             double y = plotBottom - ((t - y0) / (y1 - y0) * (plotBottom - top));
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{F(y)}\" x2=\"{width - right}\" y2=\"{F(y)}\" stroke=\"#edf2f7\"/><text x=\"{left - 6}\" y=\"{F(y + 4)}\" font-size=\"11\" text-anchor=\"end\">{F(t, 1)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{F(y)}\" x2=\"{width - right}\" y2=\"{F(y)}\" stroke=\"#edf2f7\"/><text x=\"{left - 6}\" y=\"{F(y + 4)}\" font-size=\"11\" text-anchor=\"end\">{Label(t, Step(y0, y1))}</text>");
         }
 
         if (xTicks)
         {
-            var ticks = logX ? Enumerable.Range((int)Math.Ceiling(x0), Math.Max(0, (int)Math.Floor(x1) - (int)Math.Ceiling(x0) + 1)).Select(i => (double)i) : Ticks(x0, x1);
-            foreach (double t in ticks)
+            foreach (var (t, label) in logX ? LogTicks(x0, x1) : Ticks(x0, x1).Select(t => (t, Label(t, Step(x0, x1)))))
             {
                 double x = left + ((t - x0) / (x1 - x0) * (width - left - right));
-                string label = logX ? Math.Pow(10, t).ToString("#,0.##", CultureInfo.InvariantCulture) : F(t, 1);
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x)}\" y=\"{plotBottom + 16}\" font-size=\"11\" text-anchor=\"middle\">{label}</text>");
+                svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(x)}\" y1=\"{plotBottom}\" x2=\"{F(x)}\" y2=\"{plotBottom + 5}\" stroke=\"#4a5568\"/><text x=\"{F(x)}\" y=\"{plotBottom + 18}\" font-size=\"11\" text-anchor=\"middle\">{label}</text>");
             }
         }
 
@@ -189,27 +206,55 @@ internal static class SvgChart
         return (lo - pad, hi + pad);
     }
 
-    private static IEnumerable<double> Ticks(double lo, double hi)
+    /// <summary>A "nice" tick step (1, 2 or 5 times a power of ten) giving at most seven ticks over the range.</summary>
+    internal static double Step(double lo, double hi)
     {
-        double span = hi - lo;
-        double step = Math.Pow(10, Math.Floor(Math.Log10(span / 5)));
+        double span = hi > lo ? hi - lo : 1;
+        double step = Math.Pow(10, Math.Floor(Math.Log10(span / 7)));
         foreach (double m in new[] { 1.0, 2.0, 5.0, 10.0 })
         {
             if (span / (step * m) <= 7)
             {
-                step *= m;
-                break;
+                return step * m;
             }
         }
 
-        for (double t = Math.Ceiling(lo / step) * step; t <= hi + 1e-9; t += step)
+        return step * 10;
+    }
+
+    internal static IEnumerable<double> Ticks(double lo, double hi)
+    {
+        double step = Step(lo, hi);
+        long first = (long)Math.Ceiling((lo / step) - 1e-9), last = (long)Math.Floor((hi / step) + 1e-9);
+        for (long k = first; k <= last; k++)
         {
-            yield return Math.Abs(t) < step * 1e-9 ? 0 : t;
+            yield return k * step;
         }
     }
 
+    /// <summary>Ticks of a log-scale axis (positions in log10): the decades when it spans two or more, else nice values of the range itself.</summary>
+    internal static IEnumerable<(double Position, string Label)> LogTicks(double lo, double hi)
+    {
+        if (Math.Floor(hi) - Math.Ceiling(lo) >= 1)
+        {
+            return Enumerable.Range((int)Math.Ceiling(lo), (int)Math.Floor(hi) - (int)Math.Ceiling(lo) + 1)
+                .Select(i => ((double)i, Label(Math.Pow(10, i), Math.Pow(10, Math.Min(i, 0)))));
+        }
+
+        double a = Math.Pow(10, lo), b = Math.Pow(10, hi), step = Step(a, b);
+        return Ticks(a, b).Where(t => t > 0).Select(t => (Math.Log10(t), Label(t, step)));
+    }
+
+    /// <summary>A tick label with as many decimals as the step needs, never "-0".</summary>
+    internal static string Label(double value, double step)
+    {
+        int decimals = Math.Clamp((int)Math.Ceiling(-Math.Log10(step) - 1e-9), 0, 10);
+        double rounded = Math.Round(value, decimals);
+        return (rounded == 0 ? 0 : rounded).ToString("#,0." + new string('0', decimals), CultureInfo.InvariantCulture).TrimEnd('.');
+    }
+
     private static string F(double value, int decimals = 2) =>
-        double.IsFinite(value) ? Math.Round(value, decimals).ToString("0.##########", CultureInfo.InvariantCulture) : "0";
+        double.IsFinite(value) && Math.Round(value, decimals) is double r && r != 0 ? r.ToString("0.##########", CultureInfo.InvariantCulture) : "0";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -42,7 +42,7 @@ public sealed partial class AgoraBenchRunner
         ArgumentException.ThrowIfNullOrEmpty(runDirectory);
         ArgumentNullException.ThrowIfNull(options);
         OptionErrors.ThrowIfAny(options.Validate(), "runner options", nameof(options));
-        var problems = plan.Validate(options.Trainer is { } trainer ? [.. options.AdditionalTrainerNames, trainer.Name, plan.Training.Trainer] : options.AdditionalTrainerNames);
+        var problems = PlanValidator.Validate(plan, options.Trainer is { } trainer ? [.. options.AdditionalTrainerNames, trainer.Name, plan.Training.Trainer] : options.AdditionalTrainerNames, options.Graders, options.Benchmarks);
         if (problems.Count > 0)
         {
             throw new DataValidationException(problems);
@@ -98,7 +98,7 @@ public sealed partial class AgoraBenchRunner
         {
             var manifest = new RunManifest(context);
             await manifest.WriteAsync(_steps, cancellationToken).ConfigureAwait(false);
-            await CopyPlanAsync(cancellationToken).ConfigureAwait(false);
+            await CopyPlanAsync(context, cancellationToken).ConfigureAwait(false);
             using var log = new RunLog(_directory.Log, context);
             var infos = new Dictionary<string, RunStepInfo>(StringComparer.Ordinal);
             bool stop = false;
@@ -194,14 +194,9 @@ public sealed partial class AgoraBenchRunner
                 progress?.Report(new RunProgress(refused, Message: refusal));
                 return refused;
             }
-
-            step.Discard(context);
-        }
-        else if (record is not null && record.Status != StepRecord.Done && !step.Resumable)
-        {
-            step.Discard(context);
         }
 
+        bool discard = record is not null && (record.Fingerprint != fingerprint || (record.Status != StepRecord.Done && !step.Resumable));
         var started = context.Time.GetUtcNow();
         await context.Records.WriteAsync(new StepRecord { Id = step.Info.Id, Status = StepRecord.Started, Fingerprint = fingerprint!, StartedAt = started }, cancellationToken).ConfigureAwait(false);
         context.Statuses[step.Info.Id] = RunStepStatus.Running;
@@ -209,6 +204,11 @@ public sealed partial class AgoraBenchRunner
         progress?.Report(new RunProgress(Info(RunStepStatus.Running, null)));
         try
         {
+            if (discard)
+            {
+                step.Discard(context);
+            }
+
             var summary = await step.ExecuteAsync(context, progress, cancellationToken).ConfigureAwait(false);
             var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (string file in step.Outputs(context))
@@ -337,11 +337,13 @@ public sealed partial class AgoraBenchRunner
         }
     }
 
-    private async Task CopyPlanAsync(CancellationToken cancellationToken)
+    private async Task CopyPlanAsync(RunContext context, CancellationToken cancellationToken)
     {
         if (_plan.SourcePath is { } source && File.Exists(source))
         {
-            await AtomicFile.WriteAllTextAsync(_directory.PlanCopy, await File.ReadAllTextAsync(source, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            // The copy is for reading later; keys in URLs or in training.environment never reach it.
+            string text = context.Redactor.Redact(await File.ReadAllTextAsync(source, cancellationToken).ConfigureAwait(false));
+            await AtomicFile.WriteAllTextAsync(_directory.PlanCopy, text, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -49,6 +49,26 @@ public sealed class AgoraBenchRunnerFactory
             options.AdditionalMetrics.Add(metric);
         }
 
+        foreach (string kind in configured?.Graders.Kinds ?? [])
+        {
+            options.Graders.Add(kind, configured!.Graders.Factory(kind));
+        }
+
+        foreach (var benchmark in configured?.Benchmarks.All ?? [])
+        {
+            options.Benchmarks.Add(benchmark);
+        }
+
+        foreach (var (name, generator) in configured?.DataGenerators ?? new Dictionary<string, IDataGenerator>())
+        {
+            options.DataGenerators[name] = generator;
+        }
+
+        foreach (var hosted in _services.GetServices<HostDataGenerator>())
+        {
+            options.DataGenerators[hosted.Name] = hosted.Factory(_services);
+        }
+
         configure?.Invoke(options);
         return new AgoraBenchRunner(plan, runDirectory, options);
     }

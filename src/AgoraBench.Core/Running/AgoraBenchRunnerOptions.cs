@@ -17,6 +17,15 @@ public sealed class AgoraBenchRunnerOptions
     /// </summary>
     public Func<PlanTraining, IStudentTrainer?>? TrainerFactory { get; set; }
 
+    /// <summary>Gets the grader kinds benchmarks are graded with: the built-in ones and any the host adds (<c>AddGrader</c>).</summary>
+    public GraderRegistry Graders { get; } = GraderRegistry.BuiltIn.Clone();
+
+    /// <summary>Gets benchmarks the host defines (<c>AddBenchmark</c>); a plan names them by id under <c>evaluation.benchmarks</c> with their problems file, and they win over a built-in benchmark of the same id.</summary>
+    public BenchmarkCatalog Benchmarks { get; } = new();
+
+    /// <summary>Gets data generators the host supplies by generator name (<c>AddDataGenerator</c>); a generator of the plan without one here is run by <see cref="ChatDataGenerator"/> over its endpoint.</summary>
+    public IDictionary<string, IDataGenerator> DataGenerators { get; } = new Dictionary<string, IDataGenerator>(StringComparer.Ordinal);
+
     /// <summary>Gets the trainer names <see cref="TrainerFactory"/> provides, accepted by plan validation.</summary>
     public IList<string> AdditionalTrainerNames { get; } = [];
 

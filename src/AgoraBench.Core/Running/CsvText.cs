@@ -26,7 +26,7 @@ internal static class CsvText
                         null => string.Empty,
                         double d => d.ToString("R", CultureInfo.InvariantCulture),
                         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                        _ => cell.ToString(),
+                        _ => CsvCell.Neutralize(cell.ToString() ?? string.Empty),
                     });
                 }
 

@@ -19,8 +19,8 @@ internal sealed class RunContext : IAsyncDisposable
         Directory = directory;
         Options = options;
         Clients = options.ClientFactory!;
-        Records = new StepRecordStore(directory);
         Redactor = new SecretRedactor(plan, options.Environment);
+        Records = new StepRecordStore(directory, Redactor);
         Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("AgoraBench.Runner");
         _sandbox = new Lazy<PythonSandbox>(() => new PythonSandbox());
     }
@@ -55,6 +55,9 @@ internal sealed class RunContext : IAsyncDisposable
 
     public Task<IReadOnlyList<BenchmarkProblem>> ProblemsAsync(string benchmark, string path, CancellationToken cancellationToken) =>
         SharedAsync("problems:" + benchmark + ":" + path, () => BenchmarkProblems.ReadAsync(benchmark, path, cancellationToken));
+
+    public Task<IReadOnlyList<BenchmarkProblem>> ProblemsAsync(BenchmarkDefinition benchmark, string path, CancellationToken cancellationToken) =>
+        SharedAsync("problems:" + benchmark.Id + ":" + path, () => benchmark.ReadProblemsAsync(path, cancellationToken));
 
     public Task<string> FileHashAsync(string path, CancellationToken cancellationToken)
     {

@@ -45,9 +45,10 @@ internal static class StepGraph
             steps.Add(t);
         }
 
-        var benchmarks = EvaluationBenchmarks.All
-            .Where(b => settings.Any(s => s.Domain == b.Domain) && plan.Evaluation.Benchmarks.ContainsKey(b.Id))
-            .Select(b => plan.Evaluation.Benchmarks[b.Id])
+        // The paper's benchmarks first in the paper's order, then declared ones in plan order; each scores the settings of its domain.
+        var benchmarks = plan.Evaluation.Benchmarks.Values
+            .Where(b => settings.Any(s => s.Domain == b.Benchmark.Domain))
+            .OrderBy(b => EvaluationBenchmarks.All.Select(x => x.Id).ToList().IndexOf(b.Benchmark.Id) is int i and >= 0 ? i : int.MaxValue)
             .ToArray();
         var evaluations = new List<EvaluateStep>();
         foreach (var benchmark in benchmarks)

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace AgoraBench;
 
 /// <summary>Reads and writes step records under <c>steps/</c>, one JSON file per step, each replaced atomically.</summary>
-internal sealed class StepRecordStore(RunDirectory directory)
+internal sealed class StepRecordStore(RunDirectory directory, SecretRedactor? redactor = null)
 {
     public string PathOf(string id) => Path.Combine(directory.Steps, id.Replace(':', '.').Replace('/', '.') + ".json");
 
@@ -30,6 +30,7 @@ internal sealed class StepRecordStore(RunDirectory directory)
     public async Task WriteAsync(StepRecord record, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory.Steps);
-        await AtomicFile.WriteAllTextAsync(PathOf(record.Id), record.ToJson().ToJsonString(JsonReport.Indented) + "\n", cancellationToken).ConfigureAwait(false);
+        string text = record.ToJson().ToJsonString(JsonReport.Indented) + "\n";
+        await AtomicFile.WriteAllTextAsync(PathOf(record.Id), redactor?.Redact(text) ?? text, cancellationToken).ConfigureAwait(false);
     }
 }

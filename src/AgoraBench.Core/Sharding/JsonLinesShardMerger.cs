@@ -44,7 +44,7 @@ public static class JsonLinesShardMerger
                 }
                 catch (JsonException ex)
                 {
-                    errors.Add(new DataError(input, number, null, "not valid JSON: " + ex.Message));
+                    errors.Add(new DataError(input, number, null, "not valid JSON: " + JsonErrorText.Describe(ex)));
                     continue;
                 }
 

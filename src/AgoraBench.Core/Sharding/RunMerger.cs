@@ -24,6 +24,13 @@ public static class RunMerger
         ArgumentNullException.ThrowIfNull(shards);
         ArgumentException.ThrowIfNullOrEmpty(output);
         var problems = shards.Where(s => !Directory.Exists(s)).Select(s => new DataError(s, null, null, "the shard folder does not exist")).ToList();
+
+        // The same folder named twice (a repeated argument, a shell glob over a link) is a mistake in the command, not a shard that ran twice.
+        foreach (var same in shards.Where(Directory.Exists).GroupBy(Identity, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            problems.Add(new DataError(same.First(), null, null, $"the same shard folder is given {same.Count()} times ({string.Join(", ", same.Distinct(StringComparer.Ordinal))}); give each shard once"));
+        }
+
         string target = Path.GetFullPath(output);
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
         {
@@ -99,6 +106,13 @@ public static class RunMerger
                 await context.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>A folder's identity: its full path with links resolved.</summary>
+    private static string Identity(string folder)
+    {
+        var info = new DirectoryInfo(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+        return (info.ResolveLinkTarget(returnFinalTarget: true) ?? info).FullName;
     }
 
     private static async Task<bool> IntactAsync(RunContext context, StepRecord record, CancellationToken cancellationToken)

@@ -99,6 +99,12 @@ public sealed partial class CommandStudentTrainer : IStudentTrainer
             throw new StudentTrainingException($"The training command's result file is invalid: {ex.Message}", ex);
         }
 
+        if (student.Endpoint is null && string.IsNullOrWhiteSpace(student.ModelPath))
+        {
+            // A trained model nobody can reach cannot be evaluated: say so now, not at the evaluation step.
+            throw new StudentTrainingException($"The training command's result file {resultPath} has neither \"endpoint\" (where the student is served) nor \"model_path\" (where its weights are); it must give one of them.");
+        }
+
         student = student with { Trainer = Name, BaseModel = student.BaseModel ?? request.BaseModel };
         progress?.Report(new TrainingProgress("succeeded", $"trained {student.ModelId}"));
         return student;

@@ -62,7 +62,7 @@ public static class TrainedStudentFile
         }
         catch (JsonException ex)
         {
-            throw new DataValidationException([new DataError(source, (int)(ex.LineNumber ?? 0) + 1, null, "not valid JSON: " + ex.Message)]);
+            throw new DataValidationException([new DataError(source, (int)(ex.LineNumber ?? 0) + 1, null, "not valid JSON: " + JsonErrorText.Describe(ex))]);
         }
 
         using (document)

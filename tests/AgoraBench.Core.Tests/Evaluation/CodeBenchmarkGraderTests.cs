@@ -46,7 +46,7 @@ public class CodeBenchmarkGraderTests
     {
         var problem = new BenchmarkProblem("t/1", "def double(x):\n", "    return 2 * x\n", 1)
         {
-            Fields = System.Text.Json.JsonDocument.Parse("{\"entry_point\": \"double\", \"test\": \"def check(f):\\n    assert f(2) == 4\\n\"}").RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()),
+            Fields = System.Text.Json.JsonDocument.Parse("{\"prompt\": \"def double(x):\\n\", \"entry_point\": \"double\", \"test\": \"def check(f):\\n    assert f(2) == 4\\n\"}").RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()),
         };
         await using var sandbox = new PythonSandbox(new PythonSandboxOptions { Workers = 2 });
         string[] samples = ["    return 2 * x\n", "    return x + x\n", "    return x\n", "    return 4\n", "    return -1\n"];

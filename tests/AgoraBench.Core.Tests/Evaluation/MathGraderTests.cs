@@ -33,7 +33,7 @@ public class MathGraderTests
     [InlineData("\\frac{14}{3}", "\\dfrac{14}{3}", "normalized")]
     [InlineData("3\\sqrt{13}", "\\sqrt{117}", "numeric")]
     [InlineData("(3, \\frac{\\pi}{2})", "\\left( 3, \\frac{\\pi}{2} \\right)", "normalized")]
-    [InlineData("(1.5, 2)", "\\left(\\frac32, 2\\right)", "tuple")]
+    [InlineData("(1.5, 2)", "\\left(\\frac32, 2\\right)", "structure")]
     [InlineData("x^2+7x+10", "(x+2)(x+5)", "expression")]
     [InlineData("p-q", "-q+p", "expression")]
     [InlineData("1,000", "1000", "normalized")]

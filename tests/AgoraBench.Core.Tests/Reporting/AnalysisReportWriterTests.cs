@@ -93,7 +93,7 @@ public partial class AnalysisReportWriterTests
 
         var (domExit, dom, domLog) = await Chromium.RunAsync("--enable-logging=stderr", "--v=0", "--dump-dom", page);
         Assert.True(domExit == 0, domLog);
-        Assert.Equal(7, Regex.Count(dom, "<svg class=\"chart\""));
+        Assert.Equal(7, Regex.Count(dom, "<svg class=\"chart[\" ]"));
         Assert.Equal(6 + 54 + 54 + 6, Regex.Count(dom, "class=\"point\""));
         Assert.DoesNotContain(domLog.Split('\n'), l => l.Contains("CONSOLE", StringComparison.Ordinal) && (l.Contains("ERROR", StringComparison.Ordinal) || l.Contains("Uncaught", StringComparison.Ordinal)));
 

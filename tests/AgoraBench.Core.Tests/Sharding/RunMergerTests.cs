@@ -66,10 +66,28 @@ public sealed class RunMergerTests : IAsyncLifetime
         Assert.NotEmpty(lacking.Missing);
         Assert.DoesNotContain("pgr", lacking.Missing);
 
-        var doubled = await RunMerger.MergeAsync(plan, [_study.RunDirectory("a-1"), _study.RunDirectory("a-1")], _study.RunDirectory("doubled"));
+        // The same folder given twice is named as such, not reported as every step done twice.
+        var twice = await Assert.ThrowsAsync<DataValidationException>(() => RunMerger.MergeAsync(plan, [_study.RunDirectory("a-1"), _study.RunDirectory("a-1") + "/"], _study.RunDirectory("twice")));
+        Assert.Contains("the same shard folder is given 2 times", twice.Message, StringComparison.Ordinal);
+        Assert.Contains(_study.RunDirectory("a-1"), twice.Message, StringComparison.Ordinal);
+
+        // Two folders that did the same steps: each step is named as done by more than one shard.
+        CopyFolder(_study.RunDirectory("a-1"), _study.RunDirectory("a-1-copy"));
+        var doubled = await RunMerger.MergeAsync(plan, [_study.RunDirectory("a-1"), _study.RunDirectory("a-1-copy")], _study.RunDirectory("doubled"));
         Assert.Equal(lacking.Sources.Count, doubled.Duplicated.Count);
+        Assert.Empty(doubled.Conflicting);
 
         var error = await Assert.ThrowsAsync<DataValidationException>(() => RunMerger.MergeAsync(plan, [_study.RunDirectory("a-1")], _study.RunDirectory("doubled")));
         Assert.Contains("new or empty", error.Message, StringComparison.Ordinal);
+    }
+
+    private static void CopyFolder(string source, string target)
+    {
+        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            string to = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(file, to);
+        }
     }
 }

@@ -30,36 +30,13 @@ public static class CodeBenchmarkGrader
         IReadOnlyList<int>? ks = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(problems);
-        ArgumentNullException.ThrowIfNull(predictions);
         ArgumentNullException.ThrowIfNull(sandbox);
-        Func<BenchmarkProblem, string, PythonTestProgram> assemble = EvaluationBenchmarks.TryFind(benchmark, out var known) && known.Id == "humaneval"
-            ? CodePrograms.HumanEvalTest
-            : known?.Id == "mbpp" ? CodePrograms.MbppTest : throw new ArgumentException("Code grading covers humaneval and mbpp.", nameof(benchmark));
-
-        var predicted = PredictionMatcher.Match(problems, predictions, allowMissing, predictionsSource);
-        var runs = problems
-            .Where(p => predicted.ContainsKey(p.Id))
-            .SelectMany(p => predicted[p.Id].Outputs.Select((o, s) => (Problem: p, Sample: s, Program: assemble(p, o))))
-            .ToArray();
-        var results = new SandboxResult[runs.Length];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, runs.Length),
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount * 2), CancellationToken = cancellationToken },
-            async (i, token) => results[i] = await sandbox.RunAsync(runs[i].Program, limits, token).ConfigureAwait(false)).ConfigureAwait(false);
-
-        var byProblem = runs.Select((r, i) => (r.Problem.Id, r.Sample, Result: results[i])).GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Sample).Select(r => r.Result).ToArray(), StringComparer.Ordinal);
-        var items = problems.Select(p => byProblem.TryGetValue(p.Id, out var samples)
-            ? new BenchmarkItemGrade(p.Id, samples[0].Passed, samples[0].Status, samples[0].Status, samples.Count(s => s.Passed), samples.Length)
-            : new BenchmarkItemGrade(p.Id, false, null, "missing", 0, 0)).ToArray();
-        double score = 100.0 * items.Average(i => i.Samples == 0 ? 0 : (double)i.SamplesCorrect / i.Samples);
-        int minSamples = items.Where(i => i.Samples > 0).Select(i => i.Samples).DefaultIfEmpty(0).Min();
-        var passAtK = new Dictionary<int, double>();
-        foreach (int k in (ks ?? Ks).Where(k => k >= 1 && k <= minSamples).Distinct())
+        if (!BenchmarkCatalog.BuiltIn.TryGet(benchmark, out var definition) || definition.Grader.Kind != "python-tests")
         {
-            passAtK[k] = 100.0 * items.Average(i => i.Samples == 0 ? 0 : PassAtK.Estimate(i.Samples, i.SamplesCorrect, k));
+            throw new ArgumentException("Code grading covers humaneval and mbpp.", nameof(benchmark));
         }
 
-        return new CodeGradeResult(new BenchmarkGradeResult(score, items.Length, items), passAtK, [.. results]);
+        var context = new GraderContext { Sandbox = sandbox, Limits = limits };
+        return await BenchmarkGrader.GradeAsync(definition, problems, predictions, context, null, allowMissing, predictionsSource, ks ?? Ks, cancellationToken).ConfigureAwait(false);
     }
 }

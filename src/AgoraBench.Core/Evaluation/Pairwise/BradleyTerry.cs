@@ -4,7 +4,9 @@ namespace AgoraBench;
 /// Bradley–Terry ratings from pairwise judgments, as Arena-Hard reports them: each game is a win, a loss or a tie (half
 /// a win each), strong verdicts count <see cref="BradleyTerryOptions.StrongVerdictWeight"/> times, strengths are fitted
 /// by the minorization–maximization algorithm (Hunter 2004), shown on the Elo scale with the baseline anchored, and the
-/// score is the expected win rate against the baseline. Seeded bootstrap over games gives the intervals.
+/// score is the expected win rate against the baseline. A seeded bootstrap gives the intervals: by default Arena-Hard's
+/// own, which expands each strong verdict into that many rows and resamples rows; the interval of the score is the
+/// win rate at the percentiles of the bootstrap ratings, as Arena-Hard's <c>show_result.py</c> computes it.
 /// </summary>
 public static class BradleyTerry
 {
@@ -28,7 +30,9 @@ public static class BradleyTerry
 
         var index = models.Select((m, i) => (m, i)).ToDictionary(p => p.m, p => p.i, StringComparer.Ordinal);
         int m = models.Length;
-        var games = judgments.Select(j => Game(index[j.ModelA], index[j.ModelB], j.Verdict, options.StrongVerdictWeight)).ToArray();
+        var games = options.Bootstrap == ArenaHardBootstrap.ExpandedRows
+            ? judgments.SelectMany(j => Rows(index[j.ModelA], index[j.ModelB], j.Verdict, options.StrongVerdictWeight)).ToArray()
+            : judgments.Select(j => Game(index[j.ModelA], index[j.ModelB], j.Verdict, options.StrongVerdictWeight)).ToArray();
 
         double[] strengths = Strengths(games, m, Enumerable.Range(0, games.Length), baseIndex)
             ?? throw new DataValidationException("Some model never wins or never loses against the others, so its strength is unbounded; add games or ties.");
@@ -66,12 +70,11 @@ public static class BradleyTerry
             {
                 ratingSamples[k].Sort();
                 scoreSamples[k].Sort();
-                return new BradleyTerryRating(
-                    models[k],
-                    Rating(strengths[k], options),
-                    Score(strengths[k]),
-                    Interval(ratingSamples[k], alpha, Rating(strengths[k], options)),
-                    Interval(scoreSamples[k], alpha, Score(strengths[k])));
+                var ratingInterval = Interval(ratingSamples[k], alpha, Rating(strengths[k], options));
+                var scoreInterval = options.Bootstrap == ArenaHardBootstrap.ExpandedRows
+                    ? (ScoreOfRating(ratingInterval.Item1, options), ScoreOfRating(ratingInterval.Item2, options))
+                    : Interval(scoreSamples[k], alpha, Score(strengths[k]));
+                return new BradleyTerryRating(models[k], Rating(strengths[k], options), Score(strengths[k]), ratingInterval, scoreInterval);
             })
             .OrderByDescending(r => r.Rating)];
     }
@@ -86,6 +89,14 @@ public static class BradleyTerry
         PairwiseVerdict.BMuchBetter => (a, b, 0, strong),
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, "Unknown verdict."),
     };
+
+    /// <summary>Arena-Hard's rows of a game: a strong verdict is <paramref name="strong"/> identical one-win rows.</summary>
+    private static IEnumerable<(int A, int B, double WinsA, double WinsB)> Rows(int a, int b, PairwiseVerdict verdict, int strong)
+    {
+        var (_, _, winsA, winsB) = Game(a, b, verdict, 1);
+        int copies = verdict is PairwiseVerdict.AMuchBetter or PairwiseVerdict.BMuchBetter ? strong : 1;
+        return Enumerable.Repeat((a, b, winsA, winsB), copies);
+    }
 
     private static double[]? Strengths((int A, int B, double WinsA, double WinsB)[] games, int m, IEnumerable<int> selection, int baseIndex)
     {
@@ -153,6 +164,8 @@ public static class BradleyTerry
     private static double Rating(double strength, BradleyTerryOptions options) => options.BaselineRating + (400 * Math.Log10(strength));
 
     private static double Score(double strength) => 100 * strength / (strength + 1);
+
+    private static double ScoreOfRating(double rating, BradleyTerryOptions options) => 100 / (1 + Math.Pow(10, (options.BaselineRating - rating) / 400));
 
     private static (double, double) Interval(List<double> sorted, double alpha, double fallback) =>
         sorted.Count == 0 ? (fallback, fallback) : (Bootstrap.Quantile(sorted, alpha), Bootstrap.Quantile(sorted, 1 - alpha));

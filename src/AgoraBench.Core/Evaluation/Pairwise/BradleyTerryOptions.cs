@@ -11,6 +11,10 @@ public sealed class BradleyTerryOptions
     /// <value>The default value is 100.</value>
     public int BootstrapRounds { get; set; } = 100;
 
+    /// <summary>Gets or sets what the bootstrap resamples.</summary>
+    /// <value>The default value is <see cref="ArenaHardBootstrap.ExpandedRows"/>, as Arena-Hard's own code.</value>
+    public ArenaHardBootstrap Bootstrap { get; set; } = ArenaHardBootstrap.ExpandedRows;
+
     /// <summary>Gets or sets the confidence level of the intervals.</summary>
     /// <value>The default value is 0.95.</value>
     public double Confidence { get; set; } = 0.95;

@@ -16,6 +16,7 @@ public static class PairwiseBenchmark
     /// <param name="model">The model's name.</param>
     /// <param name="options">Bradley–Terry options (bootstrap rounds, seed), or <see langword="null"/> for the defaults.</param>
     /// <param name="concurrency">Judge requests in flight.</param>
+    /// <param name="lengthControl">AlpacaEval's <c>length_controlled_v1</c> inputs, or <see langword="null"/> for <c>length_controlled_minimal</c>.</param>
     /// <param name="cancellationToken">Cancels the judging.</param>
     /// <returns>The score.</returns>
     /// <exception cref="ArgumentException"><paramref name="benchmark"/> is not pairwise-judged.</exception>
@@ -28,13 +29,14 @@ public static class PairwiseBenchmark
         string model,
         BradleyTerryOptions? options = null,
         int concurrency = 8,
+        LengthControlInputs? lengthControl = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(judge);
         string id = Id(benchmark);
         const string BaselineName = "baseline";
         var (judgments, unjudged) = await judge.PlayAsync(questions, answers, baseline, model, BaselineName, concurrency, cancellationToken).ConfigureAwait(false);
-        return Score(id, model, BaselineName, judgments, unjudged, answers, baseline, options);
+        return Score(id, model, BaselineName, judgments, unjudged, answers, baseline, options, lengthControl);
     }
 
     /// <summary>Scores judged games.</summary>
@@ -46,6 +48,7 @@ public static class PairwiseBenchmark
     /// <param name="answers">Question id → the model's answer (AlpacaEval's length term).</param>
     /// <param name="baseline">Question id → the baseline's answer.</param>
     /// <param name="options">Bradley–Terry options, or <see langword="null"/>.</param>
+    /// <param name="lengthControl">AlpacaEval's <c>length_controlled_v1</c> inputs, or <see langword="null"/> for <c>length_controlled_minimal</c>.</param>
     /// <returns>The score.</returns>
     public static PairwiseBenchmarkResult Score(
         string benchmark,
@@ -55,7 +58,8 @@ public static class PairwiseBenchmark
         int unjudged,
         IReadOnlyDictionary<string, string> answers,
         IReadOnlyDictionary<string, string> baseline,
-        BradleyTerryOptions? options = null)
+        BradleyTerryOptions? options = null,
+        LengthControlInputs? lengthControl = null)
     {
         ArgumentNullException.ThrowIfNull(judgments);
         ArgumentNullException.ThrowIfNull(answers);
@@ -87,9 +91,19 @@ public static class PairwiseBenchmark
             return new PairwiseBenchmarkResult(id, model, rating.Score, judgments.Count, unjudged) { Interval = rating.ScoreInterval, Rating = rating.Rating };
         }
 
-        var games = judgments.Select(j => (WinRate.Preference(j.Verdict, j.ModelA == model), answers[j.Question].Length, baseline[j.Question].Length)).ToArray();
-        var (raw, lengthControlled) = WinRate.Compute(games);
-        return new PairwiseBenchmarkResult(id, model, lengthControlled, judgments.Count, unjudged) { WinRate = raw };
+        // One game per instruction as AlpacaEval plays it: the model's share over the instruction's judged games (the
+        // two position orders) becomes one continuous preference in [1, 2]; instructions keep the answers' order.
+        var byQuestion = judgments.GroupBy(j => j.Question, StringComparer.Ordinal).ToDictionary(g => g.Key, g => 1 + g.Average(j => WinRate.Preference(j.Verdict, j.ModelA == model)), StringComparer.Ordinal);
+        var games = answers.Keys.Where(q => baseline.ContainsKey(q) && byQuestion.ContainsKey(q))
+            .Select(q => new AlpacaEvalGame(byQuestion[q], baseline[q], answers[q]))
+            .ToArray();
+        var method = lengthControl is null ? WinRateMethod.Minimal : WinRateMethod.LengthControlledV1;
+        var result = WinRate.Compute(games, method, lengthControl);
+        return new PairwiseBenchmarkResult(id, model, result.LengthControlledWinRate, judgments.Count, unjudged)
+        {
+            WinRate = result.WinRate,
+            Note = lengthControl is null ? "length_controlled_minimal: no instruction difficulties or gamed baselines were given, so length_controlled_v1 (the leaderboard's) could not be computed" : null,
+        };
     }
 
     private static string Id(string benchmark) => benchmark switch

@@ -20,7 +20,7 @@ public sealed record PairwiseBenchmarkResult(string Benchmark, string Model, dou
     /// <summary>Gets AlpacaEval's raw win rate, or <see langword="null"/>.</summary>
     public double? WinRate { get; init; }
 
-    /// <summary>Formats the result as <c>{"benchmark", "model", "score", "games", "unjudged", "interval"?, "rating"?, "win_rate"?, "length_controlled_win_rate"?}</c>.</summary>
+    /// <summary>Formats the result as <c>{"benchmark", "model", "score", "games", "unjudged", "interval"?, "interval_relative"?, "rating"?, "win_rate"?, "length_controlled_win_rate"?}</c>.</summary>
     /// <returns>The JSON text.</returns>
     public string ToJson() => JsonReport.Write(json =>
     {
@@ -35,6 +35,12 @@ public sealed record PairwiseBenchmarkResult(string Benchmark, string Model, dou
             json.WriteStartArray("interval");
             json.WriteNumberValue(Math.Round(lower, 6));
             json.WriteNumberValue(Math.Round(upper, 6));
+            json.WriteEndArray();
+
+            // As Arena-Hard's show_result.py prints it: "95% CI: (lower − score, upper − score)", one decimal.
+            json.WriteStartArray("interval_relative");
+            json.WriteNumberValue(Math.Round(lower - Score, 1));
+            json.WriteNumberValue(Math.Round(upper - Score, 1));
             json.WriteEndArray();
         }
 

@@ -1,65 +1,110 @@
 namespace AgoraBench;
 
 /// <summary>
-/// AlpacaEval-style win rates against a reference: the raw win rate (ties count half) and a length-controlled win rate
-/// from a logistic regression of the preference on the standardized length difference, read off with the length term
-/// set to zero (the length part of AlpacaEval 2.0's GLM).
+/// AlpacaEval 2.0's win rates against the baseline, computed as AlpacaEval's own code does: one game per instruction
+/// with a continuous preference, the raw win rate with its standard error, and the length-controlled win rate —
+/// by default <c>length_controlled_v1</c> (the leaderboard's), optionally <c>length_controlled_minimal</c>.
 /// </summary>
+/// <remarks>
+/// <para>Lengths are counted in Unicode code points, as Python's <c>len</c> counts characters.</para>
+/// <para>
+/// <c>length_controlled_v1</c>: a logistic model without intercept, <c>logit p = β·tanh(Δ/sd(Δ)) + φ·γᵢ + θ</c>, with
+/// Δ = len(baseline output) − len(model output) and γᵢ the difficulty of the game's instruction (i = the game's position),
+/// fitted on the model's games (weight 1, continuous target preference − 1) and the gamed-baseline rows (weight 0.1,
+/// no θ term) by L1-regularised logistic regression, C chosen from <c>logspace(-4, 4, 10)</c> by 5-fold cross-validation
+/// on the continuous log-loss. The LC win rate is 100 · mean over the games of σ(θ + φ·γᵢ): the prediction at equal length.
+/// </para>
+/// <para><c>length_controlled_minimal</c> drops γ and the gamed rows; its LC win rate is 100 · σ(θ).</para>
+/// </remarks>
 public static class WinRate
 {
-    /// <summary>Computes raw and length-controlled win rates.</summary>
-    /// <param name="judgments">For each game: the model's preference (1 win, 0.5 tie, 0 loss) and the model's and reference's output lengths.</param>
-    /// <returns>(raw win rate, length-controlled win rate), in percent.</returns>
-    /// <exception cref="DataValidationException">There are no games.</exception>
-    public static (double Raw, double LengthControlled) Compute(IReadOnlyList<(double Preference, int ModelLength, int ReferenceLength)> judgments)
+    /// <summary>The weight of each gamed-baseline row: AlpacaEval's <c>regularize_to_baseline_lambda</c> 0.2 over its two gamed baselines.</summary>
+    internal const double GamedRowWeight = 0.2 / 2;
+
+    /// <summary>Computes the raw and length-controlled win rates of one model.</summary>
+    /// <param name="games">The model's games, one per instruction, in the evaluation set's order (the position picks the instruction's difficulty).</param>
+    /// <param name="method">The length control; <see cref="WinRateMethod.LengthControlledV1"/> by default.</param>
+    /// <param name="inputs">The instruction difficulties and gamed baselines; required by <see cref="WinRateMethod.LengthControlledV1"/>.</param>
+    /// <returns>The win rates.</returns>
+    /// <exception cref="DataValidationException">No game has a valid preference, v1 lacks its inputs, or there are more games than instruction difficulties.</exception>
+    public static WinRateResult Compute(IReadOnlyList<AlpacaEvalGame> games, WinRateMethod method = WinRateMethod.LengthControlledV1, LengthControlInputs? inputs = null)
     {
-        ArgumentNullException.ThrowIfNull(judgments);
-        if (judgments.Count == 0)
+        ArgumentNullException.ThrowIfNull(games);
+        if (games.Count == 0)
         {
             throw new DataValidationException("There are no judged games.");
         }
 
-        double raw = 100 * judgments.Average(j => j.Preference);
-        double[] delta = [.. judgments.Select(j => (double)(j.ModelLength - j.ReferenceLength))];
-        double mean = delta.Average();
-        double sd = Math.Sqrt(delta.Sum(d => (d - mean) * (d - mean)) / Math.Max(1, delta.Length - 1));
-        double[] x = [.. delta.Select(d => sd > 0 ? Math.Tanh(d / sd) : 0)];
-        double[] y = [.. judgments.Select(j => j.Preference)];
-
-        // Newton–Raphson for the logistic model logit(p) = a + b·x with fractional outcomes; a small ridge on the slope keeps it finite when outcomes separate by length.
-        double a = 0, b = 0;
-        const double Ridge = 1e-3;
-        for (int iteration = 0; iteration < 100; iteration++)
+        if (method == WinRateMethod.LengthControlledV1)
         {
-            double ga = 0, gb = -Ridge * b, haa = 0, hab = 0, hbb = Ridge;
-            for (int i = 0; i < x.Length; i++)
+            if (inputs is null)
             {
-                double p = 1 / (1 + Math.Exp(-(a + (b * x[i]))));
-                double w = p * (1 - p);
-                ga += y[i] - p;
-                gb += (y[i] - p) * x[i];
-                haa += w;
-                hab += w * x[i];
-                hbb += w * x[i] * x[i];
+                throw new DataValidationException("length_controlled_v1 needs the instruction difficulties and the gamed baselines (AlpacaEval's instruction_difficulty.csv and df_gamed.csv); give them, or use the minimal method.");
             }
 
-            double det = (haa * hbb) - (hab * hab);
-            if (Math.Abs(det) < 1e-12)
+            if (games.Count > inputs.Instructions)
             {
-                break;
-            }
-
-            double da = ((hbb * ga) - (hab * gb)) / det;
-            double db = ((haa * gb) - (hab * ga)) / det;
-            a += da;
-            b += db;
-            if (Math.Abs(da) + Math.Abs(db) < 1e-10)
-            {
-                break;
+                throw new DataValidationException($"There are {games.Count} games but only {inputs.Instructions} instruction difficulties; length_controlled_v1 looks the difficulty up by the game's position.");
             }
         }
 
-        return (raw, 100 / (1 + Math.Exp(-a)));
+        int n = games.Count;
+        var y = new double?[n];
+        var delta = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            y[i] = Share(games[i].Preference);
+            delta[i] = CodePoints(games[i].BaselineOutput) - CodePoints(games[i].ModelOutput);
+        }
+
+        double[] shares = [.. y.Where(v => v.HasValue).Select(v => v!.Value)];
+        if (shares.Length == 0)
+        {
+            throw new DataValidationException($"None of the {n} games has a preference in [1, 2].");
+        }
+
+        double raw = 100 * shares.Average();
+        double standardError = shares.Length > 1 ? 100 * SampleSd(shares) / Math.Sqrt(shares.Length) : 0;
+        double sd = SampleSd(delta);
+        double[] lengthFeature = [.. delta.Select(d => sd > 0 ? Math.Tanh(d / sd) : 0)];
+
+        var x = new List<double[]>();
+        var target = new List<double>();
+        var weight = new List<double>();
+        if (method == WinRateMethod.LengthControlledV1)
+        {
+            foreach (var row in inputs!.Gamed)
+            {
+                x.Add([Math.Tanh(row.StdDeltaLen), row.Difficulty, 0]);
+                target.Add(row.Preference);
+                weight.Add(GamedRowWeight);
+            }
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            if (y[i] is double share)
+            {
+                x.Add(method == WinRateMethod.LengthControlledV1 ? [lengthFeature[i], inputs!.Difficulty(i), 1] : [lengthFeature[i], 1]);
+                target.Add(share);
+                weight.Add(1);
+            }
+        }
+
+        var (coefficients, c) = L1Logistic.CrossValidatedFit([.. x], [.. target], [.. weight]);
+        if (method == WinRateMethod.Minimal)
+        {
+            return new WinRateResult(raw, 100 * L1Logistic.Sigmoid(coefficients[1]), standardError, shares.Length) { RegularizationC = c };
+        }
+
+        double phi = coefficients[1];
+        double theta = coefficients[2];
+        double[] predictions = [.. Enumerable.Range(0, n).Select(i => L1Logistic.Sigmoid(theta + (phi * inputs!.Difficulty(i))))];
+        return new WinRateResult(raw, 100 * predictions.Average(), standardError, shares.Length)
+        {
+            LengthControlledStandardError = n > 1 ? 100 * SampleSd(predictions) / Math.Sqrt(n) : 0,
+            RegularizationC = c,
+        };
     }
 
     /// <summary>The model's preference in a game: 1 for a win, 0.5 for a tie, 0 for a loss (strong and weak verdicts alike).</summary>
@@ -72,4 +117,42 @@ public static class WinRate
         PairwiseVerdict.AMuchBetter or PairwiseVerdict.ABetter => modelIsA ? 1 : 0,
         _ => modelIsA ? 0 : 1,
     };
+
+    /// <summary>The length of a text in Unicode code points (a lone surrogate counts as one).</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The length.</returns>
+    internal static int CodePoints(string text)
+    {
+        int count = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>The model's share of a game (preference − 1, a 0 tie as 0.5), or <see langword="null"/> for a missing or out-of-range preference.</summary>
+    private static double? Share(double? preference) => preference switch
+    {
+        0 => 0.5,
+        double p when p >= 1 && p <= 2 => p - 1,
+        _ => null,
+    };
+
+    private static double SampleSd(double[] values)
+    {
+        if (values.Length < 2)
+        {
+            return 0;
+        }
+
+        double mean = values.Average();
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
+    }
 }

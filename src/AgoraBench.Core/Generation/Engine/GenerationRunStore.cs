@@ -15,6 +15,7 @@ namespace AgoraBench;
 public sealed class GenerationRunStore : IAsyncDisposable
 {
     private readonly FileStream _instances;
+    private OutputFileLock? _lock;
     private readonly FileStream _attempts;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private JsonLinesAppendFile? _issued;
@@ -54,10 +55,27 @@ public sealed class GenerationRunStore : IAsyncDisposable
     /// <param name="cancellationToken">A token that cancels the read.</param>
     /// <returns>The store.</returns>
     /// <exception cref="IOException">The file exists and <paramref name="resume"/> is false.</exception>
+    /// <exception cref="OutputInUseException">Another store (in this process or another) has the file open.</exception>
     public static async Task<GenerationRunStore> OpenAsync(string path, bool resume, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string full = System.IO.Path.GetFullPath(path);
+        var fileLock = OutputFileLock.Acquire(full);
+        try
+        {
+            var store = await OpenLockedAsync(full, resume, cancellationToken).ConfigureAwait(false);
+            store._lock = fileLock;
+            return store;
+        }
+        catch
+        {
+            fileLock.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<GenerationRunStore> OpenLockedAsync(string full, bool resume, CancellationToken cancellationToken)
+    {
         if (!resume && File.Exists(full) && new FileInfo(full).Length > 0)
         {
             throw new IOException($"{full} already exists; pass resume to continue it or choose another file.");
@@ -145,6 +163,7 @@ public sealed class GenerationRunStore : IAsyncDisposable
         }
 
         _gate.Dispose();
+        _lock?.Dispose();
     }
 
     /// <summary>Records an instance-generation prompt before it is sent (written and flushed whole).</summary>

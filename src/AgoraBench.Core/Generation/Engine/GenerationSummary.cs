@@ -32,4 +32,18 @@ public sealed record GenerationSummary
 
     /// <summary>Gets why the run stopped early (budget, circuit open), or <see langword="null"/> when it finished.</summary>
     public string? StoppedReason { get; init; }
+
+    /// <summary>The summary in one line: accepted, resumed and failed items, rejections by reason, completions, tokens, cost and why it stopped.</summary>
+    /// <returns>The line.</returns>
+    public override string ToString()
+    {
+        string rejected = RejectedByReason.Count == 0
+            ? "none"
+            : string.Join(", ", RejectedByReason.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"));
+        string cost = Cost is { } c ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"${c:F4}") : "unknown (no price)";
+        string stopped = StoppedReason is null ? string.Empty : "; stopped early: " + StoppedReason;
+        return string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"accepted {Accepted} (plus {Resumed} resumed), failed items {Failed}; rejected: {rejected}; completions {Completions}, transport retries {TransportRetries}; tokens: input {InputTokens}, output {OutputTokens}; cost {cost}{stopped}");
+    }
 }

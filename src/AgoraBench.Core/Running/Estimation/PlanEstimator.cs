@@ -22,7 +22,7 @@ public static class PlanEstimator
     private const int TrainingTemplateTokens = 30;
 
     /// <summary>Estimates a plan's cost.</summary>
-    /// <param name="plan">The plan (valid: see <see cref="AgoraBenchPlan.Validate"/>).</param>
+    /// <param name="plan">The plan (valid: see <see cref="AgoraBenchPlan.Validate(IEnumerable{string}?)"/>).</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>The estimate.</returns>
     /// <exception cref="DataValidationException">A seed or benchmark file is malformed.</exception>

@@ -32,6 +32,9 @@ public sealed record AgoraBenchPlan
     /// <value>The default value is 42, as in the paper.</value>
     public int RandomSeed { get; init; } = AgoraBenchConstants.RandomSeed;
 
+    /// <summary>Gets the domains the plan declares (<c>domains</c>), by name; empty when it uses the paper's three as they are.</summary>
+    public IReadOnlyDictionary<string, PlanDomain> Domains { get; init; } = new Dictionary<string, PlanDomain>(StringComparer.Ordinal);
+
     /// <summary>Gets how data is generated.</summary>
     public PlanGeneration Generation { get; init; } = new();
 
@@ -62,4 +65,10 @@ public sealed record AgoraBenchPlan
     /// <param name="additionalTrainers">Trainer names a host provides besides <c>command</c>, <c>openai</c> and <c>precomputed</c>, or <see langword="null"/>.</param>
     /// <returns>The problems, each with the plan file, line and JSON path where known; empty when the plan is valid.</returns>
     public IReadOnlyList<DataError> Validate(IEnumerable<string>? additionalTrainers = null) => PlanValidator.Validate(this, additionalTrainers);
+
+    /// <summary>Checks the plan as <see cref="Validate(IEnumerable{string}?)"/> does, with grader kinds a host registered.</summary>
+    /// <param name="additionalTrainers">Trainer names registered besides the built-in ones.</param>
+    /// <param name="graders">The grader kinds, including any the host added.</param>
+    /// <returns>Every problem found; empty when the plan is valid.</returns>
+    public IReadOnlyList<DataError> Validate(IEnumerable<string>? additionalTrainers, GraderRegistry graders) => PlanValidator.Validate(this, additionalTrainers, graders);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace AgoraBench;
 
@@ -44,7 +45,7 @@ public static class AgoraBenchPlanFile
         }
         catch (JsonException ex)
         {
-            throw new DataValidationException([new DataError(source, (int)(ex.LineNumber ?? 0) + 1, null, "not valid JSON: " + ex.Message)]);
+            throw new DataValidationException([new DataError(source, (int)(ex.LineNumber ?? 0) + 1, null, "not valid JSON: " + JsonErrorText.Describe(ex))]);
         }
 
         using (document)
@@ -75,7 +76,7 @@ public static class AgoraBenchPlanFile
     private static AgoraBenchPlan ReadPlan(PlanJson r, JsonElement root)
     {
         const string P = "$";
-        r.Known(root, P, "name", "settings", "instances", "randomSeed", "seeds", "generators", "generation", "metrics", "training", "evaluation", "analysis", "estimate");
+        r.Known(root, P, "name", "settings", "instances", "randomSeed", "seeds", "generators", "generation", "metrics", "training", "evaluation", "analysis", "estimate", "domains");
         var settings = new List<AgoraBenchSetting>();
         if (r.Array(root, P, "settings") is { } settingArray)
         {
@@ -146,6 +147,7 @@ public static class AgoraBenchPlanFile
             Generation = ReadGeneration(r, root),
             Metrics = ReadMetrics(r, root),
             Training = ReadTraining(r, root),
+            Domains = ReadDomains(r, root),
             Evaluation = ReadEvaluation(r, root),
             Analysis = ReadAnalysis(r, root),
             Estimate = ReadEstimate(r, root),
@@ -431,16 +433,37 @@ public static class AgoraBenchPlanFile
                     continue;
                 }
 
-                r.Known(property.Value, path, "problems", "fewShotProblems", "limit", "baseline");
-                if (!EvaluationBenchmarks.TryFind(property.Name, out var benchmark))
+                r.Known(property.Value, path, "problems", "fewShotProblems", "limit", "baseline", "prompt", "grader", "temperature", "idField", "metric");
+                bool declared = property.Value.TryGetProperty("prompt", out _) || property.Value.TryGetProperty("grader", out _);
+                BenchmarkDefinition? definition = null;
+                if (!EvaluationBenchmarks.TryFind(property.Name, out var benchmark) || declared)
                 {
-                    r.Error(path, $"'{property.Name}' is not a benchmark; expected {string.Join(", ", EvaluationBenchmarks.All.Select(x => x.Id))}");
-                    continue;
+                    if (!declared && HostBenchmark(root, property.Name) is { } hosted)
+                    {
+                        // A benchmark a host registers (AddBenchmark): the plan names it and its problems; the runner checks that it exists.
+                        (benchmark, definition) = (new EvaluationBenchmark(property.Name, property.Name, hosted, "score (%)"), new BenchmarkDefinition { Id = property.Name, Domain = AgoraBenchNames.ToName(hosted), Grader = new GraderSpec(string.Empty) });
+                    }
+                    else if (!declared)
+                    {
+                        r.Error(path, $"'{property.Name}' is not a built-in benchmark ({string.Join(", ", EvaluationBenchmarks.All.Select(x => x.Id))}); declare it with \"prompt\" and \"grader\"");
+                        continue;
+                    }
+
+                    else
+                    {
+                        (benchmark, definition) = ReadDeclaredBenchmark(r, root, property.Name, property.Value, path, benchmark);
+                    }
+
+                    if (benchmark is null)
+                    {
+                        continue;
+                    }
                 }
 
                 benchmarks[benchmark.Id] = new PlanBenchmark
                 {
                     Benchmark = benchmark,
+                    Definition = definition!,
                     Problems = r.FilePath(property.Value, path, "problems") ?? string.Empty,
                     FewShotProblems = r.FilePath(property.Value, path, "fewShotProblems"),
                     Limit = r.Int(property.Value, path, "limit"),
@@ -461,6 +484,134 @@ public static class AgoraBenchPlanFile
             BootstrapRounds = r.Int(e, P, "bootstrapRounds") ?? defaults.BootstrapRounds,
             CodeTimeout = codeTimeout is double c ? TimeSpan.FromSeconds(Math.Clamp(c, 0, 1e6)) : defaults.CodeTimeout,
         };
+    }
+
+    private static Dictionary<string, PlanDomain> ReadDomains(PlanJson r, JsonElement root)
+    {
+        var domains = new Dictionary<string, PlanDomain>(StringComparer.Ordinal);
+        if (r.Object(root, "$", "domains") is not { } d)
+        {
+            return domains;
+        }
+
+        foreach (var property in d.EnumerateObject())
+        {
+            string path = PlanJson.Path("$.domains", property.Name);
+            if (property.Value.ValueKind != JsonValueKind.Object)
+            {
+                r.Error(path, "must be an object with a description and its benchmarks");
+                continue;
+            }
+
+            r.Known(property.Value, path, "description", "themes", "validator", "benchmarks");
+            domains[property.Name] = new PlanDomain
+            {
+                Name = property.Name,
+                Description = r.String(property.Value, path, "description"),
+                Themes = Strings(r, property.Value, path, "themes"),
+                Validator = r.String(property.Value, path, "validator"),
+                Benchmarks = Strings(r, property.Value, path, "benchmarks"),
+            };
+        }
+
+        return domains;
+    }
+
+    private static BenchmarkDomain? HostBenchmark(JsonElement root, string id) =>
+        root.TryGetProperty("domains", out var domains) && domains.ValueKind == JsonValueKind.Object
+            ? domains.EnumerateObject()
+                .Where(d => d.Value.ValueKind == JsonValueKind.Object && d.Value.TryGetProperty("benchmarks", out var list) && list.ValueKind == JsonValueKind.Array
+                    && list.EnumerateArray().Any(b => b.ValueKind == JsonValueKind.String && b.GetString() == id)
+                    && AgoraBenchNames.TryParseDomain(d.Name, out _))
+                .Select(d => AgoraBenchNames.TryParseDomain(d.Name, out var domain) ? domain : (BenchmarkDomain?)null)
+                .FirstOrDefault()
+            : null;
+
+    private static string[] Strings(PlanJson r, JsonElement parent, string parentPath, string name)
+    {
+        if (r.Array(parent, parentPath, name) is not { } array)
+        {
+            return [];
+        }
+
+        int i = 0;
+        var values = new List<string>();
+        foreach (var item in array.EnumerateArray())
+        {
+            if (r.String(item, JsonLineIndex.Index(PlanJson.Path(parentPath, name), i++)) is { } text)
+            {
+                values.Add(text);
+            }
+        }
+
+        return [.. values];
+    }
+
+    /// <summary>A benchmark the plan declares with a prompt and a grader; its domain is the plan's domain that lists it.</summary>
+    private static (EvaluationBenchmark? Benchmark, BenchmarkDefinition? Definition) ReadDeclaredBenchmark(PlanJson r, JsonElement root, string id, JsonElement element, string path, EvaluationBenchmark? builtIn)
+    {
+        string? domainName = null;
+        if (root.TryGetProperty("domains", out var domains) && domains.ValueKind == JsonValueKind.Object)
+        {
+            domainName = domains.EnumerateObject()
+                .Where(d => d.Value.ValueKind == JsonValueKind.Object && d.Value.TryGetProperty("benchmarks", out var list) && list.ValueKind == JsonValueKind.Array
+                    && list.EnumerateArray().Any(b => b.ValueKind == JsonValueKind.String && b.GetString() == id))
+                .Select(d => d.Name)
+                .FirstOrDefault();
+        }
+
+        BenchmarkDomain domain;
+        if (domainName is null)
+        {
+            if (builtIn is null)
+            {
+                r.Error(path, $"no domain uses the benchmark '{id}'; list it in a domain's \"benchmarks\" under \"domains\"");
+                return (null, null);
+            }
+
+            domain = builtIn.Domain;
+        }
+        else if (!AgoraBenchNames.TryParseDomain(domainName, out domain))
+        {
+            // The domain itself is reported once, where it is declared.
+            return (null, null);
+        }
+
+        GraderSpec? grader = null;
+        if (r.Object(element, path, "grader") is { } g)
+        {
+            var options = (JsonObject)JsonNode.Parse(g.GetRawText())!;
+            if (r.String(g, path + ".grader", "kind") is { } kind)
+            {
+                grader = new GraderSpec(kind, options);
+            }
+        }
+        else
+        {
+            r.Error(path + ".grader", "is missing: how each answer is scored, for example {\"kind\": \"exact\", \"answer\": \"gold\"}");
+        }
+
+        string? prompt = r.String(element, path, "prompt");
+        if (prompt is null && builtIn is null)
+        {
+            r.Error(path + ".prompt", "is missing: the student prompt, a Liquid template over the problem's fields, for example \"{{ question }}\"");
+        }
+
+        var benchmark = builtIn ?? new EvaluationBenchmark(id, id, domain, "score (%)");
+        var builtInDefinition = builtIn is not null && BenchmarkCatalog.BuiltIn.TryGet(builtIn.Id, out var known) ? known : null;
+        var definition = new BenchmarkDefinition
+        {
+            Id = benchmark.Id,
+            DisplayName = benchmark.DisplayName,
+            Domain = domainName ?? AgoraBenchNames.ToName(domain),
+            Metric = r.String(element, path, "metric") ?? benchmark.Metric,
+            Prompt = prompt,
+            Grader = grader ?? new GraderSpec("exact"),
+            Temperature = (float)(r.Number(element, path, "temperature") ?? builtInDefinition?.Temperature ?? 0),
+            IdField = r.String(element, path, "idField") ?? "id",
+            DemonstrationFields = builtInDefinition?.DemonstrationFields ?? [],
+        };
+        return (benchmark, definition);
     }
 
     private static PlanAnalysis ReadAnalysis(PlanJson r, JsonElement root)

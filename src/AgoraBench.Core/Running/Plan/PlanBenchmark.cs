@@ -17,4 +17,11 @@ public sealed record PlanBenchmark
 
     /// <summary>Gets the baseline's answers (Arena-Hard: for example <c>gpt-4-0314.jsonl</c>); for AlpacaEval the questions' reference outputs are the default.</summary>
     public string? Baseline { get; init; }
+
+    /// <summary>Gets how the benchmark is read, prompted and graded: the built-in definition, or the one the plan declares with <c>prompt</c> and <c>grader</c>.</summary>
+    public BenchmarkDefinition Definition
+    {
+        get => field ?? (BenchmarkCatalog.BuiltIn.TryGet(Benchmark.Id, out var known) ? known : throw new InvalidOperationException($"'{Benchmark.Id}' has no definition."));
+        init;
+    }
 }

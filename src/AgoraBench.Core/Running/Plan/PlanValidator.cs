@@ -7,7 +7,7 @@ internal static class PlanValidator
 {
     public static readonly string[] BuiltInTrainers = ["command", "openai", "precomputed"];
 
-    public static IReadOnlyList<DataError> Validate(AgoraBenchPlan plan, IEnumerable<string>? additionalTrainers)
+    public static IReadOnlyList<DataError> Validate(AgoraBenchPlan plan, IEnumerable<string>? additionalTrainers, GraderRegistry? graders = null, BenchmarkCatalog? hostBenchmarks = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var errors = new List<DataError>();
@@ -118,13 +118,14 @@ internal static class PlanValidator
             var setting = AgoraBenchSettings.All.First(s => s.Key == key);
             foreach (string problem in MetaPrompts.Validate(System.IO.File.ReadAllText(template), setting.Method, setting.Domain, g.PromptStyle))
             {
-                Error(path, problem);
+                Error(path, $"{template}: {problem}");
             }
         }
 
         ValidateMetrics(plan.Metrics, Error);
         ValidateTraining(plan, additionalTrainers, Error, File);
         ValidateEvaluation(plan, Error, File);
+        PlanBenchmarkValidator.Validate(plan, graders ?? GraderRegistry.BuiltIn, hostBenchmarks ?? new BenchmarkCatalog(), Error);
 
         var a = plan.Analysis;
         File("$.analysis.problemSolvingFile", a.ProblemSolvingFile, "problem-solving file");
@@ -367,7 +368,7 @@ internal static class PlanValidator
         foreach (var domain in plan.Settings.Select(s => s.Domain).Distinct())
         {
             var ids = EvaluationBenchmarks.ForDomain(domain).Select(b => b.Id).ToArray();
-            if (!ids.Any(e.Benchmarks.ContainsKey))
+            if (!e.Benchmarks.Values.Any(b => b.Benchmark.Domain == domain))
             {
                 error("$.evaluation.benchmarks", $"has no {AgoraBenchNames.ToName(domain)} benchmark; add {string.Join(" and/or ", ids)}");
             }
@@ -399,7 +400,7 @@ internal static class PlanValidator
 
         }
 
-        var judged = e.Benchmarks.Values.Where(b => b.Benchmark.Id is "arena-hard" or "alpacaeval-2.0").Select(b => b.Benchmark.DisplayName).ToArray();
+        var judged = e.Benchmarks.Values.Where(b => b.Definition.Aggregation != "mean").Select(b => b.Benchmark.DisplayName).ToArray();
         if (judged.Length > 0 && e.Judge is null)
         {
             error("$.evaluation.judge", $"is missing: {string.Join(" and ", judged)} need a pairwise judge model");

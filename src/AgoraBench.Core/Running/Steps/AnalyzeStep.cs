@@ -12,9 +12,13 @@ internal sealed class AnalyzeStep(RunStepInfo info, PgrStep pgr, IReadOnlyList<G
 {
     public static readonly string[] Tables = ["pgr.csv", "metrics.csv", "problem_solving.csv", "prices.csv", "usage.csv", "costs.csv"];
 
+    /// <summary>The tables written only when the study measured them (a header-only table is not data: the report says "not measured" instead).</summary>
+    public static readonly string[] OptionalTables = ["metrics.csv", "problem_solving.csv", "prices.csv"];
+
     public override bool PartialUpstream => true;
 
-    public override IReadOnlyList<string> Outputs(RunContext context) => [.. Tables.Select(t => Path.Combine(context.Directory.AnalysisTables, t))];
+    public override IReadOnlyList<string> Outputs(RunContext context) =>
+        [.. Tables.Select(t => Path.Combine(context.Directory.AnalysisTables, t)).Where(f => !OptionalTables.Contains(Path.GetFileName(f)) || File.Exists(f))];
 
     public override async Task<JsonObject> ConfigurationAsync(RunContext context, CancellationToken cancellationToken)
     {
@@ -30,7 +34,10 @@ internal sealed class AnalyzeStep(RunStepInfo info, PgrStep pgr, IReadOnlyList<G
     {
         var plan = context.Plan;
         var dir = context.Directory;
-        var report = await PgrStep.ReadAsync(context, cancellationToken).ConfigureAwait(false);
+        // Without PGR (its step failed: base equal to reference, no complete student) the tables still hold what was measured.
+        var report = context.StatusOf(pgr) == RunStepStatus.Done && File.Exists(PgrStep.ScoresPath(context))
+            ? await PgrStep.ReadAsync(context, cancellationToken).ConfigureAwait(false)
+            : PgrReport.Create([]);
         var pgrRows = report.Generators.SelectMany(g => g.Cells).Select(c => (IReadOnlyList<object?>)[c.Generator, AgoraBenchNames.ToName(c.Setting.Method), AgoraBenchNames.ToName(c.Setting.Domain), c.Value]);
 
         var metricRows = new List<IReadOnlyList<object?>>();
@@ -78,6 +85,22 @@ internal sealed class AnalyzeStep(RunStepInfo info, PgrStep pgr, IReadOnlyList<G
             usageRows.Add([group.Key, instances, input, output]);
         }
 
+        // What evaluating the models cost, as each finished evaluation recorded it (the base and reference once, every student, the solvers).
+        foreach (var step in pgr.Upstream.OfType<EvaluateStep>().Concat(Upstream.OfType<EvaluateStep>()).Distinct().Where(s => context.StatusOf(s) == RunStepStatus.Done))
+        {
+            if (context.Records.Load(step.Info.Id)?.Summary is { } summary && summary["requests"] is JsonValue requests)
+            {
+                costs.Add(new RunCost(
+                    RunStage.Evaluate,
+                    step.Generator?.Name,
+                    step.Setting,
+                    requests.GetValue<long>(),
+                    summary["input_tokens"]?.GetValue<long>() ?? 0,
+                    summary["output_tokens"]?.GetValue<long>() ?? 0,
+                    summary["usd"] is JsonValue usd ? usd.GetValue<decimal>() : null));
+            }
+        }
+
         var problemSolvingRows = new List<IReadOnlyList<object?>>();
         foreach (var step in Upstream.OfType<EvaluateStep>().Where(s => context.StatusOf(s) == RunStepStatus.Done))
         {
@@ -101,18 +124,28 @@ internal sealed class AnalyzeStep(RunStepInfo info, PgrStep pgr, IReadOnlyList<G
         var costRows = costs.OrderBy(c => c.Stage).ThenBy(c => c.Generator, StringComparer.Ordinal).ThenBy(c => c.Setting?.Key, StringComparer.Ordinal)
             .Select(c => (IReadOnlyList<object?>)[RunStages.ToName(c.Stage), c.Generator, c.Setting?.Key, c.Requests, c.InputTokens, c.OutputTokens, c.Usd]);
 
-        var tables = new (string Name, string Text)[]
+        var priceList = priceRows.ToList();
+        var tables = new (string Name, string Text, int Rows)[]
         {
-            ("pgr.csv", CsvText.Write(["generator", "method", "domain", "pgr"], pgrRows)),
-            ("metrics.csv", CsvText.Write(["generator", "method", "domain", "metric", "value"], metricRows)),
-            ("problem_solving.csv", CsvText.Write(["generator", "benchmark", "score"], problemSolvingRows)),
-            ("prices.csv", CsvText.Write(["generator", "usd_per_1m_input", "usd_per_1m_output"], priceRows)),
-            ("usage.csv", CsvText.Write(["generator", "instances", "input_tokens", "output_tokens"], usageRows)),
-            ("costs.csv", CsvText.Write(["stage", "generator", "setting", "requests", "input_tokens", "output_tokens", "usd"], costRows)),
+            ("pgr.csv", CsvText.Write(["generator", "method", "domain", "pgr"], pgrRows), -1),
+            ("metrics.csv", CsvText.Write(["generator", "method", "domain", "metric", "value"], metricRows), metricRows.Count),
+            ("problem_solving.csv", CsvText.Write(["generator", "benchmark", "score"], problemSolvingRows), problemSolvingRows.Count),
+            ("prices.csv", CsvText.Write(["generator", "usd_per_1m_input", "usd_per_1m_output"], priceList), priceList.Count),
+            ("usage.csv", CsvText.Write(["generator", "instances", "input_tokens", "output_tokens"], usageRows), -1),
+            ("costs.csv", CsvText.Write(["stage", "generator", "setting", "requests", "input_tokens", "output_tokens", "usd"], costRows), -1),
         };
-        foreach (var (name, text) in tables)
+        Directory.CreateDirectory(dir.AnalysisTables);
+        foreach (var (name, text, rows) in tables)
         {
-            await AtomicFile.WriteAllTextAsync(Path.Combine(dir.AnalysisTables, name), text, cancellationToken).ConfigureAwait(false);
+            string path = Path.Combine(dir.AnalysisTables, name);
+            if (rows == 0)
+            {
+                // Not measured: no table at all, so no reader meets a header without rows; a stale one from an earlier run goes.
+                DeleteIfExists(path);
+                continue;
+            }
+
+            await AtomicFile.WriteAllTextAsync(path, text, cancellationToken).ConfigureAwait(false);
         }
 
         return new JsonObject

@@ -33,8 +33,8 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
 
     public override void Discard(RunContext context)
     {
-        File.Delete(ResultPath(context));
-        File.Delete(PredictionsPath(context));
+        DeleteIfExists(ResultPath(context));
+        DeleteIfExists(PredictionsPath(context));
     }
 
     public override async Task<JsonObject> ConfigurationAsync(RunContext context, CancellationToken cancellationToken)
@@ -53,9 +53,19 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
             ["limit"] = Benchmark.Limit,
             ["inference"] = "paper: temperature 0.2 math / 0 otherwise, top_p 0.95, 1024 tokens",
         };
-        if (BenchmarkGrader.IsChecked(id))
+        var definition = Definition(context);
+        if (definition.Reader is null || !ReferenceEquals(definition, Benchmark.Definition))
         {
-            config["code_timeout_seconds"] = id is "mbpp" or "humaneval" ? e.CodeTimeout.TotalSeconds : null;
+            // A declared or host benchmark: its prompt, grader and temperature are part of what the scores mean.
+            config["prompt"] = definition.Prompt;
+            config["grader"] = definition.Grader.Options.DeepClone();
+            config["grader_kind"] = definition.Grader.Kind;
+            config["temperature"] = definition.Temperature;
+        }
+
+        if (definition.Aggregation == "mean")
+        {
+            config["code_timeout_seconds"] = definition.Grader.Kind == "python-tests" ? e.CodeTimeout.TotalSeconds : null;
         }
         else
         {
@@ -74,9 +84,10 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         var e = plan.Evaluation;
         string id = Benchmark.Benchmark.Id;
         var endpoint = Model(context) ?? await StudentEndpointAsync(context, cancellationToken).ConfigureAwait(false);
-        var all = await context.ProblemsAsync(id, Benchmark.Problems, cancellationToken).ConfigureAwait(false);
+        var definition = Definition(context);
+        var all = await context.ProblemsAsync(definition, Benchmark.Problems, cancellationToken).ConfigureAwait(false);
         var demonstrations = Benchmark.FewShotProblems is { } demoFile
-            ? (await context.ProblemsAsync(id, demoFile, cancellationToken).ConfigureAwait(false)).Take(e.BaseFewShot).ToArray()
+            ? (await context.ProblemsAsync(definition, demoFile, cancellationToken).ConfigureAwait(false)).Take(e.BaseFewShot).ToArray()
             : all.Take(e.BaseFewShot).ToArray();
         var evaluated = (Benchmark.FewShotProblems is null ? all.Skip(e.BaseFewShot) : all).Take(Benchmark.Limit ?? int.MaxValue).ToArray();
         if (evaluated.Length == 0)
@@ -87,15 +98,24 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         string predictionsPath = PredictionsPath(context);
         int answered = File.Exists(predictionsPath) ? (await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false)).Count : 0;
         progress?.Report(Progress(answered, evaluated.Length));
-        var client = context.Chat(endpoint, Role);
-        var (_, failed) = await StudentEvaluator.RunAsync(
-            client,
-            id,
-            evaluated,
-            predictionsPath,
-            new StudentEvaluationOptions { FewShotExamples = Role == ModelRole.Base ? demonstrations : [], Concurrency = RunContext.Concurrency(endpoint, evaluated.Length) },
-            progress is null ? null : new SynchronousProgress<string>(_ => progress.Report(Progress(Interlocked.Increment(ref answered), evaluated.Length))),
-            cancellationToken).ConfigureAwait(false);
+        using var client = new UsageCountingChatClient(context.Chat(endpoint, Role));
+        IReadOnlyList<string> failed;
+        try
+        {
+            (_, failed) = await StudentEvaluator.RunAsync(
+                client,
+                id,
+                evaluated,
+                predictionsPath,
+                new StudentEvaluationOptions { Benchmark = definition, FewShotExamples = Role == ModelRole.Base ? demonstrations : [], Concurrency = RunContext.Concurrency(endpoint, evaluated.Length) },
+                progress is null ? null : new SynchronousProgress<string>(_ => progress.Report(Progress(Interlocked.Increment(ref answered), evaluated.Length))),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (EvaluationAbortedException ex)
+        {
+            throw new RunStepException(ex.Message, ex);
+        }
+
         if (failed.Count > 0)
         {
             throw new RunStepException($"{id}: {failed.Count} problem(s) failed after retries (first: {string.Join(", ", failed.Take(3))}); the answers so far are kept and a rerun asks only for the rest.");
@@ -105,16 +125,17 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         var predictions = (await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false)).Where(p => ids.Contains(p.Id)).ToArray();
         string json;
         double score;
-        if (BenchmarkGrader.IsChecked(id))
+        if (definition.Aggregation == "mean")
         {
-            var grade = await BenchmarkGrader.GradeAsync(
-                id,
-                evaluated,
-                predictions,
-                id is "mbpp" or "humaneval" ? context.Sandbox : null,
-                new SandboxLimits { Timeout = e.CodeTimeout },
-                predictionsSource: predictionsPath,
-                cancellationToken: cancellationToken).ConfigureAwait(false);
+            var graderContext = new GraderContext
+            {
+                Sandbox = context.Sandbox,
+                Limits = new SandboxLimits { Timeout = e.CodeTimeout },
+                Judge = e.Judge is null ? null : await context.CachedChatAsync(e.Judge, ModelRole.EvaluationJudge, cancellationToken).ConfigureAwait(false),
+                BaseDirectory = context.Plan.SourcePath is { } source ? Path.GetDirectoryName(Path.GetFullPath(source))! : Environment.CurrentDirectory,
+                Baseline = Benchmark.Baseline is { } baselineAnswers ? await AnswerFiles.ReadAsync(baselineAnswers, cancellationToken).ConfigureAwait(false) : null,
+            };
+            var grade = await BenchmarkGrader.GradeAsync(definition, evaluated, predictions, graderContext, context.Options.Graders, predictionsSource: predictionsPath, cancellationToken: cancellationToken).ConfigureAwait(false);
             score = grade.Grade.Score;
             var node = JsonNode.Parse(grade.Grade.ToJson(id))!.AsObject();
             node.Insert(1, "model", endpoint.Model);
@@ -137,13 +158,22 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
                 endpoint.Model,
                 new BradleyTerryOptions { BootstrapRounds = e.BootstrapRounds, Seed = plan.RandomSeed },
                 RunContext.Concurrency(e.Judge!, 2 * questions.Count),
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken: cancellationToken).ConfigureAwait(false);
             score = result.Score;
             json = result.ToJson();
         }
 
         await AtomicFile.WriteAllTextAsync(ResultPath(context), json, cancellationToken).ConfigureAwait(false);
-        return new JsonObject { ["model"] = endpoint.Model, ["score"] = Math.Round(score, 6), ["problems"] = evaluated.Length };
+        return new JsonObject
+        {
+            ["model"] = endpoint.Model,
+            ["score"] = Math.Round(score, 6),
+            ["problems"] = evaluated.Length,
+            ["requests"] = client.Requests,
+            ["input_tokens"] = client.InputTokens,
+            ["output_tokens"] = client.OutputTokens,
+            ["usd"] = Prices.CostOrFree(endpoint, client.InputTokens, client.OutputTokens),
+        };
     }
 
     /// <summary>The score written by a finished step.</summary>
@@ -152,6 +182,10 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         var node = JsonNode.Parse(File.ReadAllText(resultPath));
         return node?["score"]?.GetValue<double>() ?? throw new RunStepException(string.Create(CultureInfo.InvariantCulture, $"{resultPath} has no score."));
     }
+
+    /// <summary>The benchmark's definition: a host's (registered through <c>AddBenchmark</c>) wins over the plan's or the built-in one.</summary>
+    public BenchmarkDefinition Definition(RunContext context) =>
+        context.Options.Benchmarks.TryGet(Benchmark.Benchmark.Id, out var hosted) ? hosted : Benchmark.Definition;
 
     private ModelEndpoint? Model(RunContext context) => Role switch
     {

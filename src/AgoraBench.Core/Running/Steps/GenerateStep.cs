@@ -54,9 +54,9 @@ internal sealed class GenerateStep(RunStepInfo info, PlanGenerator generator, Ag
     public override void Discard(RunContext context)
     {
         string data = context.Directory.Data(Generator.Name, Setting);
-        File.Delete(data);
-        File.Delete(data + ".attempts.jsonl");
-        File.Delete(data + ".issued.jsonl");
+        DeleteIfExists(data);
+        DeleteIfExists(data + ".attempts.jsonl");
+        DeleteIfExists(data + ".issued.jsonl");
     }
 
     public override async Task<JsonObject> ExecuteAsync(RunContext context, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
@@ -92,7 +92,10 @@ internal sealed class GenerateStep(RunStepInfo info, PlanGenerator generator, Ag
             MaxOutputTokens = g.MaxOutputTokens,
             TokenCounter = g.LengthTokenizerFile is { } file ? TokenizerTokenCounter.FromLlama3TokenizerFile(file) : null,
         };
-        var dataGenerator = new ChatDataGenerator(context.Chat(Generator.Endpoint, ModelRole.Generator), generatorOptions);
+        // A host's generator for this name (AddDataGenerator) runs instead of the chat generator over the plan's endpoint.
+        IDataGenerator dataGenerator = context.Options.DataGenerators.TryGetValue(Generator.Name, out var hosted)
+            ? hosted
+            : new ChatDataGenerator(context.Chat(Generator.Endpoint, ModelRole.Generator), generatorOptions);
         var engine = new GenerationEngine(dataGenerator, options, context.Time, context.Options.LoggerFactory is { } loggers ? Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<GenerationEngine>(loggers) : null);
         int total = count ?? seeds.Count;
         var store = await GenerationRunStore.OpenAsync(context.Directory.Data(Generator.Name, Setting), resume: true, cancellationToken).ConfigureAwait(false);

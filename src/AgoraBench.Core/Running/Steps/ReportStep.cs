@@ -37,11 +37,12 @@ internal sealed class ReportStep(RunStepInfo info, AnalyzeStep analyze) : RunSte
         var plan = context.Plan;
         var input = new AnalysisInput
         {
-            Cells = await AnalysisTableCsv.ReadPgrAsync(Table("pgr.csv"), cancellationToken).ConfigureAwait(false),
-            IntrinsicMetrics = await AnalysisTableCsv.ReadIntrinsicMetricsAsync(Table("metrics.csv"), cancellationToken).ConfigureAwait(false),
-            ProblemSolving = await AnalysisTableCsv.ReadProblemSolvingAsync(Table("problem_solving.csv"), cancellationToken).ConfigureAwait(false),
-            Prices = await AnalysisTableCsv.ReadPricesAsync(Table("prices.csv"), cancellationToken).ConfigureAwait(false),
-            Usage = await AnalysisTableCsv.ReadUsageAsync(Table("usage.csv"), cancellationToken).ConfigureAwait(false),
+            Cells = await CellsAsync(context, await OptionalAsync(Table("pgr.csv"), AnalysisTableCsv.ReadPgrAsync, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false),
+            Spend = AnalyzeStep.ReadCosts(context),
+            IntrinsicMetrics = await OptionalAsync(Table("metrics.csv"), AnalysisTableCsv.ReadIntrinsicMetricsAsync, cancellationToken).ConfigureAwait(false),
+            ProblemSolving = await OptionalAsync(Table("problem_solving.csv"), AnalysisTableCsv.ReadProblemSolvingAsync, cancellationToken).ConfigureAwait(false),
+            Prices = await OptionalAsync(Table("prices.csv"), AnalysisTableCsv.ReadPricesAsync, cancellationToken).ConfigureAwait(false),
+            Usage = await OptionalAsync(Table("usage.csv"), AnalysisTableCsv.ReadUsageAsync, cancellationToken).ConfigureAwait(false),
             ScalingPoints = plan.Analysis.ScalingFile is { } scaling ? await AnalysisTableCsv.ReadScalingPointsAsync(scaling, cancellationToken).ConfigureAwait(false) : [],
         };
         return AgoraBenchAnalyzer.Analyze(input, new AnalysisOptions
@@ -50,6 +51,30 @@ internal sealed class ReportStep(RunStepInfo info, AnalyzeStep analyze) : RunSte
             InstancesPerSetting = plan.Instances,
             BudgetUsdPerSetting = plan.Analysis.BudgetUsdPerSetting,
         });
+    }
+
+    /// <summary>The cells with the student, base and reference scores behind each PGR, from the PGR step's score table when it matches.</summary>
+    private static async Task<IReadOnlyList<SettingPgr>> CellsAsync(RunContext context, IReadOnlyList<SettingPgr> cells, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(PgrStep.ScoresPath(context)))
+        {
+            return cells;
+        }
+
+        var detailed = (await PgrStep.ReadAsync(context, cancellationToken).ConfigureAwait(false)).Generators.SelectMany(g => g.Cells)
+            .ToDictionary(c => (c.Generator, c.Setting.Key));
+        return [.. cells.Select(c => detailed.TryGetValue((c.Generator, c.Setting.Key), out var d) && d.Value.Equals(c.Value) ? c with { Benchmarks = d.Benchmarks } : c)];
+    }
+
+    /// <summary>Reads a table the study may not have measured: a missing file or one without rows is an empty table, not an error.</summary>
+    private static async Task<IReadOnlyList<T>> OptionalAsync<T>(string path, Func<string, CancellationToken, Task<IReadOnlyList<T>>> read, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path) || (await File.ReadAllLinesAsync(path, cancellationToken).ConfigureAwait(false)).Count(l => l.Trim().Length > 0) <= 1)
+        {
+            return [];
+        }
+
+        return await read(path, cancellationToken).ConfigureAwait(false);
     }
 
     private static string Title(AgoraBenchPlan plan) => plan.Analysis.Title ?? $"AGORABENCH: {plan.Name}";

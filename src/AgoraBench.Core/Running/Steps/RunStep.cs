@@ -41,6 +41,15 @@ internal abstract class RunStep(RunStepInfo info, IReadOnlyList<RunStep> upstrea
     {
         foreach (string file in Outputs(context))
         {
+            DeleteIfExists(file);
+        }
+    }
+
+    /// <summary>Removes a file; a file or folder that was never made (a step that failed before writing) is not an error.</summary>
+    protected static void DeleteIfExists(string file)
+    {
+        if (File.Exists(file))
+        {
             File.Delete(file);
         }
     }

@@ -46,7 +46,7 @@ internal sealed class TrainStep(RunStepInfo info, GenerateStep generate, ExportS
     // The training folder holds a job's state (re-attachment) and the command's logs; only a changed recipe starts it afresh.
     public override void Discard(RunContext context)
     {
-        File.Delete(context.Directory.Student(Generate.Generator.Name, Generate.Setting));
+        DeleteIfExists(context.Directory.Student(Generate.Generator.Name, Generate.Setting));
         string folder = context.Directory.Training(Generate.Generator.Name, Generate.Setting);
         if (Directory.Exists(folder))
         {

@@ -1,0 +1,65 @@
+namespace AgoraBench.Cli.Commands;
+
+/// <summary>
+/// An exclusive lock on a command's output, held as <c>OUT.lock</c> beside it for the whole command: a second
+/// process writing the same output (two <c>generate</c> on one file, a <c>score</c> and a <c>judge</c> into one
+/// file) is refused at once instead of paying twice and interleaving lines. The operating system releases the lock
+/// when the process ends, even on a crash; a normal end also removes the file.
+/// </summary>
+internal sealed class OutputLock : IDisposable
+{
+    private readonly FileStream _stream;
+    private readonly string _path;
+
+    private OutputLock(FileStream stream, string path)
+    {
+        _stream = stream;
+        _path = path;
+    }
+
+    public static OutputLock Acquire(string output, string option)
+    {
+        string full = Path.GetFullPath(output);
+        string path = full.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + ".lock";
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        for (int attempt = 0; ; attempt++)
+        {
+            FileStream stream;
+            try
+            {
+                // FileShare.None takes an exclusive advisory lock (flock on Unix) that another process cannot take too.
+                stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException and not PathTooLongException)
+            {
+                throw new OutputLockedException($"{option} {output} is being written by another agorabench process (lock {path}); wait for it to finish or choose another {option}");
+            }
+
+            // The holder removes the file as it finishes; a lock taken on the removed file protects nothing, so take it again.
+            if (File.Exists(path) || attempt >= 3)
+            {
+                return new OutputLock(stream, path);
+            }
+
+            stream.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            File.Delete(_path);
+        }
+        catch (IOException)
+        {
+            // Left behind, it is an empty file that the next command reuses.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
+        }
+
+        _stream.Dispose();
+    }
+}

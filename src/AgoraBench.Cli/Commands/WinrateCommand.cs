@@ -1,0 +1,115 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace AgoraBench.Cli.Commands;
+
+/// <summary><c>agorabench winrate</c>: AlpacaEval 2.0 win rates from AlpacaEval's own judged games (annotations.json).</summary>
+internal static class WinrateCommand
+{
+    public static Command Create()
+    {
+        var annotations = new Option<string[]>("--annotations")
+        {
+            Description = "AlpacaEval annotations.json file(s) (.json or .json.gz), each with one or more generator_2 models.",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "FILE",
+        };
+        var difficulty = new Option<string?>("--instruction-difficulty") { Description = "length_controlled_v1: CSV index,instruction_difficulty (AlpacaEval's instruction_difficulty.csv).", HelpName = "FILE" };
+        var gamed = new Option<string?>("--gamed-baselines") { Description = "length_controlled_v1: CSV model,preference,index,std_delta_len,instruction_difficulty,not_gamed_baseline (AlpacaEval's df_gamed.csv).", HelpName = "FILE" };
+        var method = new Option<string>("--method") { Description = "v1 (length_controlled_v1, the leaderboard's; needs both files above) or minimal (length_controlled_minimal).", DefaultValueFactory = _ => "v1", HelpName = "v1|minimal" }
+            .AcceptOnlyFromAmong("v1", "minimal");
+        var output = new Option<string>("--out") { Description = "The JSON file to write: {\"models\": [{model, win_rate, length_controlled_win_rate, standard_error, games}]}.", Required = true, HelpName = "FILE.json" };
+        var command = new Command(
+            "winrate",
+            "AlpacaEval 2.0 raw and length-controlled win rates of every model in AlpacaEval annotations files, computed as AlpacaEval's own code does.\n\n"
+            + "Example:\n  agorabench winrate --annotations annotations.json --instruction-difficulty instruction_difficulty.csv --gamed-baselines df_gamed.csv --out winrates.json")
+        {
+            annotations, difficulty, gamed, method, output,
+        };
+
+        command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
+            parseResult,
+            async stdout =>
+            {
+                var kind = parseResult.GetRequiredValue(method) == "minimal" ? WinRateMethod.Minimal : WinRateMethod.LengthControlledV1;
+                string? difficultyPath = parseResult.GetValue(difficulty);
+                string? gamedPath = parseResult.GetValue(gamed);
+                var errors = new List<DataError>();
+                if (kind == WinRateMethod.LengthControlledV1)
+                {
+                    if (difficultyPath is null)
+                    {
+                        errors.Add(new DataError(null, null, "--instruction-difficulty", "is required by --method v1 (or use --method minimal)"));
+                    }
+
+                    if (gamedPath is null)
+                    {
+                        errors.Add(new DataError(null, null, "--gamed-baselines", "is required by --method v1 (or use --method minimal)"));
+                    }
+                }
+
+                if (errors.Count > 0)
+                {
+                    throw new DataValidationException(errors);
+                }
+
+                var inputs = kind == WinRateMethod.LengthControlledV1
+                    ? await LengthControlInputs.LoadAsync(difficultyPath!, gamedPath!, cancellationToken).ConfigureAwait(false)
+                    : null;
+                var models = await AlpacaEvalAnnotations.ReadAsync(parseResult.GetRequiredValue(annotations), cancellationToken).ConfigureAwait(false);
+                var results = new List<(string Model, WinRateResult Result)>();
+                foreach (var (model, baseline, games) in models)
+                {
+                    try
+                    {
+                        results.Add((model, AlpacaEvalAnnotations.Score(model, baseline, games, kind, inputs)));
+                    }
+                    catch (DataValidationException ex)
+                    {
+                        errors.AddRange(ex.Errors.Select(e => e with { Message = $"{model}: {e.Message}" }));
+                    }
+                }
+
+                if (errors.Count > 0)
+                {
+                    throw new DataValidationException(errors);
+                }
+
+                var table = new MarkdownTable(("model", false), ("win rate", true), ("LC win rate", true), ("standard error", true), ("games", true));
+                foreach (var (model, result) in results.OrderByDescending(r => r.Result.LengthControlledWinRate))
+                {
+                    table.AddRow(model, MarkdownTable.Number(result.WinRate), MarkdownTable.Number(result.LengthControlledWinRate), MarkdownTable.Number(result.StandardError), result.Games.ToString(CultureInfo.InvariantCulture));
+                }
+
+                CliTables.Write(table, stdout, kind == WinRateMethod.LengthControlledV1 ? "AlpacaEval 2.0 (length_controlled_v1)" : "AlpacaEval 2.0 (length_controlled_minimal)");
+                string json = JsonReport.Write(writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("method", kind == WinRateMethod.LengthControlledV1 ? "length_controlled_v1" : "length_controlled_minimal");
+                    writer.WriteStartArray("models");
+                    foreach (var (model, result) in results)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("model", model);
+                        JsonReport.Number(writer, "win_rate", result.WinRate);
+                        JsonReport.Number(writer, "length_controlled_win_rate", result.LengthControlledWinRate);
+                        JsonReport.Number(writer, "standard_error", result.StandardError);
+                        writer.WriteNumber("games", result.Games);
+                        if (result.LengthControlledStandardError is double lcError)
+                        {
+                            JsonReport.Number(writer, "lc_standard_error", lcError);
+                        }
+
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                });
+                await CommandRunner.WriteResultAsync(json, parseResult.GetRequiredValue(output), stdout, "the win rates", cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken));
+        return command;
+    }
+}

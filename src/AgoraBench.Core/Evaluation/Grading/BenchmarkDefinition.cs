@@ -1,0 +1,77 @@
+namespace AgoraBench;
+
+/// <summary>
+/// A benchmark as data: how its problems are read, what the student is asked (a Liquid template over each problem's
+/// fields), how it is sampled, and which grader scores each answer. The paper's six benchmarks are built-in
+/// definitions (<see cref="BenchmarkCatalog.BuiltIn"/>); a plan's <c>evaluation.benchmarks.&lt;id&gt;</c> with
+/// <c>prompt</c> and <c>grader</c>, or a host's <c>AddBenchmark</c>, declares more.
+/// </summary>
+public sealed record BenchmarkDefinition
+{
+    /// <summary>Gets the stable id used in files and reports, for example <c>gsm8k</c> or <c>sql-exec</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Gets the name printed in reports; <see langword="null"/> prints the id.</summary>
+    public string? DisplayName { get; init; }
+
+    /// <summary>Gets the domain whose students the benchmark scores (for example <c>math</c> or <c>sql</c>), or <see langword="null"/>.</summary>
+    public string? Domain { get; init; }
+
+    /// <summary>Gets what the score measures.</summary>
+    /// <value>The default value is <c>score (%)</c>.</value>
+    public string Metric { get; init; } = "score (%)";
+
+    /// <summary>Gets the student prompt, a Liquid template over the problem's fields (<c>{{ question }}</c>); <see langword="null"/> asks the problem's own prompt (built-in formats).</summary>
+    public string? Prompt { get; init; }
+
+    /// <summary>Gets the grader that scores each answer.</summary>
+    public required GraderSpec Grader { get; init; }
+
+    /// <summary>Gets the sampling temperature of students, the base and the reference model.</summary>
+    /// <value>The default value is 0 (greedy).</value>
+    public float Temperature { get; init; }
+
+    /// <summary>Gets the fields that hold a demonstration's worked answer in few-shot prompts, in order of preference; when none is present the gold answer is used.</summary>
+    public IReadOnlyList<string> DemonstrationFields { get; init; } = [];
+
+    /// <summary>Gets the field holding each problem's id in a declared problems file.</summary>
+    /// <value>The default value is <c>id</c>; without it a problem's id is its 0-based position.</value>
+    public string IdField { get; init; } = "id";
+
+    /// <summary>Gets the k values of pass@k reported beside the score (empty for none).</summary>
+    public IReadOnlyList<int> PassAtK { get; init; } = [];
+
+    /// <summary>
+    /// Gets how item scores make the benchmark's score: <c>mean</c> (the mean item score, in percent), or for the
+    /// paper's pairwise benchmarks <c>bradley-terry</c> (Arena-Hard) and <c>length-controlled</c> (AlpacaEval 2.0).
+    /// </summary>
+    /// <value>The default value is <c>mean</c>.</value>
+    public string Aggregation { get; init; } = "mean";
+
+    /// <summary>Gets a reader of a native file format (the built-in benchmarks), or <see langword="null"/> to read JSON Lines, a JSON array or CSV with any fields.</summary>
+    public Func<string, CancellationToken, Task<IReadOnlyList<BenchmarkProblem>>>? Reader { get; init; }
+
+    /// <summary>Reads the problems and fills each one's prompt from <see cref="Prompt"/>.</summary>
+    /// <param name="path">The problems file.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The problems, in file order.</returns>
+    /// <exception cref="DataValidationException">The file is malformed; every problem is listed.</exception>
+    public async Task<IReadOnlyList<BenchmarkProblem>> ReadProblemsAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var problems = Reader is { } reader
+            ? await reader(path, cancellationToken).ConfigureAwait(false)
+            : await ProblemTable.ReadAsync(path, IdField, cancellationToken).ConfigureAwait(false);
+        if (Prompt is null)
+        {
+            return problems;
+        }
+
+        var template = LiquidTemplate.Parse(Prompt, out string? error)
+            ?? throw new DataValidationException([new DataError(null, null, "prompt", $"the prompt of '{Id}' is not a valid Liquid template: {error}")]);
+        return [.. problems.Select(p => p with { Prompt = template.Render(p) })];
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Id;
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace AgoraBench;
+
+/// <summary>Reads a grader's options, collecting every problem (unknown option, wrong type, unknown field, bad regex) before failing once.</summary>
+internal sealed class GraderOptions(GraderSpec spec, GraderContext context)
+{
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal) { "kind" };
+
+    public List<DataError> Errors { get; } = [];
+
+    public GraderContext Context { get; } = context;
+
+    public void Error(string option, string message) => Errors.Add(new DataError(null, null, option, message));
+
+    public string? Text(string name, bool required = false)
+    {
+        _known.Add(name);
+        if (!spec.Options.TryGetPropertyValue(name, out var node) || node is null)
+        {
+            if (required)
+            {
+                Error(name, $"is required by the '{spec.Kind}' grader");
+            }
+
+            return null;
+        }
+
+        if (node is JsonValue value && value.TryGetValue(out string? text))
+        {
+            return text;
+        }
+
+        Error(name, "must be a string");
+        return null;
+    }
+
+    /// <summary>An option naming a field of the problems; checked against the problems' fields when they are known.</summary>
+    public string? Field(string name, bool required = false)
+    {
+        string? field = Text(name, required);
+        if (field is not null && Context.Fields is { } fields && !fields.Contains(field))
+        {
+            Error(name, $"names the field '{field}', which the problems do not have; they have {string.Join(", ", fields.Order(StringComparer.Ordinal))}");
+        }
+
+        return field;
+    }
+
+    public IReadOnlyList<string> Fields(string name)
+    {
+        _known.Add(name);
+        if (!spec.Options.TryGetPropertyValue(name, out var node) || node is null)
+        {
+            return [];
+        }
+
+        if (node is JsonArray array)
+        {
+            var names = new List<string>();
+            foreach (var item in array)
+            {
+                if (item is JsonValue v && v.TryGetValue(out string? s))
+                {
+                    names.Add(s);
+                }
+                else
+                {
+                    Error(name, "must be a field name or an array of field names");
+                }
+            }
+
+            return names;
+        }
+
+        return Field(name) is { } single ? [single] : [];
+    }
+
+    public double? Number(string name)
+    {
+        _known.Add(name);
+        if (!spec.Options.TryGetPropertyValue(name, out var node) || node is null)
+        {
+            return null;
+        }
+
+        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number)
+        {
+            return value.GetValue<double>();
+        }
+
+        Error(name, "must be a number");
+        return null;
+    }
+
+    public bool? Bool(string name)
+    {
+        _known.Add(name);
+        if (!spec.Options.TryGetPropertyValue(name, out var node) || node is null)
+        {
+            return null;
+        }
+
+        if (node is JsonValue value && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetValue<bool>();
+        }
+
+        Error(name, "must be true or false");
+        return null;
+    }
+
+    /// <summary>The <c>extract</c> regex: it must compile and have exactly one capture group.</summary>
+    public Regex? Extract()
+    {
+        if (Text("extract") is not { } pattern)
+        {
+            return null;
+        }
+
+        if (AnswerExtraction.Compile(pattern, out string? error) is { } regex)
+        {
+            return regex;
+        }
+
+        Error("extract", error!);
+        return null;
+    }
+
+    /// <summary>Reports options the grader does not know, then fails with every problem found.</summary>
+    public void Done()
+    {
+        foreach (var (name, _) in spec.Options)
+        {
+            if (!_known.Contains(name))
+            {
+                string? nearest = Suggest.Nearest(name, _known);
+                Error(name, nearest is null
+                    ? $"is not an option of the '{spec.Kind}' grader; it takes {string.Join(", ", _known.Where(k => k != "kind"))}"
+                    : $"is not an option of the '{spec.Kind}' grader; did you mean '{nearest}'?");
+            }
+        }
+
+        if (Errors.Count > 0)
+        {
+            throw new DataValidationException(Errors);
+        }
+    }
+
+    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

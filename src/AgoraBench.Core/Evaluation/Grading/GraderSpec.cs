@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+
+namespace AgoraBench;
+
+/// <summary>A grader as declared: its kind and options (the plan's <c>evaluation.benchmarks.&lt;id&gt;.grader</c> object without <c>kind</c>).</summary>
+/// <param name="Kind">The grader kind, for example <c>exact</c>, <c>numeric</c>, <c>math</c>, <c>python-tests</c>, <c>judge</c>, <c>pairwise</c> or a kind a host registered.</param>
+/// <param name="Options">The options, for example <c>{"answer": "gold", "tolerance": 0.01}</c>.</param>
+public sealed record GraderSpec(string Kind, JsonObject Options)
+{
+    /// <summary>Creates a spec without options.</summary>
+    /// <param name="kind">The grader kind.</param>
+    public GraderSpec(string kind)
+        : this(kind, [])
+    {
+    }
+
+    /// <summary>Gets an option as text, or <see langword="null"/> when it is absent or not a string.</summary>
+    /// <param name="name">The option.</param>
+    /// <returns>The text.</returns>
+    public string? Text(string name) => Options.TryGetPropertyValue(name, out var node) && node is JsonValue value && value.TryGetValue(out string? text) ? text : null;
+}

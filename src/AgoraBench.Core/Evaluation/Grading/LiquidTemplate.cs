@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json;
+using Fluid;
+using Fluid.Values;
+
+namespace AgoraBench;
+
+/// <summary>A Liquid template (Fluid) filled from a problem's fields: student prompts and judge rubrics.</summary>
+internal sealed class LiquidTemplate
+{
+    private static readonly FluidParser Parser = new();
+
+    private readonly IFluidTemplate _template;
+
+    private LiquidTemplate(string text, IFluidTemplate template)
+    {
+        Text = text;
+        _template = template;
+    }
+
+    public string Text { get; }
+
+    /// <summary>Parses a template; <paramref name="error"/> says what is wrong when it does not parse.</summary>
+    public static LiquidTemplate? Parse(string text, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Parser.TryParse(text, out var template, out error))
+        {
+            return new LiquidTemplate(text, template);
+        }
+
+        return null;
+    }
+
+    /// <summary>The variables the template uses that are not among <paramref name="fields"/>.</summary>
+    public IReadOnlyList<string> UnknownFields(IEnumerable<string> fields)
+    {
+        var values = fields.ToDictionary(f => f, _ => (FluidValue)StringValue.Create("x"), StringComparer.Ordinal);
+        var unknown = new SortedSet<string>(StringComparer.Ordinal);
+        try
+        {
+            Render(values, unknown);
+        }
+        catch (FluidException)
+        {
+            // A runtime error with placeholder values (a filter on a number, …) is not a missing field.
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        return [.. unknown];
+    }
+
+    /// <summary>Fills the template from a problem's fields and extra values (which win over fields of the same name).</summary>
+    public string Render(BenchmarkProblem problem, IReadOnlyDictionary<string, string>? extra = null)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var values = new Dictionary<string, FluidValue>(StringComparer.Ordinal);
+        foreach (var (name, value) in problem.Fields)
+        {
+            values[name] = Convert(value);
+        }
+
+        foreach (var (name, value) in extra ?? new Dictionary<string, string>())
+        {
+            values[name] = StringValue.Create(value);
+        }
+
+        return Render(values, null);
+    }
+
+    private string Render(Dictionary<string, FluidValue> values, SortedSet<string>? unknown)
+    {
+        var builder = new TemplateOptionsBuilder().WithUndefined((name, type) =>
+        {
+            unknown?.Add(name);
+            return ValueTask.FromResult<FluidValue>(NilValue.Instance);
+        });
+        var context = new TemplateContext(builder.Build());
+        foreach (var (name, value) in values)
+        {
+            context.SetValue(name, value);
+        }
+
+        return _template.Render(context, NullEncoder.Default);
+    }
+
+    private static FluidValue Convert(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => StringValue.Create(value.GetString()!),
+        JsonValueKind.Number => value.TryGetDecimal(out decimal d) ? NumberValue.Create(d) : StringValue.Create(value.GetRawText()),
+        JsonValueKind.True => BooleanValue.True,
+        JsonValueKind.False => BooleanValue.False,
+        JsonValueKind.Array => ArrayValue.Create(value.EnumerateArray().Select(Convert).ToArray()),
+        JsonValueKind.Object => DictionaryValue.Create(new FluidValueDictionaryFluidIndexable(value.EnumerateObject().ToDictionary(p => p.Name, p => Convert(p.Value)))),
+        _ => NilValue.Instance,
+    };
+
+    public override string ToString() => Text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,114 @@
+namespace AgoraBench;
+
+/// <summary>
+/// Checks a plan's <c>domains</c> and declared benchmarks before anything runs: every domain has benchmarks and every
+/// declared benchmark a domain; each prompt's <c>{{ field }}</c> exists in its problems file; each grader's kind is
+/// known and its options (fields, <c>extract</c> regex, rubric file) are right. Every problem is reported.
+/// </summary>
+internal static class PlanBenchmarkValidator
+{
+    private static readonly string[] Validators = ["math", "code", "general"];
+
+    public static void Validate(AgoraBenchPlan plan, GraderRegistry graders, BenchmarkCatalog hostBenchmarks, Action<string, string> error)
+    {
+        var e = plan.Evaluation;
+        foreach (var (name, domain) in plan.Domains)
+        {
+            string path = JsonLineIndex.Path("$.domains", name);
+            if (!AgoraBenchNames.TryParseDomain(name, out _))
+            {
+                error(path, $"'{name}' is a new domain; this version runs settings in the paper's domains only (math, code, instruction-following): declare your benchmarks under one of them");
+            }
+
+            if (domain.Benchmarks.Count == 0)
+            {
+                error(path + ".benchmarks", "is missing or empty: a domain needs at least one benchmark to score its students");
+            }
+
+            for (int i = 0; i < domain.Benchmarks.Count; i++)
+            {
+                if (!e.Benchmarks.ContainsKey(domain.Benchmarks[i]) && !(EvaluationBenchmarks.TryFind(domain.Benchmarks[i], out var known) && e.Benchmarks.ContainsKey(known.Id)))
+                {
+                    error(JsonLineIndex.Index(path + ".benchmarks", i), $"'{domain.Benchmarks[i]}' is not declared under $.evaluation.benchmarks");
+                }
+            }
+
+            if (domain.Validator is { } validator && Array.IndexOf(Validators, validator) < 0)
+            {
+                string? nearest = Suggest.Nearest(validator, Validators);
+                error(path + ".validator", nearest is null ? $"'{validator}' is not a validator; expected math, code or general" : $"'{validator}' is not a validator; did you mean '{nearest}'?");
+            }
+        }
+
+        string folder = plan.SourcePath is { } source ? Path.GetDirectoryName(Path.GetFullPath(source))! : Environment.CurrentDirectory;
+        foreach (var (id, benchmark) in e.Benchmarks)
+        {
+            var definition = benchmark.Definition;
+            string path = JsonLineIndex.Path("$.evaluation.benchmarks", id);
+            if (hostBenchmarks.TryGet(id, out var hosted))
+            {
+                definition = hosted;
+            }
+            else if (definition.Grader.Kind.Length == 0)
+            {
+                error(path, $"'{id}' is neither a built-in benchmark nor one the host registers; declare it with \"prompt\" and \"grader\"");
+                continue;
+            }
+
+            if (definition.Reader is not null)
+            {
+                continue;
+            }
+
+            IReadOnlyCollection<string>? fields = null;
+            if (File.Exists(benchmark.Problems))
+            {
+                try
+                {
+                    var problems = ProblemTable.ReadAsync(benchmark.Problems, definition.IdField, CancellationToken.None).GetAwaiter().GetResult();
+                    fields = ProblemTable.FieldNames(problems);
+                }
+                catch (DataValidationException ex)
+                {
+                    foreach (var problem in ex.Errors)
+                    {
+                        error(path + ".problems", problem.ToString());
+                    }
+                }
+            }
+
+            string known = fields is null ? string.Empty : string.Join(", ", fields.Order(StringComparer.Ordinal));
+            if (definition.Prompt is { } prompt)
+            {
+                if (LiquidTemplate.Parse(prompt, out string? parseError) is not { } template)
+                {
+                    error(path + ".prompt", $"is not a valid Liquid template: {parseError}");
+                }
+                else if (fields is not null)
+                {
+                    foreach (string unknown in template.UnknownFields(fields))
+                    {
+                        error(path + ".prompt", $"uses {{{{ {unknown} }}}}, but the problems file {benchmark.Problems} has no field '{unknown}'; its fields are {known}");
+                    }
+                }
+            }
+
+            try
+            {
+                graders.Create(definition.Grader, new GraderContext { BaseDirectory = folder, Fields = fields });
+            }
+            catch (DataValidationException ex)
+            {
+                foreach (var problem in ex.Errors)
+                {
+                    error(problem.Field is null ? path + ".grader" : path + ".grader." + problem.Field, problem.Message);
+                }
+            }
+
+            if (definition.Grader.Kind is "judge" or "pairwise" && e.Judge is null)
+            {
+                error("$.evaluation.judge", $"is missing: the {definition.Grader.Kind} grader of '{id}' needs a judge model");
+            }
+        }
+    }
+}
