@@ -98,6 +98,29 @@ public sealed class AgoraBenchPlanFileTests : IDisposable
     }
 
     [Fact]
+    public void LengthControlledV1Inputs_AreReadForAlpacaEval_AndNeedEachOther()
+    {
+        File.WriteAllText(_files.File("gsm8k.jsonl"), "{}\n");
+        File.WriteAllText(_files.File("alpaca.json"), "[]");
+        File.WriteAllText(_files.File("difficulty.csv"), "instruction,difficulty\n");
+        File.WriteAllText(_files.File("gamed.csv"), "x\n");
+        string Plan(string alpaca, string gsm8k = "") => Minimal().Replace(
+            "\"gsm8k\": { \"problems\": \"gsm8k.jsonl\" }",
+            $"\"gsm8k\": {{ \"problems\": \"gsm8k.jsonl\"{gsm8k} }}, \"alpacaeval-2.0\": {{ \"problems\": \"alpaca.json\"{alpaca} }}",
+            StringComparison.Ordinal).Replace("\"benchmarks\":", "\"judge\": { \"model\": \"gpt-4o\" }, \"benchmarks\":", StringComparison.Ordinal);
+
+        var plan = AgoraBenchPlanFile.Parse(Plan(", \"instructionDifficulty\": \"difficulty.csv\", \"gamedBaselines\": \"gamed.csv\""), _files.File("plan.json"));
+        var alpacaEval = plan.Evaluation.Benchmarks.Values.Single(b => b.Benchmark == EvaluationBenchmarks.AlpacaEval2);
+        Assert.Equal(_files.File("difficulty.csv"), alpacaEval.InstructionDifficulty);
+        Assert.Equal(_files.File("gamed.csv"), alpacaEval.GamedBaselines);
+
+        var error = Assert.Throws<DataValidationException>(() => AgoraBenchPlanFile.Parse(
+            Plan(", \"instructionDifficulty\": \"difficulty.csv\"", ", \"instructionDifficulty\": \"difficulty.csv\", \"gamedBaselines\": \"gamed.csv\""), _files.File("plan.json")));
+        Assert.Contains(error.Errors, e => e.Field == "$.evaluation.benchmarks['alpacaeval-2.0'].gamedBaselines" && e.Message.Contains("needs both", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.Field == "$.evaluation.benchmarks.gsm8k.instructionDifficulty" && e.Message.Contains("alpaca", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void SyntaxErrors_NameTheLine()
     {
         var error = Assert.Throws<DataValidationException>(() => AgoraBenchPlanFile.Parse("{\n  \"name\": \"x\",\n  \"settings\": [\n}", "p.json"));

@@ -28,6 +28,8 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
     private readonly List<Worker> _workers = [];
     private readonly string _script;
     private readonly object _gate = new();
+    private int _starting;
+    private TaskCompletionSource _slotFreed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="PythonSandbox"/> class. Workers start on first use.</summary>
@@ -87,6 +89,7 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
             lock (_gate)
             {
                 _workers.Remove(worker);
+                FreeSlot();
             }
 
             worker = null;
@@ -130,22 +133,77 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
 
     private async Task<Worker> AcquireAsync(CancellationToken cancellationToken)
     {
-        if (_idle.Reader.TryRead(out var idle))
+        // Workers start on demand, each on its own thread and outside the lock, so the first programs of a batch
+        // start every worker at once instead of one after the other; a caller that finds none idle and no room to
+        // start one waits for a worker to come back or for a slot to be freed (a start that failed, a worker removed).
+        while (true)
         {
-            return idle;
+            if (_idle.Reader.TryRead(out var idle))
+            {
+                return idle;
+            }
+
+            bool start = false;
+            Task freed;
+            lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                if (_workers.Count + _starting < _options.Workers)
+                {
+                    _starting++;
+                    start = true;
+                }
+
+                freed = _slotFreed.Task;
+            }
+
+            if (start)
+            {
+                return await StartWorkerAsync().ConfigureAwait(false);
+            }
+
+            var returned = _idle.Reader.WaitToReadAsync(cancellationToken).AsTask();
+            await Task.WhenAny(returned, freed).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<Worker> StartWorkerAsync()
+    {
+        Worker worker;
+        try
+        {
+            worker = await Task.Run(() => new Worker(_options, _script)).ConfigureAwait(false);
+        }
+        catch
+        {
+            lock (_gate)
+            {
+                _starting--;
+                FreeSlot();
+            }
+
+            throw;
         }
 
         lock (_gate)
         {
-            if (_workers.Count < _options.Workers)
+            _starting--;
+            if (!_disposed)
             {
-                var worker = new Worker(_options, _script);
                 _workers.Add(worker);
                 return worker;
             }
         }
 
-        return await _idle.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        worker.Dispose();
+        throw new ObjectDisposedException(nameof(PythonSandbox));
+    }
+
+    private void FreeSlot()
+    {
+        var freed = _slotFreed;
+        _slotFreed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        freed.TrySetResult();
     }
 
     private sealed class Worker : IDisposable

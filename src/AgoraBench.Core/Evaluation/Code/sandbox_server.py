@@ -1076,6 +1076,10 @@ def main():
     sys.stdout.flush()
     if server is None:
         return
+    try:
+        server._prepare_tester()  # warm before the first request, as it is for every later one
+    except Exception:
+        pass
     for line in sys.stdin:
         if not line.strip():
             continue

@@ -445,7 +445,7 @@ public static class AgoraBenchPlanFile
                     continue;
                 }
 
-                r.Known(property.Value, path, "problems", "fewShotProblems", "limit", "baseline", "prompt", "grader", "temperature", "idField", "metric");
+                r.Known(property.Value, path, "problems", "fewShotProblems", "limit", "baseline", "instructionDifficulty", "gamedBaselines", "prompt", "grader", "temperature", "idField", "metric");
                 bool declared = property.Value.TryGetProperty("prompt", out _) || property.Value.TryGetProperty("grader", out _);
                 BenchmarkDefinition? definition = null;
                 if (!EvaluationBenchmarks.TryFind(property.Name, out var benchmark) || declared)
@@ -480,6 +480,8 @@ public static class AgoraBenchPlanFile
                     FewShotProblems = r.FilePath(property.Value, path, "fewShotProblems"),
                     Limit = r.Int(property.Value, path, "limit"),
                     Baseline = r.FilePath(property.Value, path, "baseline"),
+                    InstructionDifficulty = r.FilePath(property.Value, path, "instructionDifficulty"),
+                    GamedBaselines = r.FilePath(property.Value, path, "gamedBaselines"),
                 };
             }
         }

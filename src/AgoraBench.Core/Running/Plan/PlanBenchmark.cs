@@ -18,6 +18,12 @@ public sealed record PlanBenchmark
     /// <summary>Gets the baseline's answers (Arena-Hard: for example <c>gpt-4-0314.jsonl</c>); for AlpacaEval the questions' reference outputs are the default.</summary>
     public string? Baseline { get; init; }
 
+    /// <summary>Gets, for AlpacaEval, the instruction difficulties of <c>length_controlled_v1</c> (with <see cref="GamedBaselines"/>); without both the run scores <c>length_controlled_minimal</c> and says so.</summary>
+    public string? InstructionDifficulty { get; init; }
+
+    /// <summary>Gets, for AlpacaEval, the gamed baselines' annotations of <c>length_controlled_v1</c> (with <see cref="InstructionDifficulty"/>).</summary>
+    public string? GamedBaselines { get; init; }
+
     /// <summary>Gets how the benchmark is read, prompted and graded: the built-in definition, or the one the plan declares with <c>prompt</c> and <c>grader</c>.</summary>
     public BenchmarkDefinition Definition
     {

@@ -439,6 +439,17 @@ internal static class PlanValidator
                 error(path + ".limit", "must be at least 1");
             }
 
+            file(path + ".instructionDifficulty", benchmark.InstructionDifficulty, "instruction difficulty file");
+            file(path + ".gamedBaselines", benchmark.GamedBaselines, "gamed baselines file");
+            if ((benchmark.InstructionDifficulty is null) != (benchmark.GamedBaselines is null))
+            {
+                error(path + (benchmark.InstructionDifficulty is null ? ".instructionDifficulty" : ".gamedBaselines"), "is missing: AlpacaEval's length_controlled_v1 needs both instructionDifficulty and gamedBaselines");
+            }
+            else if (benchmark.InstructionDifficulty is not null && id != EvaluationBenchmarks.AlpacaEval2.Id)
+            {
+                error(path + ".instructionDifficulty", "applies to alpaca-eval only (its length-controlled win rate)");
+            }
+
             if (id == "arena-hard" && benchmark.Baseline is null)
             {
                 error(path + ".baseline", "is missing: Arena-Hard scores answers against a baseline's (for example gpt-4-0314.jsonl)");

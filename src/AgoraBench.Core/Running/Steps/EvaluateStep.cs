@@ -73,6 +73,11 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
             config["baseline"] = Benchmark.Baseline is { } baseline ? await context.FileHashAsync(baseline, cancellationToken).ConfigureAwait(false) : "reference outputs";
             config["bootstrap_rounds"] = e.BootstrapRounds;
             config["bootstrap_seed"] = context.Plan.RandomSeed;
+            if (Benchmark.InstructionDifficulty is { } difficulty && Benchmark.GamedBaselines is { } gamed)
+            {
+                config["instruction_difficulty"] = await context.FileHashAsync(difficulty, cancellationToken).ConfigureAwait(false);
+                config["gamed_baselines"] = await context.FileHashAsync(gamed, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return config;
@@ -158,7 +163,10 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
                 endpoint.Model,
                 new BradleyTerryOptions { BootstrapRounds = e.BootstrapRounds, Seed = plan.RandomSeed },
                 RunContext.Concurrency(e.Judge!, 2 * questions.Count),
-                cancellationToken: cancellationToken).ConfigureAwait(false);
+                Benchmark.InstructionDifficulty is { } difficultyFile && Benchmark.GamedBaselines is { } gamedFile
+                    ? await LengthControlInputs.LoadAsync(difficultyFile, gamedFile, cancellationToken).ConfigureAwait(false)
+                    : null,
+                cancellationToken).ConfigureAwait(false);
             score = result.Score;
             json = result.ToJson();
         }
