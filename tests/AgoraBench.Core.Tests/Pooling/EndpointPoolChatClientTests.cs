@@ -61,9 +61,11 @@ public sealed class EndpointPoolChatClientTests : IAsyncLifetime
         Assert.Equal(150, rows.Select(r => r.Index).Distinct().Count());
         Assert.Equal(0, summary.TransportRetries);
 
-        // The failing replica saw only the requests in flight when it failed its third in a row, each moved elsewhere.
+        // The failing replica is ejected at its third failure in a row. Besides those three it can only have served the
+        // requests that were already in flight on it at that moment: at most its concurrency (4) less the one that failed
+        // last. Slots freed by the first two failures may be refilled before the third, so the bound is 3 + 3, not 3 + 1.
         var stats = pool.Statistics;
-        Assert.InRange(_servers[2].FaultsServed, 3, 4);
+        Assert.InRange(_servers[2].FaultsServed, 3, 3 + (4 - 1));
         Assert.Equal(1, stats[2].Ejections);
         Assert.NotNull(stats[2].EjectedUntil);
         Assert.Equal(150, _servers[0].ChatCompletionsServed + _servers[1].ChatCompletionsServed);
