@@ -82,7 +82,9 @@ public static class PgrForecaster
         }
 
         var problemSolving = DomainProblemSolving(input.ProblemSolving);
-        var candidates = metricNames.OrderBy(n => IntrinsicMetricNames.All.Contains(n) ? 0 : 1).ThenBy(n => n == IntrinsicMetricNames.RewardModelQuality ? 0 : 1).ToList();
+        // The library's metrics in their documented order, then the reward model, then any other metric by name.
+        string[] known = [.. IntrinsicMetricNames.All, IntrinsicMetricNames.RewardModelQuality];
+        var candidates = metricNames.OrderBy(n => Array.IndexOf(known, n) is int i && i >= 0 ? i : known.Length).ThenBy(n => n, StringComparer.Ordinal).ToList();
         if (problemSolving.Count > 0)
         {
             candidates.Add(ForecastFeatures.ProblemSolving);
