@@ -43,17 +43,42 @@ public sealed class ForecastCommandTests
     }
 
     [StudyFakeFact]
+    public async Task FinishedRun_JoinsTheTrainingData_AndAPilotOfNewGeneratorsIsForecast()
+    {
+        await using var fake = await StudyFake.StartAsync();
+        string finished = Path.Combine(fake.Root, "finished");
+        var full = await CliRunner.RunAsync("run", "--plan", fake.WritePlan(WithMetrics(fake, fake.Plan())), "--run-dir", finished);
+        Assert.True(full.ExitCode == 0, full.Error + full.Output);
+        var pilotPlan = WithMetrics(fake, fake.Plan());
+        pilotPlan["generators"] = new JsonArray(
+            new JsonObject { ["name"] = "gen-c", ["endpoint"] = fake.Endpoint, ["concurrency"] = StudyFake.Concurrency },
+            new JsonObject { ["name"] = "gen-d", ["endpoint"] = fake.Endpoint, ["concurrency"] = StudyFake.Concurrency });
+        string pilot = Path.Combine(fake.Root, "pilot");
+        var generated = await CliRunner.RunAsync("run", "--plan", fake.WritePlan(pilotPlan, "pilot.json"), "--run-dir", pilot, "--stages", "generate,metrics");
+        Assert.True(generated.ExitCode == 0, generated.Error + generated.Output);
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("forecast", "--run", finished, "--run", pilot, "--format", "json");
+
+        Assert.True(exitCode == 0, error + output);
+        using var document = JsonDocument.Parse(output);
+        var validation = document.RootElement.GetProperty("validation");
+        // gen-a and gen-b finished with PGR 66.67 and 33.33 (students at 60% and 40%, base 20%, reference 80%): two more
+        // observations and two more folds; gen-c and gen-d have data and metrics only, so they are forecast.
+        Assert.Equal(56, validation.GetProperty("observations").GetInt32());
+        Assert.Equal(54, validation.GetProperty("published_observations").GetInt32());
+        Assert.Equal(8, validation.GetProperty("generators").GetInt32());
+        var observed = document.RootElement.GetProperty("cross_validated").EnumerateArray().Where(p => p.GetProperty("generator").GetString() is "gen-a" or "gen-b")
+            .ToDictionary(p => p.GetProperty("generator").GetString()!, p => p.GetProperty("observed").GetDouble());
+        Assert.Equal(100.0 * (0.6 - 0.2) / (0.8 - 0.2), observed["gen-a"], 6);
+        Assert.Equal(100.0 * (0.4 - 0.2) / (0.8 - 0.2), observed["gen-b"], 6);
+        Assert.Equal(["gen-c", "gen-d"], document.RootElement.GetProperty("predictions").EnumerateArray().Select(p => p.GetProperty("generator").GetString()!).Order(StringComparer.Ordinal));
+    }
+
+    [StudyFakeFact]
     public async Task Pilot_RunWithDataAndMetricsOnly_ForecastsEachCell_WithTheIntervalOfThePaperFit()
     {
         await using var fake = await StudyFake.StartAsync();
-        var plan = fake.Plan();
-        plan["metrics"] = new JsonObject
-        {
-            ["names"] = new JsonArray("instruction-difficulty", "response-quality", "response-perplexity", "instruction-diversity", "response-diversity"),
-            ["judge"] = new JsonObject { ["model"] = "judge", ["endpoint"] = fake.Endpoint },
-            ["embedding"] = new JsonObject { ["model"] = "embedder", ["endpoint"] = fake.Endpoint },
-            ["perplexity"] = new JsonObject { ["model"] = "scorer", ["endpoint"] = fake.Endpoint },
-        };
+        var plan = WithMetrics(fake, fake.Plan());
         string run = Path.Combine(fake.Root, "run");
         var pilot = await CliRunner.RunAsync("run", "--plan", fake.WritePlan(plan), "--run-dir", run, "--stages", "generate,metrics");
         Assert.True(pilot.ExitCode == 0, pilot.Error + pilot.Output);
@@ -146,6 +171,18 @@ public sealed class ForecastCommandTests
         Assert.Contains(Path.Combine("cells", "gen-a", "instance-generation-math", "metrics.json"), error, StringComparison.Ordinal);
         Assert.Contains("gen-a · instance-generation/math has generated data but no intrinsic metrics", error, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+    }
+
+    private static JsonObject WithMetrics(StudyFake fake, JsonObject plan)
+    {
+        plan["metrics"] = new JsonObject
+        {
+            ["names"] = new JsonArray("instruction-difficulty", "response-quality", "response-perplexity", "instruction-diversity", "response-diversity"),
+            ["judge"] = new JsonObject { ["model"] = "judge", ["endpoint"] = fake.Endpoint },
+            ["embedding"] = new JsonObject { ["model"] = "embedder", ["endpoint"] = fake.Endpoint },
+            ["perplexity"] = new JsonObject { ["model"] = "scorer", ["endpoint"] = fake.Endpoint },
+        };
+        return plan;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
