@@ -1,3 +1,5 @@
+using AgoraBench.Tests.TestSupport;
+
 namespace AgoraBench.Tests.Forecasting;
 
 /// <summary>
@@ -83,6 +85,22 @@ public class PgrForecasterTests
         Assert.Equal(v.Mae < v.MeanMae && v.Rmse < v.MeanRmse, v.BetterThanMean);
         Assert.Equal(!v.BetterThanMean, Paper.Value.Verdict.Contains("NO BETTER than predicting the mean", StringComparison.Ordinal));
         Assert.Contains(Paper.Value.Verdict, ForecastWriter.ToString(Paper.Value, PgrReportFormat.Markdown), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DocsAnalysis_QuotesThePaperFigures_AsComputedNow()
+    {
+        string doc = File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "docs", "analysis.md"));
+        var five = PgrForecaster.Forecast(ForecastInput.FromPaper(), new ForecastOptions { Features = [.. IntrinsicMetricNames.All] });
+
+        foreach (var forecast in new[] { Paper.Value, five })
+        {
+            var v = forecast.Validation;
+            string row = string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"| {v.Mae:0.00} | {v.Rmse:0.00} | {v.Coverage:0.0%} | {forecast.IntervalHalfWidth:0.00} | {v.MeanMae:0.00} / {v.MeanRmse:0.00} / {v.MeanCoverage:0.0%} | {(v.BetterThanMean ? "better than the mean" : "no better than the mean")}");
+            Assert.Contains(row, doc, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
