@@ -4,7 +4,7 @@ namespace AgoraBench;
 public sealed class ForecastOptions
 {
     /// <summary>Gets the features PGR is regressed on: metric names (see <see cref="IntrinsicMetricNames"/>), and <c>problem_solving</c>.</summary>
-    /// <value>Empty by default: every feature that every forecast cell has (every observed cell's, when there is nothing to forecast).</value>
+    /// <value>Empty by default: every feature that every cell to forecast has (every observed cell, when there is nothing to forecast) and that no observed cell lacks.</value>
     public IList<string> Features { get; init; } = [];
 
     /// <summary>Gets or sets the coverage the prediction intervals aim at.</summary>

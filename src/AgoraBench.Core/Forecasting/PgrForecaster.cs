@@ -116,12 +116,30 @@ public static class PgrForecaster
         }
         else
         {
-            var basis = targets.Count > 0 ? targets : observedOrder.Where(c => measuredCells.Contains(c)).ToList();
-            features = [.. candidates.Where(f => basis.All(c => Feature(c.Generator, c.Setting, f) is not null))];
-            foreach (string dropped in candidates.Where(f => !features.Contains(f)))
+            // Every feature the cells to forecast all have, kept only when no observed cell is lost by it (a metric
+            // only a pilot measured cannot be learnt from the paper's cells, so it is left out, not the paper).
+            var measuredObserved = observedOrder.Where(c => measuredCells.Contains(c)).ToList();
+            var basis = targets.Count > 0 ? targets : measuredObserved;
+            features = [];
+            var usable = measuredObserved;
+            foreach (string candidate in candidates)
             {
-                var lacking = basis.Where(c => Feature(c.Generator, c.Setting, dropped) is null).ToList();
-                notes.Add($"feature {dropped} left out: {lacking.Count} {(targets.Count > 0 ? "cell(s) to forecast" : "observed cell(s)")} lack it ({Sample(lacking)})");
+                var lacking = basis.Where(c => Feature(c.Generator, c.Setting, candidate) is null).ToList();
+                if (lacking.Count > 0)
+                {
+                    notes.Add($"feature {candidate} left out: {lacking.Count} {(targets.Count > 0 ? "cell(s) to forecast" : "observed cell(s)")} lack it ({Sample(lacking)})");
+                    continue;
+                }
+
+                var still = usable.Where(c => Feature(c.Generator, c.Setting, candidate) is not null).ToList();
+                if (still.Count < usable.Count)
+                {
+                    var lost = usable.Where(c => Feature(c.Generator, c.Setting, candidate) is null).ToList();
+                    notes.Add($"feature {candidate} left out: {lost.Count} observed cell(s) lack it ({Sample(lost)}), and they would be lost for training");
+                    continue;
+                }
+
+                features.Add(candidate);
             }
 
             if (features.Count == 0 && errors.Count == 0)

@@ -151,6 +151,27 @@ public class PgrForecasterTests
     }
 
     [Fact]
+    public void AMetricOnlyThePilotMeasured_IsLeftOutWithANote_NotThePaperCells()
+    {
+        var setting = AgoraBenchSettings.Get(GenerationMethod.QualityEnhancement, BenchmarkDomain.Math);
+        var input = ForecastInput.FromPaper().Concat(new ForecastInput
+        {
+            IntrinsicMetrics =
+            [
+                new IntrinsicMetricValue("pilot", setting, IntrinsicMetricNames.ResponseQuality, 4),
+                new IntrinsicMetricValue("pilot", setting, "verbosity", 230),
+            ],
+        });
+
+        var forecast = PgrForecaster.Forecast(input);
+
+        Assert.Equal([IntrinsicMetricNames.ResponseQuality], forecast.Features);
+        Assert.Equal(54, forecast.Validation.Observations);
+        Assert.Contains(forecast.Notes, n => n.StartsWith("feature verbosity left out: 54 observed cell(s) lack it", StringComparison.Ordinal));
+        Assert.Single(forecast.Predictions);
+    }
+
+    [Fact]
     public void UnknownAndMissingMetrics_AreAllNamedAtOnce()
     {
         var setting = AgoraBenchSettings.Get(GenerationMethod.ResponseGeneration, BenchmarkDomain.Code);
