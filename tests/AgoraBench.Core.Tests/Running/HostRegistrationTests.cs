@@ -55,11 +55,15 @@ public sealed class HostRegistrationTests : IAsyncLifetime
             return inner(model, prompt);
         };
 
+        File.WriteAllText(Path.Combine(_study.Root, "tally-quality.txt"), "[Is the tally right?]\nScore 1: Wrong count.\nScore 2: Off by a lot.\nScore 3: Off by one.\nScore 4: Right, unclear.\nScore 5: Right and clear.");
         string planPath = _study.WritePlan(instances: 6, edit: plan =>
         {
             plan["settings"] = new JsonArray("instance-generation/math");
-            plan["domains"] = new JsonObject { ["math"] = new JsonObject { ["description"] = "counting", ["benchmarks"] = new JsonArray("tally") } };
-            plan["metrics"]!["names"] = new JsonArray("instruction-diversity");
+            plan["domains"] = new JsonObject
+            {
+                ["math"] = new JsonObject { ["description"] = "counting", ["benchmarks"] = new JsonArray("tally"), ["rubrics"] = new JsonObject { ["response-quality"] = "tally-quality.txt" } },
+            };
+            plan["metrics"]!["names"] = new JsonArray("instruction-diversity", "response-quality");
             plan["evaluation"]!["benchmarks"] = new JsonObject { ["tally"] = new JsonObject { ["problems"] = "bench/tally.jsonl" } };
         });
 
@@ -100,6 +104,12 @@ public sealed class HostRegistrationTests : IAsyncLifetime
         Assert.True(hostGenerator.Calls >= 6, $"{hostGenerator.Calls} calls");
         Assert.False(generationRequests.ContainsKey("gen-a-model"), "gen-a's endpoint generated data");
         Assert.True(generationRequests.GetValueOrDefault("gen-b-model") > 0);
+
+        // The response-quality judge graded with the domain's own rubric file, never the built-in one.
+        var judgePrompts = _study.Server.ChatRequests.Where(r => r["model"]!.GetValue<string>() == "metric-judge").Select(r => r.ToJsonString()).ToArray();
+        Assert.Equal(2 * 6, judgePrompts.Length);
+        Assert.All(judgePrompts, p => Assert.Contains("Score 3: Off by one.", p, StringComparison.Ordinal));
+        Assert.Contains("response-quality", File.ReadAllText(Path.Combine(runner.RunDirectory, "analysis", "metrics.csv")), StringComparison.Ordinal);
 
         // The host benchmark was asked and the host grader scored every answer: two students, base and reference.
         string[] rows = [.. File.ReadAllLines(Path.Combine(runner.RunDirectory, "pgr", "scores.csv")).Skip(1).Where(l => l.Length > 0)];

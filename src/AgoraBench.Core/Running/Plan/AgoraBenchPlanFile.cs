@@ -554,7 +554,26 @@ public static class AgoraBenchPlanFile
                 continue;
             }
 
-            r.Known(property.Value, path, "description", "themes", "validator", "benchmarks");
+            r.Known(property.Value, path, "description", "themes", "validator", "benchmarks", "rubrics");
+            var rubrics = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (r.Object(property.Value, path, "rubrics") is { } rubricFiles)
+            {
+                string[] judged = [IntrinsicMetricNames.InstructionDifficulty, IntrinsicMetricNames.ResponseQuality];
+                foreach (var rubric in rubricFiles.EnumerateObject())
+                {
+                    if (Array.IndexOf(judged, rubric.Name) < 0)
+                    {
+                        string? nearest = Suggest.Nearest(rubric.Name, judged);
+                        r.Error(PlanJson.Path(path + ".rubrics", rubric.Name), $"'{rubric.Name}' is not a judged metric; expected {string.Join(" or ", judged)}{(nearest is null ? string.Empty : $" (did you mean '{nearest}'?)")}");
+                    }
+                    else if (r.FilePath(rubricFiles, path + ".rubrics", rubric.Name) is { } file)
+                    {
+                        rubrics[rubric.Name] = file;
+                    }
+                }
+            }
+
+
             domains[property.Name] = new PlanDomain
             {
                 Name = property.Name,
@@ -562,6 +581,7 @@ public static class AgoraBenchPlanFile
                 Themes = Strings(r, property.Value, path, "themes"),
                 Validator = r.String(property.Value, path, "validator"),
                 Benchmarks = Strings(r, property.Value, path, "benchmarks"),
+                Rubrics = rubrics,
             };
         }
 
