@@ -35,8 +35,12 @@ for set in $sets; do
         10k) args=(--count 10000 --concurrency 256) ;;
         *) echo "unknown set $set" >&2; exit 2 ;;
     esac
-    "$py" "$shared/peers/gen_compare.py" --cli "$cli" --seed "$seed" "${args[@]}" --latency-ms 100 --runs "$runs" \
-        --json "$work/$set.json" 2>"$work/$set.log"
+    if ! "$py" "$shared/peers/gen_compare.py" --cli "$cli" --seed "$seed" "${args[@]}" --latency-ms 100 --runs "$runs" \
+        --json "$work/$set.json" 2>"$work/$set.log"; then
+        echo "gen_compare.py failed on $set; its last lines:" >&2
+        tail -n 20 "$work/$set.log" >&2
+        exit 1
+    fi
     echo "load average after $set: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 "$py" - "$work" $sets <<'PY'
