@@ -58,7 +58,9 @@ public sealed class OpenAIModelClientFactory : IModelClientFactory
             key = "unused";
         }
 
-        var options = new OpenAIClientOptions { NetworkTimeout = endpoint.Timeout };
+        // No SDK logging: nothing here gives it a logger, and a pipeline without the logging policy does less per
+        // request (and can never write a request's headers anywhere).
+        var options = new OpenAIClientOptions { NetworkTimeout = endpoint.Timeout, ClientLoggingOptions = new ClientLoggingOptions { EnableLogging = false } };
         if (!sdkRetries)
         {
             options.RetryPolicy = new ClientRetryPolicy(maxRetries: 0);

@@ -49,7 +49,7 @@ public sealed class ChatDataGenerator : IDataGenerator
         }
 
         var (instruction, parsedResponse, parseRejection) = GenerationParser.Parse(request.Method, request.Prompt, text, request.Style);
-        rejection = parseRejection ?? GenerationValidator.Validate(request.Method, _options.ValidatorDomain ?? request.Domain, instruction ?? string.Empty, parsedResponse ?? string.Empty, _options.SkipLengthCheck ? null : _options.TokenCounter ?? TokenizerTokenCounter.Default, _options.MaxOutputTokens);
+        rejection = parseRejection ?? GenerationValidator.Validate(request.Method, _options.ValidatorDomain ?? request.Domain, instruction ?? string.Empty, parsedResponse ?? string.Empty, _options.SkipLengthCheck ? null : _options.TokenCounter ?? LazyDefaultTokenCounter.Instance, _options.MaxOutputTokens);
         return rejection is null
             ? new GenerationOutcome(instruction, parsedResponse, null, text, finish, input, output)
             : new GenerationOutcome(null, null, rejection, text, finish, input, output);

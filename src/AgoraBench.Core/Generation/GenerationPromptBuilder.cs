@@ -35,12 +35,13 @@ public static partial class GenerationPromptBuilder
         List<SyntheticInstance> demos;
         if (mode == DemonstrationMode.ReferenceCode)
         {
-            var pool = seeds.Concat(generated).ToList();
-            demos = [.. Sample(pool, Math.Min(2, pool.Count), random), seeds[random.Next(seeds.Count)]];
+            // The pool is the seeds followed by the instances generated so far, indexed without copying either.
+            int poolSize = seeds.Count + generated.Count;
+            demos = [.. Sample(poolSize, Math.Min(2, poolSize), random).Select(i => i < seeds.Count ? seeds[i] : generated[i - seeds.Count]), seeds[random.Next(seeds.Count)]];
         }
         else
         {
-            demos = [.. Sample(seeds, Math.Min(2, seeds.Count), random)];
+            demos = [.. Sample(seeds.Count, Math.Min(2, seeds.Count), random).Select(i => seeds[i])];
             demos.Add(generated.Count > 0 ? generated[random.Next(generated.Count)] : seeds[random.Next(seeds.Count)]);
         }
 
@@ -94,11 +95,21 @@ public static partial class GenerationPromptBuilder
         return new GenerationPrompt(text, null, null, [seed]);
     }
 
-    private static IEnumerable<SyntheticInstance> Sample(IReadOnlyList<SyntheticInstance> pool, int count, Random random)
+    // Draws count distinct indices below size, uniformly and in random order: the first steps of a Fisher-Yates
+    // shuffle, remembering only the swapped positions, so a draw costs O(count) however large the seed file is.
+    private static int[] Sample(int size, int count, Random random)
     {
-        var indices = Enumerable.Range(0, pool.Count).ToArray();
-        random.Shuffle(indices);
-        return indices.Take(count).Select(i => pool[i]);
+        var swapped = new Dictionary<int, int>(count * 2);
+        var picked = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            int j = random.Next(i, size);
+            int atJ = swapped.GetValueOrDefault(j, j);
+            swapped[j] = swapped.GetValueOrDefault(i, i);
+            picked[i] = atJ;
+        }
+
+        return picked;
     }
 
     private static string JsonString(string value) =>

@@ -48,7 +48,7 @@ public static class GenerationValidator
     /// <param name="domain">The domain.</param>
     /// <param name="instruction">The instruction.</param>
     /// <param name="response">The response.</param>
-    /// <param name="tokenCounter">Counts Llama-3 tokens for the length check, or <see langword="null"/> to skip it.</param>
+    /// <param name="tokenCounter">Counts Llama-3 tokens for the length check, or <see langword="null"/> to skip it. It is called only for texts of at least <paramref name="maxTokens"/> UTF-8 bytes (with the BOS), since no shorter text can exceed the limit.</param>
     /// <param name="maxTokens">The length limit (the paper: 4,096).</param>
     /// <returns>The first rule the instance breaks, or <see langword="null"/> when it is accepted.</returns>
     public static GenerationRejection? Validate(GenerationMethod method, BenchmarkDomain domain, string instruction, string response, ITokenCounter? tokenCounter = null, int maxTokens = 4096)
@@ -109,10 +109,16 @@ public static class GenerationValidator
 
         if (tokenCounter is not null)
         {
-            int tokens = tokenCounter.CountTokens(LengthCheckText(instruction, response)) + 1;
-            if (tokens > maxTokens)
+            // A token covers at least one UTF-8 byte (see ITokenCounter), so a text with fewer bytes than the limit
+            // fits without being tokenized; only texts that might not are counted. Most instances are far shorter.
+            string text = LengthCheckText(instruction, response);
+            if (System.Text.Encoding.UTF8.GetByteCount(text) + 1 > maxTokens)
             {
-                return new GenerationRejection("too-long", $"the instance is {tokens} Llama-3 tokens; at most {maxTokens} are allowed");
+                int tokens = tokenCounter.CountTokens(text) + 1;
+                if (tokens > maxTokens)
+                {
+                    return new GenerationRejection("too-long", $"the instance is {tokens} Llama-3 tokens; at most {maxTokens} are allowed");
+                }
             }
         }
 

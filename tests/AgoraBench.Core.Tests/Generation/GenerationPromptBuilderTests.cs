@@ -81,6 +81,33 @@ public class GenerationPromptBuilderTests
     }
 
     [Fact]
+    public void SeedDemonstrations_AreDistinct_AndDrawnUniformlyFromALargeSeedFile()
+    {
+        // 7,000 seeds (a GSM8K-sized file) drawn 2 at a time, 20,000 prompts: every seed's share is about 40,000 / 7,000.
+        var seeds = Enumerable.Range(0, 7000).Select(i => new SyntheticInstance { Instruction = $"Seed {i}", Response = $"{i}" }).ToArray();
+        var index = seeds.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
+        string template = MetaPrompts.Template(GenerationMethod.InstanceGeneration, BenchmarkDomain.Math);
+        var hits = new int[seeds.Length];
+        var firstHalf = 0;
+        for (int seed = 0; seed < 20_000; seed++)
+        {
+            var demos = GenerationPromptBuilder.InstanceGeneration(template, BenchmarkDomain.Math, seeds, Generated, new Random(seed)).Demonstrations.Where(index.ContainsKey).ToArray();
+            Assert.Equal(2, demos.Length);
+            Assert.NotSame(demos[0], demos[1]);
+            foreach (var d in demos)
+            {
+                hits[index[d]]++;
+                firstHalf += index[d] < seeds.Length / 2 ? 1 : 0;
+            }
+        }
+
+        // Binomial(40,000, 1/2): the standard deviation is 100, so 20,000 +- 600 holds except with probability ~1e-9.
+        Assert.InRange(firstHalf, 19_400, 20_600);
+        Assert.True(hits.Max() < 30, $"one seed was drawn {hits.Max()} times (expected about 6 each)");
+        Assert.True(hits.Count(h => h == 0) < 100, $"{hits.Count(h => h == 0)} seeds never drawn (expected about 23)");
+    }
+
+    [Fact]
     public void ReferenceCode_AlwaysIncludesASeed_AndCanShowGeneratedInstancesTwice()
     {
         string template = MetaPrompts.Template(GenerationMethod.InstanceGeneration, BenchmarkDomain.Math);

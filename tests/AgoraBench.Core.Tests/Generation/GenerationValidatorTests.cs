@@ -61,6 +61,48 @@ public class GenerationValidatorTests
         Assert.Equal("too-long", GenerationValidator.Validate(GenerationMethod.InstanceGeneration, BenchmarkDomain.InstructionFollowing, "a b", "c d e", counter, maxTokens: tokens - 1)!.Code);
     }
 
+    [Fact]
+    public void Length_IsOnlyCounted_WhenTheBytesCouldExceedTheLimit()
+    {
+        // A token covers at least one UTF-8 byte: an instance shorter in bytes than the limit fits without counting.
+        var counter = new RecordingCounter();
+        string shortResponse = new('x', 100);
+        int bytes = System.Text.Encoding.UTF8.GetByteCount(GenerationValidator.LengthCheckText("Do it.", shortResponse)) + 1;
+        Assert.Null(GenerationValidator.Validate(GenerationMethod.InstanceGeneration, BenchmarkDomain.InstructionFollowing, "Do it.", shortResponse, counter, maxTokens: bytes));
+        Assert.Equal(0, counter.Calls);
+
+        // One byte over: now the counter decides (one token per byte here, so too long).
+        Assert.Equal("too-long", GenerationValidator.Validate(GenerationMethod.InstanceGeneration, BenchmarkDomain.InstructionFollowing, "Do it.", shortResponse, counter, maxTokens: bytes - 1)!.Code);
+        Assert.Equal(1, counter.Calls);
+
+        // Multi-byte text is bounded by its bytes, not its characters: 300 three-byte characters are 900 bytes.
+        string wide = new('€', 300);
+        int wideBytes = System.Text.Encoding.UTF8.GetByteCount(GenerationValidator.LengthCheckText("Do it.", wide)) + 1;
+        Assert.Null(GenerationValidator.Validate(GenerationMethod.InstanceGeneration, BenchmarkDomain.InstructionFollowing, "Do it.", wide, counter, maxTokens: wideBytes - 1));
+        Assert.Equal(2, counter.Calls);
+    }
+
+    [Fact]
+    public void DefaultLengthCheck_StillRejectsLongInstances()
+    {
+        string longResponse = string.Join(' ', Enumerable.Range(0, 5000).Select(i => $"w{i}"));
+        var generator = GenerationValidator.Validate(GenerationMethod.InstanceGeneration, BenchmarkDomain.InstructionFollowing, "Do it.", longResponse, TokenizerTokenCounter.Default);
+        Assert.Equal("too-long", generator?.Code);
+        Assert.Null(GenerationValidator.Validate(GenerationMethod.InstanceGeneration, BenchmarkDomain.InstructionFollowing, "Do it.", "A short answer.", LazyDefaultTokenCounter.Instance));
+    }
+
+    private sealed class RecordingCounter : ITokenCounter
+    {
+        public int Calls { get; private set; }
+
+        // One token per UTF-16 unit of the Latin text, fewer than the bytes of wide text.
+        public int CountTokens(string text)
+        {
+            Calls++;
+            return text.Length;
+        }
+    }
+
     private sealed class WhitespaceCounter : ITokenCounter
     {
         public int CountTokens(string text) => text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length;
