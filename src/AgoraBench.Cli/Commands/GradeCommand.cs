@@ -60,6 +60,11 @@ internal static class GradeCommand
                     throw new CliUsageException(errors);
                 }
 
+                // Code benchmarks: the sandbox's workers start while the problems and predictions are read.
+                using var sandbox = id is "gsm8k" or "math"
+                    ? null
+                    : new PythonSandbox(new PythonSandboxOptions { AllowWeakIsolation = parseResult.GetValue(weakSandbox) });
+                sandbox?.StartWorkers();
                 string problemsPath = parseResult.GetRequiredValue(problems);
                 var problemList = await BenchmarkProblems.ReadAsync(id, problemsPath, cancellationToken).ConfigureAwait(false);
                 if (problemList.Count == 0)
@@ -78,7 +83,6 @@ internal static class GradeCommand
                 }
                 else
                 {
-                    using var sandbox = new PythonSandbox(new PythonSandboxOptions { AllowWeakIsolation = parseResult.GetValue(weakSandbox) });
                     CodeGradeResult code;
                     try
                     {
@@ -86,7 +90,7 @@ internal static class GradeCommand
                             id,
                             problemList,
                             predictionList,
-                            sandbox,
+                            sandbox!,
                             new SandboxLimits { Timeout = TimeSpan.FromSeconds(seconds) },
                             parseResult.GetValue(allowMissing),
                             predictionsPath,
