@@ -266,6 +266,7 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
             };
             start.ArgumentList.Add("-u");
             start.ArgumentList.Add("-I");
+            start.ArgumentList.Add("-S"); // the server adds the site folders itself, without running .pth start-up code
             start.ArgumentList.Add("-c");
             start.ArgumentList.Add(script);
             if (options.AllowWeakIsolation)

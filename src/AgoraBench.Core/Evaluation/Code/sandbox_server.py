@@ -28,6 +28,39 @@ MAX_MESSAGE = 64 * 1024 * 1024
 _MACHINE = os.uname().machine
 HIDDEN_MODULES = {"antigravity", "this", "idlelib", "tkinter", "turtle", "turtledemo", "webbrowser", "pydoc"}
 
+
+
+def _add_site_folders():
+    # Started with -S (site's start-up skipped): the site-packages folders and the folders their .pth files list
+    # join sys.path as site would add them, but the .pth files' `import` lines (third-party start-up code) never run
+    # in the server or in any process forked from it, and the worker starts sooner.
+    import site
+    for folder in site.getsitepackages():
+        if not os.path.isdir(folder) or folder in sys.path:
+            continue
+        sys.path.append(folder)
+        try:
+            names = sorted(n for n in os.listdir(folder) if n.endswith(".pth"))
+        except OSError:
+            continue
+        for name in names:
+            try:
+                with open(os.path.join(folder, name), encoding="utf-8") as f:
+                    lines = f.read().splitlines()
+            except (OSError, UnicodeDecodeError):
+                continue
+            for line in lines:
+                line = line.strip()
+                if not line or line.startswith("#") or line.startswith(("import ", "import\t")):
+                    continue
+                path = os.path.abspath(os.path.join(folder, line))
+                if os.path.isdir(path) and path not in sys.path:
+                    sys.path.append(path)
+
+
+if sys.flags.no_site:
+    _add_site_folders()
+
 _libc = ctypes.CDLL(None, use_errno=True)
 _libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p]
 _libc.umount2.argtypes = [ctypes.c_char_p, ctypes.c_int]
@@ -584,7 +617,12 @@ def _zygote(control, go_read, ready_write, isolated, extra, cgroup):
             serial += 1
             offered.serial = serial
             try:
-                socket.send_fds(control, [b"N%d " % serial + text], [offered.feed.fileno()])
+                # With a pidfd, so the server ends this candidate's program itself before it starts the next one.
+                pidfd = os.pidfd_open(offered.pid)
+                try:
+                    socket.send_fds(control, [b"N%d " % serial + text], [offered.feed.fileno(), pidfd])
+                finally:
+                    os.close(pidfd)
             except OSError:
                 pass
         else:
@@ -972,6 +1010,7 @@ class Server:
                 self.control.close()
                 if self.offer is not None:
                     self.offer[2].close()
+                    os.close(self.offer[3])
                 _tester(theirs)
             finally:
                 os._exit(1)
@@ -1002,7 +1041,7 @@ class Server:
         tester_end, candidate_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         control, runner_control = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         try:
-            self._start_candidate(json.dumps(limits, sort_keys=True).encode(), [program, candidate_end.fileno(), out, err], runner_control)
+            pidfd = self._start_candidate(json.dumps(limits, sort_keys=True).encode(), [program, candidate_end.fileno(), out, err], runner_control)
         finally:
             os.close(program)
             candidate_end.close()
@@ -1016,7 +1055,7 @@ class Server:
         except OSError:
             pass
         tester_end.close()
-        self.pending = (control, out, err)
+        self.pending = (control, out, err, pidfd)
         status, verdict = "failed", None
         deadline = started + limits["timeout"]
         poller = select.poll()
@@ -1072,17 +1111,18 @@ class Server:
         while self.awaiting > 0:
             self.control.settimeout(2)
             try:
-                message, fds, _, _ = socket.recv_fds(self.control, 65536, 1)
+                message, fds, _, _ = socket.recv_fds(self.control, 65536, 2)
             except OSError:  # the timeout included: start through the zygote instead
                 return
             finally:
                 self.control.settimeout(None)
             self.awaiting -= 1
-            if message[:1] == b"N" and len(fds) == 1:
+            if message[:1] == b"N" and len(fds) == 2:
                 if self.offer is not None:
                     self.offer[2].close()
+                    os.close(self.offer[3])
                 head, _, text = message[1:].partition(b" ")
-                self.offer = (int(head), text, socket.socket(fileno=fds[0]))
+                self.offer = (int(head), text, socket.socket(fileno=fds[0]), fds[1])
             else:
                 for fd in fds:
                     os.close(fd)
@@ -1091,9 +1131,10 @@ class Server:
         # Hands the program straight to the offered candidate when it was prepared with these limits and is still
         # alive (it died waiting when the send fails), then tells the zygote which one to supervise; otherwise the
         # zygote starts one.
+        # Returns a pidfd of the candidate when the server started it (None when the zygote did).
         self._collect_offers()
         if self.offer is not None:
-            serial, offered_limits, feed = self.offer
+            serial, offered_limits, feed, pidfd = self.offer
             self.offer = None
             started = False
             if offered_limits == limits:
@@ -1106,10 +1147,12 @@ class Server:
             if started:
                 socket.send_fds(self.control, [b"R%d " % serial + limits], [runner_control.fileno()])
                 self.awaiting += 1
-                return
+                return pidfd
+            os.close(pidfd)
             self.control.send(b"D%d" % serial)
         socket.send_fds(self.control, [b"S" + limits], fds + [runner_control.fileno()])
         self.awaiting += 1
+        return None
 
     def _end_tester(self):
         if self.tester is not None:
@@ -1126,8 +1169,15 @@ class Server:
         # Ends the last program after its answer went out: the candidate and its PID namespace.
         if self.pending is None:
             return
-        control, out, err = self.pending
+        control, out, err, pidfd = self.pending
         self.pending = None
+        if pidfd is not None:
+            # Ended here at once, so nothing of this program still runs when the next one starts; the zygote reaps it.
+            try:
+                signal.pidfd_send_signal(pidfd, signal.SIGKILL)
+            except OSError:
+                pass
+            os.close(pidfd)
         try:
             control.setblocking(True)
             control.send(b"stop")  # the zygote kills it at once; everything is reaped before the zygote exits
