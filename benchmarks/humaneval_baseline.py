@@ -5,7 +5,7 @@ For each input set (he_data.py's canonical: 164 canonical solutions; k10: 164 x 
 `agorabench grade --benchmark humaneval` of both builds in turn (current, baseline, then the order swapped every other
 pair; one warm-up pair not counted). Each run is a whole process: wall time, CPU (user + sys of the process and every
 descendant it waited for, from wait4), peak RSS, and the 1-minute load average when it started. It checks that both
-builds give the same verdicts and prints medians, the paired ratios current / baseline (median of the per-pair
+builds give the same verdicts (and says in how many pairs they differed) and prints medians, the paired ratios current / baseline (median of the per-pair
 ratios), CPU per program, and the marginal CPU per program ((CPU k10 - CPU canonical) / 1476, which leaves out
 start-up).
 
@@ -41,7 +41,7 @@ def main():
     ap.add_argument("--problems", required=True)
     ap.add_argument("--sets", default="canonical,k10")
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--timeout", default="3")
+    ap.add_argument("--timeout", default="10", help="seconds per program (generous: a time-out on a loaded machine is not a speed figure)")
     args = ap.parse_args()
     shared = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(args.problems))))
     work = tempfile.mkdtemp(prefix="he-baseline-")
@@ -55,6 +55,7 @@ def main():
         preds = os.path.join(work, f"{name}.preds.jsonl")
         programs = sum(len(json.loads(l).get("outputs", [None])) for l in open(preds))
         runs = {"current": [], "baseline": []}
+        differing = 0
         for i in range(args.runs + 1):
             order = ["current", "baseline"] if i % 2 == 0 else ["baseline", "current"]
             for side in order:
@@ -64,12 +65,13 @@ def main():
                 if i > 0:
                     runs[side].append(r)
             if verdicts(os.path.join(work, f"{name}.current.json")) != verdicts(os.path.join(work, f"{name}.baseline.json")):
-                sys.exit(f"{name}: the two builds gave different verdicts (run {i})")
+                differing += 1
         med = {s: {k: statistics.median(r[k] for r in runs[s]) for k in ("wall", "cpu", "rss")} for s in runs}
         pair = {k: statistics.median(c[k] / b[k] for c, b in zip(runs["current"], runs["baseline"])) for k in ("wall", "cpu")}
         loads = [r["load"] for s in runs for r in runs[s]]
         cpu_median[name] = (med["current"]["cpu"], med["baseline"]["cpu"], programs)
-        print(f"{name} ({programs} programs, identical verdicts; load average {min(loads):.1f}-{max(loads):.1f}):")
+        same = "identical verdicts" if differing == 0 else f"verdicts DIFFERED in {differing} of {args.runs + 1} pairs"
+        print(f"{name} ({programs} programs, {same}; load average {min(loads):.1f}-{max(loads):.1f}):")
         for s in ("current", "baseline"):
             print(f"  {s:8}  wall {med[s]['wall']:.2f} s  cpu {med[s]['cpu']:.2f} s ({med[s]['cpu'] / programs * 1000:.1f} ms per program)"
                   f"  peak {med[s]['rss']:.0f} MiB")
