@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Whole-process HumanEval grading, side by side: `agorabench grade` of this checkout against
-#   - the fresh-interpreter grader in ../shared/peers (he_compare.py: identical verdicts checked, paired speed-up), and
-#   - optionally an earlier build of the CLI (BASELINE_CLI=path), alternating runs timed with GNU time.
-# Usage: benchmarks/humaneval-side-by-side.sh [RUNS]   (from the project root; needs ../shared and python3)
+# Whole-process HumanEval grading, side by side (one command; prints the ratios and the load average):
+#   - `agorabench grade` of this checkout against the fresh-interpreter grader in ../shared/peers (he_compare.py:
+#     identical verdicts checked, paired speed-up peer / agorabench), on 164 canonical and 164 x 10 mixed samples;
+#   - against an earlier build of the CLI (humaneval_baseline.py: alternating runs, paired wall and CPU ratios,
+#     CPU per program), when BASELINE_CLI=path or BASELINE_REF=commit (built in a temporary worktree) is given.
+# Usage: benchmarks/humaneval-side-by-side.sh [RUNS]   (from the project root; needs ../shared, python3, dotnet)
+#   e.g. BASELINE_REF=29f7c1c benchmarks/humaneval-side-by-side.sh 5   (29f7c1c: the harness before the isolation)
 set -euo pipefail
 runs=${1:-5}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,31 +20,21 @@ if [[ ! -x $cli ]]; then
     dotnet build "$root/src/AgoraBench.Cli" -c Release -o "$root/artifacts/cli" >/dev/null
 fi
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
+cleanup() {
+    if [[ -d $work/baseline-src ]]; then git -C "$root" worktree remove --force "$work/baseline-src" >/dev/null 2>&1 || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+if [[ -z ${BASELINE_CLI:-} && -n ${BASELINE_REF:-} ]]; then
+    git -C "$root" worktree add --detach "$work/baseline-src" "$BASELINE_REF" >/dev/null
+    dotnet build "$work/baseline-src/src/AgoraBench.Cli" -c Release -o "$work/baseline-cli" >/dev/null
+    BASELINE_CLI=$work/baseline-cli/agorabench
+fi
+echo "$(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
 python3 "$shared/peers/he_compare.py" --cli "$cli" --problems "$problems" --sets canonical,k10 --runs "$runs" \
     --json "$work/humaneval.json"
-
 if [[ -n ${BASELINE_CLI:-} ]]; then
-    python3 "$shared/peers/he_data.py" "$problems" "$work/he" >/dev/null
-    for set in canonical k10; do
-        for i in $(seq 0 "$runs"); do  # run 0 is a warm-up
-            for side in current baseline; do
-                [[ $((i % 2)) == 1 ]] && side=$([[ $side == current ]] && echo baseline || echo current)
-                exe=$cli; [[ $side == baseline ]] && exe=$BASELINE_CLI
-                /usr/bin/time -f "$set $side $i %e %U %S" -a -o "$work/times" \
-                    $exe grade --benchmark humaneval --problems "$problems" --predictions "$work/he/$set.preds.jsonl" \
-                    --k 1 --timeout 3 --out "$work/out.json" >/dev/null
-            done
-        done
-        python3 - "$work/times" "$set" <<'PY'
-import statistics, sys
-rows = [l.split() for l in open(sys.argv[1]) if l.startswith(sys.argv[2] + " ") and l.split()[2] != "0"]
-def med(side, col):
-    return statistics.median(float(r[col]) for r in rows if r[1] == side)
-cur, base = med("current", 3), med("baseline", 3)
-print(f"{sys.argv[2]}: wall median current {cur:.2f} s, baseline {base:.2f} s, current/baseline {cur / base:.2f}; "
-      f"cpu current {med('current', 4) + med('current', 5):.2f} s, baseline {med('baseline', 4) + med('baseline', 5):.2f} s")
-PY
-    done
+    python3 "$root/benchmarks/humaneval_baseline.py" --cli "$cli" --baseline-cli "$BASELINE_CLI" --problems "$problems" \
+        --sets canonical,k10 --runs "$runs"
 fi
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"

@@ -69,6 +69,10 @@ internal static class GradeCommand
                 }
 
                 string problemsPath = selection.Problems;
+
+                // Code benchmarks: the sandbox's workers start while the problems and predictions are read.
+                using var sandbox = selection.CreateSandbox(parseResult.GetValue(weakSandbox));
+                sandbox?.StartWorkers();
                 var problemList = await selection.Definition.ReadProblemsAsync(problemsPath, cancellationToken).ConfigureAwait(false);
                 if (problemList.Count == 0)
                 {
@@ -77,7 +81,6 @@ internal static class GradeCommand
 
                 string predictionsPath = parseResult.GetRequiredValue(predictions);
                 var predictionList = await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false);
-                using var sandbox = selection.CreateSandbox(parseResult.GetValue(weakSandbox));
                 var code = await selection.GradeAsync(problemList, predictionList, sandbox, new SandboxLimits { Timeout = TimeSpan.FromSeconds(seconds) }, parseResult.GetValue(allowMissing), predictionsPath, requested, cancellationToken).ConfigureAwait(false);
                 var result = code.Grade;
                 var missingK = sandbox is null ? [] : requested.Where(k => !code.PassAtK.ContainsKey(k) && k > 1).ToArray();

@@ -104,6 +104,30 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts every worker now, in the background, instead of on first use: the interpreters start and set up their
+    /// isolation while the caller still reads its inputs, so the first programs do not wait for them. Returns at once.
+    /// </summary>
+    /// <remarks>
+    /// A worker that cannot start here is started again by the first program that needs one, which then reports why
+    /// (for example that the isolation is not available).
+    /// </remarks>
+    public void StartWorkers()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        int count;
+        lock (_gate)
+        {
+            count = _options.Workers - _workers.Count - _starting;
+            _starting += Math.Max(0, count);
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            _ = StartInBackgroundAsync();
+        }
+    }
+
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
@@ -122,6 +146,13 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
         _disposed = true;
         lock (_gate)
         {
+            // Every worker is told to stop first, then each is awaited: they end their programs and helpers at the
+            // same time instead of one after the other.
+            foreach (var worker in _workers)
+            {
+                worker.BeginStop();
+            }
+
             foreach (var worker in _workers)
             {
                 worker.Dispose();
@@ -199,6 +230,19 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
         throw new ObjectDisposedException(nameof(PythonSandbox));
     }
 
+    private async Task StartInBackgroundAsync()
+    {
+        try
+        {
+            var worker = await StartWorkerAsync().ConfigureAwait(false);
+            _idle.Writer.TryWrite(worker);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or IOException or JsonException)
+        {
+            // The slot is free again; the next program that needs a worker starts one and sees the error itself.
+        }
+    }
+
     private void FreeSlot()
     {
         var freed = _slotFreed;
@@ -222,6 +266,7 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
             };
             start.ArgumentList.Add("-u");
             start.ArgumentList.Add("-I");
+            start.ArgumentList.Add("-S"); // the server adds the site folders itself, without running .pth start-up code
             start.ArgumentList.Add("-c");
             start.ArgumentList.Add(script);
             if (options.AllowWeakIsolation)
@@ -320,6 +365,17 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
                 root.GetProperty("seconds").GetDouble(),
                 root.GetProperty("stdout").GetString() ?? string.Empty,
                 root.GetProperty("stderr").GetString() ?? string.Empty);
+        }
+
+        public void BeginStop()
+        {
+            try
+            {
+                _process.StandardInput.Close();
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException)
+            {
+            }
         }
 
         public void Dispose()

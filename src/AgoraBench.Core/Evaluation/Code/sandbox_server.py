@@ -18,14 +18,48 @@
 #     new PID, mount and IPC namespaces and forks the candidate as PID 1 with a private tmpfs /tmp (its folder) and
 #     /dev/shm, fresh /proc, no capabilities, no_new_privs, resource limits, and only its own descriptors. Ending the
 #     candidate ends its PID namespace, so nothing it started survives; every process has a parent-death signal.
-import ast, builtins, ctypes, importlib, json, os, platform, resource, select, signal, socket, struct, sys, tempfile, time, traceback, types
+import ast, builtins, ctypes, importlib, json, os, resource, select, signal, socket, struct, sys, time, traceback, types
 
 CLONE_NEWNS, CLONE_NEWIPC, CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET = 0x00020000, 0x08000000, 0x10000000, 0x20000000, 0x40000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 8, 32, 4096, 16384, 1 << 18
 PR_SET_PDEATHSIG, PR_SET_DUMPABLE, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS, PR_CAP_AMBIENT = 1, 4, 24, 38, 47
 SYSCALLS = {"x86_64": {"pivot_root": 155, "capset": 126, "clone": 56}, "aarch64": {"pivot_root": 41, "capset": 91, "clone": 220}}
 MAX_MESSAGE = 64 * 1024 * 1024
+_MACHINE = os.uname().machine
 HIDDEN_MODULES = {"antigravity", "this", "idlelib", "tkinter", "turtle", "turtledemo", "webbrowser", "pydoc"}
+
+
+
+def _add_site_folders():
+    # Started with -S (site's start-up skipped): the site-packages folders and the folders their .pth files list
+    # join sys.path as site would add them, but the .pth files' `import` lines (third-party start-up code) never run
+    # in the server or in any process forked from it, and the worker starts sooner.
+    import site
+    for folder in site.getsitepackages():
+        if not os.path.isdir(folder) or folder in sys.path:
+            continue
+        sys.path.append(folder)
+        try:
+            names = sorted(n for n in os.listdir(folder) if n.endswith(".pth"))
+        except OSError:
+            continue
+        for name in names:
+            try:
+                with open(os.path.join(folder, name), encoding="utf-8") as f:
+                    lines = f.read().splitlines()
+            except (OSError, UnicodeDecodeError):
+                continue
+            for line in lines:
+                line = line.strip()
+                if not line or line.startswith("#") or line.startswith(("import ", "import\t")):
+                    continue
+                path = os.path.abspath(os.path.join(folder, line))
+                if os.path.isdir(path) and path not in sys.path:
+                    sys.path.append(path)
+
+
+if sys.flags.no_site:
+    _add_site_folders()
 
 _libc = ctypes.CDLL(None, use_errno=True)
 _libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p]
@@ -57,17 +91,17 @@ def _mount(source, target, fstype, flags, data=None):
 
 
 def _syscall(name, *args):
-    number = SYSCALLS.get(platform.machine(), {}).get(name)
+    number = SYSCALLS.get(_MACHINE, {}).get(name)
     if number is None:
-        raise OSError(f"{name} is not known on {platform.machine()}")
+        raise OSError(f"{name} is not known on {_MACHINE}")
     _ok(_libc.syscall(number, *args), name)
 
 
 def _clone(flags):
     # fork(2) that also enters new namespaces: the child is PID 1 of its own PID namespace without a helper process.
-    number = SYSCALLS.get(platform.machine(), {}).get("clone")
+    number = SYSCALLS.get(_MACHINE, {}).get("clone")
     if number is None:
-        raise OSError(f"clone is not known on {platform.machine()}")
+        raise OSError(f"clone is not known on {_MACHINE}")
     ctypes.pythonapi.PyOS_BeforeFork()
     pid = _libc.syscall(number, ctypes.c_ulong(flags | signal.SIGCHLD), 0, 0, 0, 0)
     if pid == 0:
@@ -327,6 +361,8 @@ class _Prepared:
     # end it: killing PID 1 of its namespace ends every process in it, and waitpid returns once all are gone.
     def __init__(self, limits, isolated):
         self.limits, self.isolated = limits, isolated
+        if not isolated:
+            import tempfile  # the weak mode only
         self.folder = None if isolated else tempfile.mkdtemp(prefix="agorabench-sandbox-")
         if self.folder is not None and os.geteuid() == 0:
             os.chown(self.folder, 65534, 65534)
@@ -516,7 +552,13 @@ def _zygote(control, go_read, ready_write, isolated, extra, cgroup):
         os._exit(1)
     os.close(ready_write)
     os.close(go_read)
-    prepared, dying = None, []
+    # Messages from the server, each with its limits as JSON after a one-letter kind:
+    #   S (program, rpc, stdout, stderr, runner control): start a candidate with these descriptors;
+    #   R<serial> (runner control): the server started the offered candidate <serial> itself;
+    #   D<serial>: the offered candidate is not wanted (other limits, or it died waiting).
+    # After each S or R the zygote prepares the next candidate and offers it to the server (N<serial> with its feed,
+    # or F when none could be prepared), so the next program starts without a round through the zygote.
+    offered, serial, dying = None, 0, []
 
     def prepare(limits):
         try:
@@ -531,29 +573,64 @@ def _zygote(control, go_read, ready_write, isolated, extra, cgroup):
         except OSError:
             message, fds = b"", []
         if not message:
-            if prepared is not None:
-                prepared.end()
+            if offered is not None:
+                offered.end()
             _reap(dying, block=True)
             os._exit(0)
         _reap(dying, block=False)
-        limits = json.loads(message)
-        if prepared is not None and (prepared.limits != limits or not prepared.alive()):
-            prepared.end()  # other limits, or killed while it waited (the last program filled the memory)
-            prepared = None
-        if prepared is None:
+        kind, rest = message[:1], message[1:]
+        if kind == b"D":
+            if offered is not None and offered.serial == int(rest):
+                offered.end()  # killed while it waited (the last program filled the memory), or other limits
+                offered = None
+            continue
+        if kind == b"R":
+            head, _, text = rest.partition(b" ")
+            if offered is None or offered.serial != int(head) or len(fds) != 1:
+                for fd in fds:
+                    os.close(fd)
+                continue  # never happens with this server: it claims only what was offered, once
+            current, offered, runner = offered, None, fds[0]
+            current.feed.close()
+        else:
+            text = rest
+            if len(fds) != 5:
+                for fd in fds:
+                    os.close(fd)
+                continue
+            if offered is not None:  # the server asks for a start only when it holds no offer
+                offered.end()
+                offered = None
             _reap(dying, block=True)
-            prepared = prepare(limits)
-        prepared.start(fds[:4])
-        for fd in fds[:4]:
-            os.close(fd)
-        current = prepared
+            current = prepare(json.loads(text))
+            current.start(fds[:4])
+            for fd in fds[:4]:
+                os.close(fd)
+            runner = fds[4]
+        # The next candidate is set up while this one runs: it shares nothing with it but the worker's limits,
+        # and one that died while it waited is refused by the server, which asks for another.
         try:
-            # The next candidate is set up while this one runs: it shares nothing with it but the worker's limits,
-            # and one that did not survive them is replaced before use (above).
-            prepared = _Prepared(limits, isolated)
+            offered = _Prepared(json.loads(text), isolated)
         except OSError:
-            prepared = None
-        _supervise(current, socket.socket(fileno=fds[4]), dying)
+            offered = None
+        if offered is not None:
+            serial += 1
+            offered.serial = serial
+            try:
+                # With a pidfd, so the server ends this candidate's program itself before it starts the next one.
+                pidfd = os.pidfd_open(offered.pid)
+                try:
+                    socket.send_fds(control, [b"N%d " % serial + text], [offered.feed.fileno(), pidfd])
+                finally:
+                    os.close(pidfd)
+            except OSError:
+                pass
+        else:
+            try:
+                control.send(b"F")
+            except OSError:
+                pass
+        _supervise(current, socket.socket(fileno=runner), dying)
 
 
 def _start_zygote(isolated, cgroup):
@@ -645,7 +722,7 @@ class _Connection:
         return json.dumps([target, args, kwargs], separators=(",", ":"), allow_nan=False)
 
     def remember(self, target, args, kwargs, reply):
-        key = self._key(target, _encode(args, self.no_refs), _encode(kwargs, self.no_refs))
+        key = self._key(target, args, kwargs)  # already encoded
         self.answered.setdefault(key, []).append(reply)
 
     def call(self, target, args, kwargs):
@@ -743,6 +820,39 @@ def _tester(channel):
         _send(channel, verdict)
 
 
+_PLANS = {}
+
+
+def _plan(source, context_source, remote, aliases):
+    # What the tester derives from a problem's trusted text alone: compiled tests and context, the names to ask the
+    # program for, and the literal-argument calls to ask for in one batch. Kept per problem (samples of one problem
+    # share it); the tests always run in a fresh namespace, so nothing of one program's run is kept.
+    key = (source, context_source, tuple(sorted(remote)), tuple(sorted(aliases.items())))
+    plan = _PLANS.get(key)
+    if plan is not None:
+        return plan
+    tree = ast.parse(source)
+    tests = compile(tree, "tests.py", "exec", dont_inherit=True)
+    context_tree = ast.parse(context_source)
+    context = compile(context_tree, "context.py", "exec", dont_inherit=True)
+    defined = set()
+    for node in ast.walk(context_tree):
+        if isinstance(node, ast.Name):
+            defined.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            defined.add(node.name)
+        elif isinstance(node, ast.alias):
+            defined.add((node.asname or node.name).split(".")[0])
+    wanted = _free_names(tree) - _BUILTIN_NAMES - remote - set(aliases) - defined
+    callables = {n: n for n in remote | wanted} | {k: v for k, v in aliases.items() if v in remote}
+    batch = [(t, _encode(a, _Connection.no_refs), _encode(k, _Connection.no_refs)) for _, _, t, a, k in _call_sites(tree, callables)]
+    plan = (tests, context, frozenset(wanted), tuple(batch))
+    if len(_PLANS) >= 512:
+        _PLANS.clear()
+    _PLANS[key] = plan
+    return plan
+
+
 def _test(request, rpc):
     source = ""
     try:
@@ -750,29 +860,14 @@ def _test(request, rpc):
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
         source = request.get("tests", "")
         conn = _Connection(rpc)
-        tree = ast.parse(source)
-        tests = compile(tree, "tests.py", "exec", dont_inherit=True)
-        context_tree = ast.parse(request.get("context", ""))
-        context = compile(context_tree, "context.py", "exec", dont_inherit=True)
         remote = set(request.get("remote", []))
         aliases = {k: v for k, v in dict(request.get("aliases", {})).items() if type(v) is str}
+        tests, context, wanted, sites = _plan(source, request.get("context", ""), remote, aliases)
         namespace = {"__name__": "__agorabench_tests__", "__builtins__": builtins}
-        defined = set()
-        for node in ast.walk(context_tree):
-            if isinstance(node, ast.Name):
-                defined.add(node.id)
-            elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-                defined.add(node.name)
-            elif isinstance(node, ast.alias):
-                defined.add((node.asname or node.name).split(".")[0])
-        wanted = _free_names(tree) - _BUILTIN_NAMES - remote - set(aliases) - defined
-        callables = {n: n for n in remote | wanted} | {k: v for k, v in aliases.items() if v in remote}
-        sites = _call_sites(tree, callables)
         if wanted:
             _send(rpc, {"op": "resolve", "names": sorted(wanted)})
         if sites:
-            _send(rpc, {"op": "batch", "calls": [
-                {"target": t, "args": _encode(a, conn.no_refs), "kwargs": _encode(k, conn.no_refs)} for _, _, t, a, k in sites]})
+            _send(rpc, {"op": "batch", "calls": [{"target": t, "args": a, "kwargs": k} for t, a, k in sites]})
         hello = _recv(rpc)
         if type(hello) is not dict or hello.get("ok") is not True:
             error = hello.get("error") if type(hello) is dict else None
@@ -782,7 +877,7 @@ def _test(request, rpc):
             results = _recv(rpc)
             if type(results) is not list or len(results) != len(sites):
                 raise _RemoteError("the program stopped answering")
-            for (_, _, target, args, kwargs), reply in zip(sites, results):
+            for (target, args, kwargs), reply in zip(sites, results):
                 conn.remember(target, args, kwargs, reply)
         if type(kinds) is not dict:
             raise _RemoteError("the program stopped answering")
@@ -903,6 +998,8 @@ class Server:
         self.zygote, self.control = _start_zygote(isolated, self.cgroup)
         self.tester = None
         self.pending = None
+        self.offer = None  # (serial, limits, feed) of the candidate the zygote prepared next
+        self.awaiting = 0  # starts the zygote has not yet answered with an offer
 
     def _prepare_tester(self):
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -911,6 +1008,9 @@ class Server:
             try:
                 ours.close()
                 self.control.close()
+                if self.offer is not None:
+                    self.offer[2].close()
+                    os.close(self.offer[3])
                 _tester(theirs)
             finally:
                 os._exit(1)
@@ -941,8 +1041,7 @@ class Server:
         tester_end, candidate_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         control, runner_control = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         try:
-            socket.send_fds(self.control, [json.dumps(limits, sort_keys=True).encode()],
-                            [program, candidate_end.fileno(), out, err, runner_control.fileno()])
+            pidfd = self._start_candidate(json.dumps(limits, sort_keys=True).encode(), [program, candidate_end.fileno(), out, err], runner_control)
         finally:
             os.close(program)
             candidate_end.close()
@@ -956,7 +1055,7 @@ class Server:
         except OSError:
             pass
         tester_end.close()
-        self.pending = (control, out, err)
+        self.pending = (control, out, err, pidfd)
         status, verdict = "failed", None
         deadline = started + limits["timeout"]
         poller = select.poll()
@@ -1006,6 +1105,55 @@ class Server:
             "stdout": _read_capped(out, output_limit), "stderr": stderr,
         }
 
+    def _collect_offers(self):
+        # The zygote answers every start with the next candidate it prepared (N<serial> <limits>, with the
+        # candidate's feed) or F; it sends that while the program runs, so it is normally here already.
+        while self.awaiting > 0:
+            self.control.settimeout(2)
+            try:
+                message, fds, _, _ = socket.recv_fds(self.control, 65536, 2)
+            except OSError:  # the timeout included: start through the zygote instead
+                return
+            finally:
+                self.control.settimeout(None)
+            self.awaiting -= 1
+            if message[:1] == b"N" and len(fds) == 2:
+                if self.offer is not None:
+                    self.offer[2].close()
+                    os.close(self.offer[3])
+                head, _, text = message[1:].partition(b" ")
+                self.offer = (int(head), text, socket.socket(fileno=fds[0]), fds[1])
+            else:
+                for fd in fds:
+                    os.close(fd)
+
+    def _start_candidate(self, limits, fds, runner_control):
+        # Hands the program straight to the offered candidate when it was prepared with these limits and is still
+        # alive (it died waiting when the send fails), then tells the zygote which one to supervise; otherwise the
+        # zygote starts one.
+        # Returns a pidfd of the candidate when the server started it (None when the zygote did).
+        self._collect_offers()
+        if self.offer is not None:
+            serial, offered_limits, feed, pidfd = self.offer
+            self.offer = None
+            started = False
+            if offered_limits == limits:
+                try:
+                    socket.send_fds(feed, [b"go"], fds)
+                    started = True
+                except OSError:
+                    pass
+            feed.close()
+            if started:
+                socket.send_fds(self.control, [b"R%d " % serial + limits], [runner_control.fileno()])
+                self.awaiting += 1
+                return pidfd
+            os.close(pidfd)
+            self.control.send(b"D%d" % serial)
+        socket.send_fds(self.control, [b"S" + limits], fds + [runner_control.fileno()])
+        self.awaiting += 1
+        return None
+
     def _end_tester(self):
         if self.tester is not None:
             pid, channel = self.tester
@@ -1021,8 +1169,15 @@ class Server:
         # Ends the last program after its answer went out: the candidate and its PID namespace.
         if self.pending is None:
             return
-        control, out, err = self.pending
+        control, out, err, pidfd = self.pending
         self.pending = None
+        if pidfd is not None:
+            # Ended here at once, so nothing of this program still runs when the next one starts; the zygote reaps it.
+            try:
+                signal.pidfd_send_signal(pidfd, signal.SIGKILL)
+            except OSError:
+                pass
+            os.close(pidfd)
         try:
             control.setblocking(True)
             control.send(b"stop")  # the zygote kills it at once; everything is reaped before the zygote exits
