@@ -13,6 +13,7 @@ internal static class AgoraBenchCli
         root.Subcommands.Add(PgrCommand.Create());
         root.Subcommands.Add(PaperCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(ForecastCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(GradeCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
