@@ -45,7 +45,7 @@ public sealed class StudyResumeTests
         }
 
         string markdown = File.ReadAllText(Path.Combine(run, "report", "report.md"));
-        Assert.Contains("| Rank | Generator | IG math | Overall | Cells |", markdown, StringComparison.Ordinal);
+        Assert.Matches(@"\| Rank \| Generator \| +IG math \| +Overall \| +Overall 95% CI \| +Cells \|", markdown);
         Assert.Contains("|   1/1 |", markdown, StringComparison.Ordinal);
         Assert.Contains("| gen-a     | instance-generation/math | gsm8k     |   60.00 | 20.00 |     80.00 | 66.67 |", markdown, StringComparison.Ordinal);
         Assert.Matches(@"\| evaluate \|\s+160 \|", markdown);

@@ -33,6 +33,11 @@ public static class AgoraBenchAnalyzer
 
         var diagnostics = new List<AnalysisDiagnostic>();
         var leaderboard = PgrReport.Create(input.Cells);
+        if (input.Leaderboard is { } measured && SameCells(measured, leaderboard))
+        {
+            // The same cells with their bootstrap intervals and pairwise comparisons.
+            leaderboard = measured;
+        }
         var coarse = Coarse(input, leaderboard, diagnostics);
         var fine = Fine(input, leaderboard, diagnostics);
         var (pca, observations, pcRegression) = Pca(input, leaderboard, options, diagnostics);
@@ -361,5 +366,12 @@ public static class AgoraBenchAnalyzer
         }
 
         return [.. options_.OrderByDescending(o => o.PredictedPgr).ThenBy(o => o.UsdPerSetting)];
+    }
+
+    private static bool SameCells(PgrReport a, PgrReport b)
+    {
+        var left = a.Generators.SelectMany(g => g.Cells).ToDictionary(c => (c.Generator, c.Setting.Key), c => c.Value);
+        var right = b.Generators.SelectMany(g => g.Cells).ToArray();
+        return left.Count == right.Length && right.All(c => left.TryGetValue((c.Generator, c.Setting.Key), out double v) && Math.Abs(v - c.Value) <= 1e-9 * Math.Max(1, Math.Abs(v)));
     }
 }

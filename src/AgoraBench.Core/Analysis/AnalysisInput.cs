@@ -11,6 +11,13 @@ public sealed class AnalysisInput
     /// <summary>Gets the PGR of each generator in each setting.</summary>
     public required IReadOnlyList<SettingPgr> Cells { get; init; }
 
+    /// <summary>
+    /// Gets a leaderboard computed from the same cells with per-problem outcomes, or <see langword="null"/>. When its
+    /// cells equal <see cref="Cells"/>, it is the analysis's leaderboard, so its intervals and generator comparisons
+    /// reach the report; otherwise it is ignored.
+    /// </summary>
+    public PgrReport? Leaderboard { get; init; }
+
     /// <summary>Gets the intrinsic metrics of each generator's data in each setting.</summary>
     public IReadOnlyList<IntrinsicMetricValue> IntrinsicMetrics { get; init; } = [];
 

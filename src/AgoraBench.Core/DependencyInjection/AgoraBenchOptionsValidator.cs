@@ -36,9 +36,14 @@ internal sealed class AgoraBenchOptionsValidator : IValidateOptions<AgoraBenchOp
         {
             failures.Add("AgoraBenchOptions.Pgr must not be null.");
         }
-        else if (!Enum.IsDefined(options.Pgr.Aggregation))
+        else
         {
-            failures.Add($"AgoraBenchOptions.Pgr.Aggregation has the undefined value {(int)options.Pgr.Aggregation}; use MeanOfPgr or PgrOfMean.");
+            if (!Enum.IsDefined(options.Pgr.Aggregation))
+            {
+                failures.Add($"AgoraBenchOptions.Pgr.Aggregation has the undefined value {(int)options.Pgr.Aggregation}; use MeanOfPgr or PgrOfMean.");
+            }
+
+            failures.AddRange(options.Pgr.Validate().Select(p => "AgoraBenchOptions.Pgr." + p));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -26,6 +26,12 @@ public sealed record BenchmarkScore(
     /// <summary>Gets the 1-based line the score was read from, for error messages; <see langword="null"/> when unknown.</summary>
     public int? Line { get; init; }
 
+    /// <summary>
+    /// Gets the per-problem outcomes behind the three scores, or <see langword="null"/> when only the scores are known.
+    /// With them, <see cref="IPgrCalculator"/> gives the PGR a paired bootstrap interval.
+    /// </summary>
+    public IReadOnlyList<PgrItemOutcome>? Items { get; init; }
+
     /// <summary>Gets the setting of the score.</summary>
     public AgoraBenchSetting Setting => AgoraBenchSettings.Get(Method, Domain);
 }

@@ -33,6 +33,15 @@ public sealed class GeneratorPgr
     /// <summary>Gets the mean PGR of each domain over its methods; only domains with cells appear.</summary>
     public IReadOnlyDictionary<BenchmarkDomain, double> DomainAverages { get; }
 
+    /// <summary>Gets the paired bootstrap interval of <see cref="Overall"/>, or <see langword="null"/> when a cell has none.</summary>
+    public ConfidenceInterval? OverallInterval { get; internal set; }
+
+    /// <summary>Gets the paired bootstrap interval of each method average that has one.</summary>
+    public IReadOnlyDictionary<GenerationMethod, ConfidenceInterval> MethodIntervals { get; internal set; } = new Dictionary<GenerationMethod, ConfidenceInterval>();
+
+    /// <summary>Gets the paired bootstrap interval of each domain average that has one.</summary>
+    public IReadOnlyDictionary<BenchmarkDomain, ConfidenceInterval> DomainIntervals { get; internal set; } = new Dictionary<BenchmarkDomain, ConfidenceInterval>();
+
     /// <summary>Gets the setting PGRs, in the paper's order (method-major).</summary>
     public IReadOnlyList<SettingPgr> Cells { get; }
 

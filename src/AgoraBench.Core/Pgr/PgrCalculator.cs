@@ -5,6 +5,8 @@ namespace AgoraBench;
 /// <summary>
 /// The standard <see cref="IPgrCalculator"/>: PGR per benchmark as in the paper's Eq. 2, combined per setting by
 /// <see cref="PgrCalculationOptions.Aggregation"/>, then averaged per method and overall. Values are never clipped.
+/// Scores that carry per-problem outcomes (<see cref="BenchmarkScore.Items"/>) get paired bootstrap intervals on every
+/// level and pairwise generator comparisons (<see cref="PgrReport.Comparisons"/>).
 /// </summary>
 public sealed class PgrCalculator : IPgrCalculator
 {
@@ -36,6 +38,11 @@ public sealed class PgrCalculator : IPgrCalculator
     {
         ArgumentNullException.ThrowIfNull(scores);
         options ??= _defaults;
+        if (options.Validate() is { Count: > 0 } invalid)
+        {
+            throw new ArgumentException("Invalid PGR options: " + string.Join(" ", invalid), nameof(options));
+        }
+
         var errors = new List<DataError>();
         var groups = new Dictionary<(string Generator, AgoraBenchSetting Setting), List<(BenchmarkScore Score, string Benchmark, double Pgr)>>();
         var firstSeen = new Dictionary<(string, AgoraBenchSetting, string), (BenchmarkScore Score, int Position)>();
@@ -72,6 +79,23 @@ public sealed class PgrCalculator : IPgrCalculator
             {
                 string field = !double.IsFinite(score.Student) ? "student" : !double.IsFinite(score.Base) ? "base" : "reference";
                 errors.Add(Error(score, position, field, problem!));
+            }
+
+            if (score.Items is { } items)
+            {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var item in items)
+                {
+                    ArgumentNullException.ThrowIfNull(item, nameof(scores));
+                    if (!seen.Add(item.Item ?? string.Empty))
+                    {
+                        errors.Add(Error(score, position, "item", $"problem '{item.Item}' has two outcomes"));
+                    }
+                    else if (!double.IsFinite(item.Student) || !double.IsFinite(item.Base) || !double.IsFinite(item.Reference))
+                    {
+                        errors.Add(Error(score, position, "item", $"problem '{item.Item}' has an outcome that is not a finite number"));
+                    }
+                }
             }
 
             if (errors.Count != before)
@@ -160,7 +184,9 @@ public sealed class PgrCalculator : IPgrCalculator
             throw new DataValidationException("There are no scores to compute PGR from.");
         }
 
-        return PgrReport.Create(cells.OrderBy(c => generatorOrder[c.Generator]), options.Aggregation);
+        var report = PgrReport.Create(cells.OrderBy(c => generatorOrder[c.Generator]), options.Aggregation);
+        var byKey = firstSeen.ToDictionary(e => (e.Key.Item1, e.Key.Item2.Key, e.Key.Item3), e => e.Value.Score);
+        return PgrBootstrap.Apply(report, byKey, options);
     }
 
     private static string NormalizeBenchmark(string? benchmark) =>

@@ -12,4 +12,10 @@ public sealed record SettingPgr(string Generator, AgoraBenchSetting Setting, dou
 {
     /// <summary>Gets the per-benchmark PGRs behind the cell, in the paper's benchmark order.</summary>
     public IReadOnlyList<BenchmarkPgr> Benchmarks { get; init; } = [];
+
+    /// <summary>
+    /// Gets the paired bootstrap interval of <see cref="Value"/>, from the same resamples as the benchmarks', or
+    /// <see langword="null"/> when a benchmark of the cell has no per-problem outcomes.
+    /// </summary>
+    public ConfidenceInterval? Interval { get; init; }
 }

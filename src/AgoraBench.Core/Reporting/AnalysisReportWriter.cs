@@ -71,10 +71,19 @@ public static class AnalysisReportWriter
                 json.WriteNumber("rank", g.Rank);
                 Number(json, "overall", g.Overall);
                 JsonReport.WriteMethodsAndCells(json, g);
+                JsonReport.WriteIntervals(json, g);
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
+            if (analysis.Leaderboard.Confidence is not null)
+            {
+                json.WriteStartObject("uncertainty");
+                JsonReport.WriteComparisons(json, analysis.Leaderboard);
+                json.WriteString("headline", PgrHeadline.Of(analysis.Leaderboard));
+                json.WriteEndObject();
+            }
+
             json.WriteStartObject("regression");
             WriteRegression(json, "coarse", analysis.Coarse);
             WriteRegression(json, "fine", analysis.Fine);
@@ -222,7 +231,21 @@ public static class AnalysisReportWriter
         }
         else
         {
+            if (PgrHeadline.Of(analysis.Leaderboard) is { } headline)
+            {
+                md.WriteLine(headline);
+                md.WriteLine();
+            }
+
             PgrReportWriter.LeaderboardTable(analysis.Leaderboard, withCellCount: true).WriteTo(md);
+            if (PgrReportWriter.ComparisonMatrix(analysis.Leaderboard) is { } matrix)
+            {
+                md.WriteLine();
+                md.WriteLine($"### P(row better than column) over paired bootstrap resamples (* : the lead holds at {PgrReportWriter.LevelText(analysis.Leaderboard.Confidence!.Value)})");
+                md.WriteLine();
+                matrix.WriteTo(md);
+            }
+
             md.WriteLine();
             md.WriteLine("### The scores behind each PGR");
             md.WriteLine();
@@ -377,6 +400,7 @@ public static class AnalysisReportWriter
             .Append("h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2.2rem;border-bottom:1px solid #e2e8f0;padding-bottom:.3rem}")
             .Append("table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0}th,td{padding:.3rem .6rem;border-bottom:1px solid #e2e8f0;text-align:right}th:first-child,td:first-child,td.name,th.name{text-align:left}")
             .Append(".figure{margin:1rem 0}.figure svg{width:100%;height:auto}.figure svg.heatmap{width:auto;max-width:100%}.caption{color:#4a5568;font-size:.85rem}.findings li{margin:.3rem 0}.missing{color:#4a5568;background:#f7fafc;border-left:3px solid #a0aec0;padding:.4rem .8rem}th{overflow-wrap:anywhere}td{white-space:nowrap}.wide{overflow-x:auto;max-width:100%}")
+            .Append(UncertaintyHtml.Style)
             .Append("</style></head><body>");
         html.Append("<h1>").Append(E(title)).Append("</h1>");
         html.Append("<h2 id=\"findings\">Key findings</h2><ul class=\"findings\">");
@@ -390,6 +414,7 @@ public static class AnalysisReportWriter
         var settings = StudySettings(analysis);
         var methods = settings.Select(x => x.Method).Distinct().Order().ToArray();
         html.Append("<h2 id=\"leaderboard\">Leaderboard</h2>");
+        UncertaintyHtml.Headline(html, analysis.Leaderboard);
         if (generators.Count == 0)
         {
             NotMeasured(html, "no student has its student, base and reference scores on a benchmark yet.");
@@ -402,7 +427,14 @@ public static class AnalysisReportWriter
                 html.Append("<th>").Append(E(AgoraBenchNames.ToName(method))).Append("</th>");
             }
 
-            html.Append("<th>Overall</th><th>Settings</th></tr></thead><tbody>");
+            bool intervals = analysis.Leaderboard.Confidence is not null;
+            html.Append("<th>Overall</th>");
+            if (intervals)
+            {
+                html.Append("<th>").Append(E(PgrReportWriter.LevelText(analysis.Leaderboard.Confidence!.Value))).Append(" interval</th>");
+            }
+
+            html.Append("<th>Settings</th></tr></thead><tbody>");
             foreach (var g in generators)
             {
                 html.Append("<tr><td>").Append(g.Rank).Append("</td><td class=\"name\">").Append(E(g.Generator)).Append("</td>");
@@ -411,10 +443,17 @@ public static class AnalysisReportWriter
                     html.Append("<td>").Append(g.MethodAverages.TryGetValue(method, out double avg) ? N(avg, 2) : "–").Append("</td>");
                 }
 
-                html.Append("<td><b>").Append(N(g.Overall, 2)).Append("</b></td><td>").Append(g.Cells.Count).Append(" of ").Append(settings.Count).Append("</td></tr>");
+                html.Append("<td><b>").Append(N(g.Overall, 2)).Append("</b></td>");
+                if (intervals)
+                {
+                    html.Append("<td>").Append(E(PgrReportWriter.IntervalText(g.OverallInterval))).Append("</td>");
+                }
+
+                html.Append("<td>").Append(g.Cells.Count).Append(" of ").Append(settings.Count).Append("</td></tr>");
             }
 
             html.Append("</tbody></table>");
+            UncertaintyHtml.IntervalsAndMatrix(html, analysis.Leaderboard);
             if (settings.Count > 1)
             {
                 Figure(html, "heatmap", SvgChart.Heatmap(

@@ -6,10 +6,12 @@ namespace AgoraBench;
 /// <remarks>
 /// The JSON shape is <c>{"aggregation", "generators": [{"generator", "rank", "overall", "complete", "methods":
 /// {method: avg}, "domains": {domain: avg}, "cells": {"method/domain": pgr}, "benchmarks": {"method/domain":
-/// {benchmark: {"student", "base", "reference", "pgr"}}}}]}</c>. The CSV columns are
-/// <c>generator,rank,level,method,domain,benchmark,pgr,student,base,reference</c>, with <c>level</c> one of
-/// <c>overall</c>, <c>method</c>, <c>setting</c> and <c>benchmark</c>. Numbers in CSV and JSON keep full precision;
-/// Markdown shows two decimals.
+/// {benchmark: {"student", "base", "reference", "pgr", "pgr_low"?, "pgr_high"?}}}, "intervals"?}], "confidence"?,
+/// "comparisons"?}</c>. The CSV columns are
+/// <c>generator,rank,level,method,domain,benchmark,pgr,student,base,reference,pgr_low,pgr_high</c>, with <c>level</c>
+/// one of <c>overall</c>, <c>method</c>, <c>setting</c> and <c>benchmark</c>; <c>pgr_low</c> and <c>pgr_high</c> are
+/// the paired bootstrap interval, empty where there is none (no per-problem outcomes, or a denominator interval that
+/// includes 0). Numbers in CSV and JSON keep full precision; Markdown shows two decimals.
 /// </remarks>
 public static class PgrReportWriter
 {
@@ -96,6 +98,12 @@ public static class PgrReportWriter
         }
 
         columns.Add(("Overall", true));
+        bool intervals = report.Confidence is not null;
+        if (intervals)
+        {
+            columns.Add(($"Overall {LevelText(report.Confidence!.Value)} CI", true));
+        }
+
         if (withCellCount)
         {
             columns.Add(("Cells", true));
@@ -119,6 +127,11 @@ public static class PgrReportWriter
             }
 
             cells.Add(MarkdownTable.Number(generator.Overall));
+            if (intervals)
+            {
+                cells.Add(IntervalText(generator.OverallInterval));
+            }
+
             if (withCellCount)
             {
                 cells.Add($"{generator.Cells.Count}/{settings.Length}");
@@ -134,7 +147,22 @@ public static class PgrReportWriter
     {
         writer.WriteLine($"## PGR leaderboard ({PgrCalculationOptions.ToName(report.Aggregation)})");
         writer.WriteLine();
+        if (PgrHeadline.Of(report) is { } headline)
+        {
+            writer.WriteLine(headline);
+            writer.WriteLine();
+        }
+
         LeaderboardTable(report, withCellCount: true).WriteTo(writer);
+        if (ComparisonMatrix(report) is { } matrix)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"### Which generator is better (paired bootstrap, {report.Comparisons[0].Difference.Rounds} resamples)");
+            writer.WriteLine();
+            writer.WriteLine($"Each cell is the probability that the row's overall PGR is above the column's; * marks a lead whose {LevelText(report.Confidence!.Value)} interval lies above 0.");
+            writer.WriteLine();
+            matrix.WriteTo(writer);
+        }
 
         var rows = report.Generators.SelectMany(g => g.Cells).SelectMany(c => c.Benchmarks.Select(b => (Cell: c, Benchmark: b))).ToArray();
         if (rows.Length == 0)
@@ -145,17 +173,23 @@ public static class PgrReportWriter
         writer.WriteLine();
         writer.WriteLine("### PGR per benchmark");
         writer.WriteLine();
-        var table = new MarkdownTable(("Generator", false), ("Setting", false), ("Benchmark", false), ("Student", true), ("Base", true), ("Reference", true), ("PGR", true));
+        bool intervals = report.Confidence is not null;
+        var table = intervals
+            ? new MarkdownTable(("Generator", false), ("Setting", false), ("Benchmark", false), ("Student", true), ("Base", true), ("Reference", true), ("PGR", true), ($"{LevelText(report.Confidence!.Value)} CI", false))
+            : new MarkdownTable(("Generator", false), ("Setting", false), ("Benchmark", false), ("Student", true), ("Base", true), ("Reference", true), ("PGR", true));
         foreach (var (cell, benchmark) in rows)
         {
-            table.AddRow(
+            string[] values =
+            [
                 cell.Generator,
                 cell.Setting.Key,
                 benchmark.Benchmark,
                 MarkdownTable.Number(benchmark.Student),
                 MarkdownTable.Number(benchmark.Base),
                 MarkdownTable.Number(benchmark.Reference),
-                MarkdownTable.Number(benchmark.Value));
+                MarkdownTable.Number(benchmark.Value),
+            ];
+            table.AddRow(intervals ? [.. values, IntervalText(benchmark.Interval, withReason: true)] : values);
         }
 
         table.WriteTo(writer);
@@ -163,25 +197,25 @@ public static class PgrReportWriter
 
     private static void WriteCsv(PgrReport report, TextWriter writer)
     {
-        writer.WriteLine("generator,rank,level,method,domain,benchmark,pgr,student,base,reference");
+        writer.WriteLine("generator,rank,level,method,domain,benchmark,pgr,student,base,reference,pgr_low,pgr_high");
         foreach (var generator in report.Generators)
         {
             string name = CsvField(generator.Generator);
             string rank = generator.Rank.ToString(CultureInfo.InvariantCulture);
-            writer.WriteLine($"{name},{rank},overall,,,,{Raw(generator.Overall)},,,");
+            writer.WriteLine($"{name},{rank},overall,,,,{Raw(generator.Overall)},,,,{Bounds(generator.OverallInterval)}");
             foreach (var (method, average) in generator.MethodAverages)
             {
-                writer.WriteLine($"{name},{rank},method,{AgoraBenchNames.ToName(method)},,,{Raw(average)},,,");
+                writer.WriteLine($"{name},{rank},method,{AgoraBenchNames.ToName(method)},,,{Raw(average)},,,,{Bounds(generator.MethodIntervals.GetValueOrDefault(method))}");
             }
 
             foreach (var cell in generator.Cells)
             {
                 string method = AgoraBenchNames.ToName(cell.Setting.Method);
                 string domain = AgoraBenchNames.ToName(cell.Setting.Domain);
-                writer.WriteLine($"{name},{rank},setting,{method},{domain},,{Raw(cell.Value)},,,");
+                writer.WriteLine($"{name},{rank},setting,{method},{domain},,{Raw(cell.Value)},,,,{Bounds(cell.Interval)}");
                 foreach (var b in cell.Benchmarks)
                 {
-                    writer.WriteLine($"{name},{rank},benchmark,{method},{domain},{CsvField(b.Benchmark)},{Raw(b.Value)},{Raw(b.Student)},{Raw(b.Base)},{Raw(b.Reference)}");
+                    writer.WriteLine($"{name},{rank},benchmark,{method},{domain},{CsvField(b.Benchmark)},{Raw(b.Value)},{Raw(b.Student)},{Raw(b.Base)},{Raw(b.Reference)},{Bounds(b.Interval)}");
                 }
             }
         }
@@ -218,6 +252,16 @@ public static class PgrReportWriter
                     JsonReport.Number(json, "base", b.Base);
                     JsonReport.Number(json, "reference", b.Reference);
                     JsonReport.Number(json, "pgr", b.Value);
+                    if (b.Interval is { } interval)
+                    {
+                        JsonReport.Number(json, "pgr_low", interval.Lower);
+                        JsonReport.Number(json, "pgr_high", interval.Upper);
+                        if (interval.Problem is { } problem)
+                        {
+                            json.WriteString("interval_problem", problem);
+                        }
+                    }
+
                     json.WriteEndObject();
                 }
 
@@ -225,14 +269,50 @@ public static class PgrReportWriter
             }
 
             json.WriteEndObject();
+            JsonReport.WriteIntervals(json, generator);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
+        JsonReport.WriteComparisons(json, report);
         json.WriteEndObject();
     }));
 
     private static string Raw(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Bounds(ConfidenceInterval? interval) =>
+        interval is { IsDefined: true } ? $"{Raw(interval.Lower)},{Raw(interval.Upper)}" : ",";
+
+    /// <summary>An interval for Markdown: <c>[low, high]</c>, <c>n/a (reason)</c> when undefined, or <c>–</c> when there is none.</summary>
+    internal static string IntervalText(ConfidenceInterval? interval, bool withReason = false) => interval switch
+    {
+        null => "–",
+        { IsDefined: true } => $"[{MarkdownTable.Number(interval.Lower)}, {MarkdownTable.Number(interval.Upper)}]",
+        _ => withReason && interval.Problem is { } problem ? $"n/a ({problem})" : "n/a",
+    };
+
+    internal static string LevelText(double level) => (level * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>The generators × generators matrix of P(row better than column), as Markdown; empty when there are no comparisons.</summary>
+    internal static MarkdownTable? ComparisonMatrix(PgrReport report)
+    {
+        var names = report.Generators.Select(g => g.Generator).Where(n => report.Comparisons.Any(c => c.Generator == n)).ToArray();
+        if (names.Length < 2)
+        {
+            return null;
+        }
+
+        var table = new MarkdownTable([("P(row > column)", false), .. names.Select(n => (n, true))]);
+        foreach (string a in names)
+        {
+            table.AddRow([a, .. names.Select(b => a == b ? "–" : report.Compare(a, b) is { } c ? Probability(c) : "–")]);
+        }
+
+        return table;
+    }
+
+    private static string Probability(GeneratorComparison c) =>
+        c.ProbabilityBetter.ToString("0.00", CultureInfo.InvariantCulture) + (c.IsSignificantlyBetter ? " *" : string.Empty);
 
     private static string CsvField(string text) => CsvCell.Field(text);
 }

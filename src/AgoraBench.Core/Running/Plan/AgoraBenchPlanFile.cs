@@ -694,7 +694,7 @@ public static class AgoraBenchPlanFile
             return defaults;
         }
 
-        r.Known(a, P, "aggregation", "problemSolvingFile", "scalingFile", "principalComponents", "budgetUsdPerSetting", "title");
+        r.Known(a, P, "aggregation", "problemSolvingFile", "scalingFile", "principalComponents", "budgetUsdPerSetting", "title", "bootstrapRounds", "confidence");
         var aggregation = defaults.Aggregation;
         if (r.String(a, P, "aggregation") is { } text && !PgrCalculationOptions.TryParseAggregation(text, out aggregation))
         {
@@ -702,9 +702,25 @@ public static class AgoraBenchPlanFile
             aggregation = defaults.Aggregation;
         }
 
+        int rounds = r.Int(a, P, "bootstrapRounds") ?? defaults.BootstrapRounds;
+        if (rounds != 0 && rounds < 100)
+        {
+            r.Error(P + ".bootstrapRounds", $"{rounds} is too few resamples; use 0 (no intervals) or at least 100 (default {defaults.BootstrapRounds})");
+            rounds = defaults.BootstrapRounds;
+        }
+
+        double confidence = r.Number(a, P, "confidence") ?? defaults.Confidence;
+        if (!(confidence > 0 && confidence < 1))
+        {
+            r.Error(P + ".confidence", $"{confidence} is not a confidence level; use a number strictly between 0 and 1, such as 0.95");
+            confidence = defaults.Confidence;
+        }
+
         return new PlanAnalysis
         {
             Aggregation = aggregation,
+            BootstrapRounds = rounds,
+            Confidence = confidence,
             ProblemSolvingFile = r.FilePath(a, P, "problemSolvingFile"),
             ScalingFile = r.FilePath(a, P, "scalingFile"),
             PrincipalComponents = r.Int(a, P, "principalComponents") ?? defaults.PrincipalComponents,

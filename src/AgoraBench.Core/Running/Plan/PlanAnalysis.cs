@@ -7,6 +7,14 @@ public sealed record PlanAnalysis
     /// <value>The default value is <see cref="PgrAggregation.MeanOfPgr"/>.</value>
     public PgrAggregation Aggregation { get; init; } = PgrAggregation.MeanOfPgr;
 
+    /// <summary>Gets the number of paired bootstrap resamples behind every PGR interval (0: no intervals).</summary>
+    /// <value>The default value is 2000.</value>
+    public int BootstrapRounds { get; init; } = 2000;
+
+    /// <summary>Gets the confidence level of the PGR intervals and of the report's verdicts.</summary>
+    /// <value>The default value is 0.95.</value>
+    public double Confidence { get; init; } = 0.95;
+
     /// <summary>Gets a CSV of the generators' own benchmark scores (<c>generator,benchmark,score</c>), or <see langword="null"/>; used with or instead of <see cref="PlanEvaluation.ProblemSolving"/>.</summary>
     public string? ProblemSolvingFile { get; init; }
 

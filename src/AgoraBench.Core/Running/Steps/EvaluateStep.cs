@@ -191,6 +191,46 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         return node?["score"]?.GetValue<double>() ?? throw new RunStepException(string.Create(CultureInfo.InvariantCulture, $"{resultPath} has no score."));
     }
 
+    /// <summary>
+    /// The per-problem outcomes in a finished step's result, in percent: for a graded benchmark each problem's share of
+    /// passing samples (what the score averages); for a pairwise one each game's preference for the model. Empty when
+    /// the result lists no problems.
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> ReadOutcomes(string resultPath)
+    {
+        var outcomes = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (JsonNode.Parse(File.ReadAllText(resultPath))?["items"] is not JsonArray items)
+        {
+            return outcomes;
+        }
+
+        foreach (var item in items.OfType<JsonObject>())
+        {
+            if (item["id"]?.GetValue<string>() is not { } id)
+            {
+                continue;
+            }
+
+            if (item["preference"] is { } preference)
+            {
+                outcomes[id] = preference.GetValue<double>();
+                continue;
+            }
+
+            bool correct = item["correct"]?.GetValue<bool>() ?? false;
+            int samples = item["samples"]?.GetValue<int>() ?? 1;
+            int unscored = item["unscored"]?.GetValue<int>() ?? 0;
+            int samplesCorrect = item["samples_correct"]?.GetValue<int>() ?? (samples == 1 && correct ? 1 : 0);
+            double points = item["points"]?.GetValue<double>() ?? samplesCorrect;
+            if (samples - unscored > 0)
+            {
+                outcomes[id] = 100.0 * points / (samples - unscored);
+            }
+        }
+
+        return outcomes;
+    }
+
     /// <summary>The benchmark's definition: a host's (registered through <c>AddBenchmark</c>) wins over the plan's or the built-in one.</summary>
     public BenchmarkDefinition Definition(RunContext context) =>
         context.Options.Benchmarks.TryGet(Benchmark.Benchmark.Id, out var hosted) ? hosted : Benchmark.Definition;

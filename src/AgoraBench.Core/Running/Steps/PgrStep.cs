@@ -9,13 +9,40 @@ internal sealed class PgrStep(RunStepInfo info, IReadOnlyList<EvaluateStep> eval
 
     public static string ScoresPath(RunContext context) => Path.Combine(context.Directory.Pgr, "scores.csv");
 
+    public static string ItemsPath(RunContext context) => Path.Combine(context.Directory.Pgr, "items.csv");
+
     private static readonly string[] Reports = ["pgr.md", "pgr.csv", "pgr.json"];
 
     public override IReadOnlyList<string> Outputs(RunContext context) =>
-        [ScoresPath(context), .. Reports.Select(f => Path.Combine(context.Directory.Pgr, f))];
+        [ScoresPath(context), ItemsPath(context), .. Reports.Select(f => Path.Combine(context.Directory.Pgr, f))];
 
     public override Task<JsonObject> ConfigurationAsync(RunContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(new JsonObject { ["aggregation"] = PgrCalculationOptions.ToName(context.Plan.Analysis.Aggregation) });
+        Task.FromResult(new JsonObject
+        {
+            ["aggregation"] = PgrCalculationOptions.ToName(context.Plan.Analysis.Aggregation),
+            ["bootstrap_rounds"] = Options(context).BootstrapRounds,
+            ["confidence"] = Options(context).Confidence,
+            ["seed"] = Options(context).Seed,
+        });
+
+    /// <summary>The PGR options of the run: the plan's aggregation; the bootstrap from the plan's analysis keys and random seed.</summary>
+    public static PgrCalculationOptions Options(RunContext context) => new()
+    {
+        Aggregation = context.Plan.Analysis.Aggregation,
+        BootstrapRounds = context.Plan.Analysis.BootstrapRounds,
+        Confidence = context.Plan.Analysis.Confidence,
+        Seed = context.Plan.RandomSeed,
+    };
+
+    /// <summary>The problems all three models answered, paired by id; <see langword="null"/> when a result lists no problems.</summary>
+    private static PgrItemOutcome[]? Outcomes(string student, string baseModel, string reference)
+    {
+        var s = EvaluateStep.ReadOutcomes(student);
+        var b = EvaluateStep.ReadOutcomes(baseModel);
+        var f = EvaluateStep.ReadOutcomes(reference);
+        var items = s.Keys.Where(k => b.ContainsKey(k) && f.ContainsKey(k)).Order(StringComparer.Ordinal).Select(k => new PgrItemOutcome(k, s[k], b[k], f[k])).ToArray();
+        return items.Length == 0 ? null : items;
+    }
 
     public override async Task<JsonObject> ExecuteAsync(RunContext context, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
@@ -41,7 +68,10 @@ internal sealed class PgrStep(RunStepInfo info, IReadOnlyList<EvaluateStep> eval
                 id,
                 EvaluateStep.ReadScore(student.ResultPath(context)),
                 EvaluateStep.ReadScore(baseStep.ResultPath(context)),
-                EvaluateStep.ReadScore(referenceStep.ResultPath(context))));
+                EvaluateStep.ReadScore(referenceStep.ResultPath(context)))
+            {
+                Items = Outcomes(student.ResultPath(context), baseStep.ResultPath(context), referenceStep.ResultPath(context)),
+            });
         }
 
         if (scores.Count == 0)
@@ -50,7 +80,8 @@ internal sealed class PgrStep(RunStepInfo info, IReadOnlyList<EvaluateStep> eval
         }
 
         var calculator = context.Options.PgrCalculator ?? new PgrCalculator();
-        var report = calculator.Calculate(scores, new PgrCalculationOptions { Aggregation = context.Plan.Analysis.Aggregation });
+        var report = calculator.Calculate(scores, Options(context));
+        await AtomicFile.WriteAllTextAsync(ItemsPath(context), PgrItemCsv.Write(scores), cancellationToken).ConfigureAwait(false);
         string csv = CsvText.Write(BenchmarkScoreCsv.Columns, scores.Select(s => (IReadOnlyList<object?>)[s.Generator, AgoraBenchNames.ToName(s.Method), AgoraBenchNames.ToName(s.Domain), s.Benchmark, s.Student, s.Base, s.Reference]));
         await AtomicFile.WriteAllTextAsync(ScoresPath(context), csv, cancellationToken).ConfigureAwait(false);
         foreach (var (file, format) in new[] { ("pgr.md", PgrReportFormat.Markdown), ("pgr.csv", PgrReportFormat.Csv), ("pgr.json", PgrReportFormat.Json) })
@@ -62,6 +93,11 @@ internal sealed class PgrStep(RunStepInfo info, IReadOnlyList<EvaluateStep> eval
         foreach (var generator in report.Generators)
         {
             summary["overall." + generator.Generator] = Math.Round(generator.Overall, 6);
+            if (generator.OverallInterval is { IsDefined: true } interval)
+            {
+                summary["overall_low." + generator.Generator] = Math.Round(interval.Lower, 6);
+                summary["overall_high." + generator.Generator] = Math.Round(interval.Upper, 6);
+            }
         }
 
         return summary;
@@ -71,6 +107,11 @@ internal sealed class PgrStep(RunStepInfo info, IReadOnlyList<EvaluateStep> eval
     public static async Task<PgrReport> ReadAsync(RunContext context, CancellationToken cancellationToken)
     {
         var scores = await BenchmarkScoreCsv.ReadAsync(ScoresPath(context), cancellationToken).ConfigureAwait(false);
-        return (context.Options.PgrCalculator ?? new PgrCalculator()).Calculate(scores, new PgrCalculationOptions { Aggregation = context.Plan.Analysis.Aggregation });
+        if (File.Exists(ItemsPath(context)) && File.ReadLines(ItemsPath(context)).Skip(1).Any(l => l.Length > 0))
+        {
+            scores = await PgrItemCsv.AttachAsync(scores, ItemsPath(context), cancellationToken).ConfigureAwait(false);
+        }
+
+        return (context.Options.PgrCalculator ?? new PgrCalculator()).Calculate(scores, Options(context));
     }
 }

@@ -35,8 +35,10 @@ internal sealed class ReportStep(RunStepInfo info, AnalyzeStep analyze) : RunSte
     {
         string Table(string name) => Path.Combine(context.Directory.AnalysisTables, name);
         var plan = context.Plan;
+        var measured = File.Exists(PgrStep.ScoresPath(context)) ? await PgrStep.ReadAsync(context, cancellationToken).ConfigureAwait(false) : null;
         var input = new AnalysisInput
         {
+            Leaderboard = measured,
             Cells = await CellsAsync(context, await OptionalAsync(Table("pgr.csv"), AnalysisTableCsv.ReadPgrAsync, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false),
             Spend = AnalyzeStep.ReadCosts(context),
             IntrinsicMetrics = await OptionalAsync(Table("metrics.csv"), AnalysisTableCsv.ReadIntrinsicMetricsAsync, cancellationToken).ConfigureAwait(false),
