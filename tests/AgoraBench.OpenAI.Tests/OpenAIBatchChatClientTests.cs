@@ -113,7 +113,9 @@ public sealed class OpenAIBatchChatClientTests : IAsyncLifetime
         await using (var second = await OpenAsync())
         {
             var waiting = Ask(second, 10);
-            await Task.Delay(200);
+
+            // The second client has found the pending batch and polled it three times instead of submitting its own.
+            await _server.WhenPolledAsync(3).WaitAsync(TimeSpan.FromSeconds(60));
             Assert.Equal(1, _server.BatchesCreated);
             Assert.Contains(await second.GetBatchesAsync(), b => b.Status == "validating" && b.Requests == 10 && !b.Collected);
             _server.Release = true;

@@ -146,6 +146,7 @@ public sealed class InstanceGenerationRestartTests : IDisposable
         private readonly Lock _gate = new();
         private readonly List<string> _prompts = [];
         private readonly List<string> _held = [];
+        private readonly List<(int Count, TaskCompletionSource Reached)> _heldWaiters = [];
 
         public IReadOnlyList<string> Prompts
         {
@@ -169,11 +170,19 @@ public sealed class InstanceGenerationRestartTests : IDisposable
             }
         }
 
-        public async Task HeldAsync(int count)
+        /// <summary>Completes when <paramref name="count"/> calls are being held: signalled by the calls themselves, not polled.</summary>
+        public Task HeldAsync(int count)
         {
-            for (int i = 0; i < 500 && Held.Count < count; i++)
+            lock (_gate)
             {
-                await Task.Delay(10);
+                if (_held.Count >= count)
+                {
+                    return Task.CompletedTask;
+                }
+
+                var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _heldWaiters.Add((count, reached));
+                return reached.Task.WaitAsync(TimeSpan.FromMinutes(2));
             }
         }
 
@@ -188,6 +197,11 @@ public sealed class InstanceGenerationRestartTests : IDisposable
                 if (hold)
                 {
                     _held.Add(prompt);
+                    foreach (var waiter in _heldWaiters.Where(w => w.Count <= _held.Count).ToArray())
+                    {
+                        waiter.Reached.TrySetResult();
+                        _heldWaiters.Remove(waiter);
+                    }
                 }
             }
 
