@@ -80,6 +80,7 @@ public sealed class OptionsValidationCoverageTests
         "AgoraBenchRunnerOptions",          // ClientFactory: the host's (UseOpenAI, UseModelClientFactory)
         "CommandStudentTrainerOptions",     // CommandTemplate
         "CompletionsLogProbabilityScorerOptions", // Endpoint and Model
+        "GenerationEngineOptions",          // Count, for instance generation
         "OpenAIBatchOptions",               // StateDirectory
     };
 }

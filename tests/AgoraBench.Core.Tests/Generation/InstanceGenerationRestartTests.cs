@@ -100,7 +100,10 @@ public sealed class InstanceGenerationRestartTests : IDisposable
             await using var client = await OpenAIBatchChatClient.OpenAsync(api, "gen", batchOptions);
             await using var store = await GenerationRunStore.OpenAsync(path, resume: false);
             var run = new GenerationEngine(new ChatDataGenerator(client), Options(count: 10, concurrency: 10)).RunAsync(Seeds, store, cancellationToken: cts.Token);
-            for (int i = 0; i < 400 && (!File.Exists(path) || File.ReadAllLines(path).Length < 5); i++)
+            // The first batch's instances reach the run file through the loopback batch server: a generous bound for a
+            // loaded machine (4 s was too short there), stopping early if the run ends.
+            var deadline = TimeProvider.System.GetUtcNow().AddMinutes(2);
+            while ((!File.Exists(path) || File.ReadAllLines(path).Length < 5) && !run.IsCompleted && TimeProvider.System.GetUtcNow() < deadline)
             {
                 await Task.Delay(10);
             }
