@@ -115,7 +115,7 @@ public sealed class OwnTaskSampleTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("30 seeds and 40 test questions: every query runs; each check passes its gold query and fails the 39 other gold queries and a broken one", (await stdout).Trim());
     }
 
-    private static string CopySample(string target)
+    internal static string CopySample(string target)
     {
         string sample = Path.Combine(RepositoryPaths.Root, "samples", "own-task");
         foreach (string file in Directory.EnumerateFiles(sample, "*", SearchOption.AllDirectories))

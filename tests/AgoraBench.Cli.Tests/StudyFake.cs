@@ -25,56 +25,35 @@ internal sealed class StudyFake : IAsyncDisposable
     public const int Problems = 40;
     public const int Concurrency = 4;
 
-    private readonly Process _process;
+    private readonly StudyFakeProcess _fake;
 
-    private StudyFake(string root, Process process, string endpoint)
+    private StudyFake(string root, StudyFakeProcess fake)
     {
         Root = root;
-        _process = process;
-        Endpoint = endpoint;
+        _fake = fake;
     }
 
     public string Root { get; }
 
-    public string Endpoint { get; }
+    public string Endpoint => _fake.Url;
 
-    public string StatsPath => Path.Combine(Root, "stats.json");
+    public string StatsPath => _fake.StatsPath;
 
     public static string Shared(string relative) => SharedData.Path(relative);
 
     public static async Task<StudyFake> StartAsync(params string[] extra)
     {
         string root = Directory.CreateTempSubdirectory("agorabench-fake-study-").FullName;
-        var start = new ProcessStartInfo(RepositoryPaths.Python!) { RedirectStandardOutput = true, RedirectStandardError = true };
         string[] args =
         [
-            Shared("tools/study_fake.py"), "--quiet", "--port", "0", "--port-file", Path.Combine(root, "port"), "--stats", Path.Combine(root, "stats.json"),
             "--benchmark", "gsm8k=" + Shared("datasets/gsm8k/test.jsonl"),
             .. Accuracies.SelectMany(a => new[] { "--accuracy", $"{a.Key}={a.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}" }),
             .. extra,
         ];
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(start)!;
-        string portFile = Path.Combine(root, "port");
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!(File.Exists(portFile) && new FileInfo(portFile).Length > 0))
-        {
-            if (process.HasExited || DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException("study_fake.py did not start: " + await process.StandardError.ReadToEndAsync());
-            }
-
-            await Task.Delay(50);
-        }
-
-        string port = (await File.ReadAllTextAsync(portFile)).Trim();
+        var fake = await StudyFakeProcess.StartAsync(Shared("tools/study_fake.py"), root, args);
         var seeds = File.ReadLines(Shared("datasets/gsm8k/train.jsonl")).Take(30);
         await File.WriteAllLinesAsync(Path.Combine(root, "seeds.jsonl"), seeds);
-        return new StudyFake(root, process, $"http://127.0.0.1:{port}/v1");
+        return new StudyFake(root, fake);
     }
 
     /// <summary>The plan: one setting, no metrics, no prices, no problem solving.</summary>
@@ -136,15 +115,9 @@ internal sealed class StudyFake : IAsyncDisposable
         return Process.Start(start)!;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        _fake.Dispose();
         try
         {
             Directory.Delete(Root, recursive: true);
@@ -153,5 +126,7 @@ internal sealed class StudyFake : IAsyncDisposable
         {
             // A killed child may still hold a file for a moment; the temp folder is cleaned later.
         }
+
+        return ValueTask.CompletedTask;
     }
 }

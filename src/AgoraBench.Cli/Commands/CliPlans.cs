@@ -13,11 +13,6 @@ internal static class CliPlans
     /// <param name="path">The plan file.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The plan.</returns>
-    public static async Task<AgoraBenchPlan> ReadAsync(string path, CancellationToken cancellationToken)
-    {
-        string full = Path.GetFullPath(path);
-        string text = await File.ReadAllTextAsync(full, cancellationToken).ConfigureAwait(false);
-        string[] trainers = [.. RunnerOptions().TrainerProviders.Select(p => p.Name)];
-        return AgoraBenchPlanFile.Parse(text, full, additionalTrainers: trainers);
-    }
+    public static Task<AgoraBenchPlan> ReadAsync(string path, CancellationToken cancellationToken) =>
+        AgoraBenchPlanFile.ReadAsync(path, RunnerOptions(), cancellationToken);
 }

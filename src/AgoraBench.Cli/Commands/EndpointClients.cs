@@ -16,6 +16,11 @@ internal static class EndpointClients
     public static IChatClient Chat(Uri? endpoint, string keyVariable, string model, ModelRole role = ModelRole.MetricJudge, TimeSpan? timeout = null) =>
         Factory.CreateChatClient(Endpoint(endpoint, keyVariable, model, timeout), role);
 
+    /// <summary>A client for a model a plan names (for example its evaluation judge).</summary>
+    /// <param name="endpoint">The plan's model entry.</param>
+    /// <param name="role">The model's role.</param>
+    public static IChatClient Chat(ModelEndpoint endpoint, ModelRole role) => Factory.CreateChatClient(endpoint, role);
+
     /// <summary>A client for one or several replicas of a model, online or through the batch API.</summary>
     /// <param name="endpoints">The base URLs (none for OpenAI; several make a pool of replicas).</param>
     /// <param name="keyVariable">The environment variable holding the key.</param>

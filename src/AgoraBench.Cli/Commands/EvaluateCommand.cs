@@ -8,9 +8,9 @@ internal static class EvaluateCommand
 {
     public static Command Create()
     {
-        var benchmark = new Option<string>("--benchmark") { Description = "gsm8k, math, mbpp, humaneval, arena-hard or alpacaeval-2.0.", Required = true, HelpName = "BENCHMARK" }
-            .AcceptOnlyFromAmong("gsm8k", "math", "mbpp", "humaneval", "arena-hard", "alpacaeval-2.0");
-        var problems = new Option<string>("--problems") { Description = "The benchmark file in its native format.", Required = true, HelpName = "FILE" };
+        var benchmark = new Option<string>("--benchmark") { Description = "gsm8k, math, mbpp, humaneval, arena-hard or alpacaeval-2.0, or with --plan any benchmark the plan declares.", Required = true, HelpName = "BENCHMARK" };
+        var plan = new Option<string?>("--plan") { Description = "A plan whose evaluation.benchmarks declares the benchmark (its student prompt, grader and problems file).", HelpName = "PLAN.json" };
+        var problems = new Option<string?>("--problems") { Description = "The benchmark file in its native format; with --plan, the plan's problems file unless given.", HelpName = "FILE" };
         var model = new Option<string>("--model") { Description = "The model name the endpoint serves (a student, the base model or the reference).", Required = true, HelpName = "MODEL" };
         var endpoint = new Option<string[]>("--endpoint") { Description = "An OpenAI-compatible base URL ending in /v1 (vLLM, Ollama, OpenAI); repeat it for replicas of the model.", Required = true, HelpName = "URL", Arity = ArgumentArity.OneOrMore };
         var keyVariable = new Option<string>("--api-key-env") { Description = "Environment variable with the endpoint's key (none needed for local endpoints).", DefaultValueFactory = _ => "OPENAI_API_KEY", HelpName = "VAR" };
@@ -27,9 +27,11 @@ internal static class EvaluateCommand
             "evaluate",
             "Run a model over a benchmark with the paper's inference settings (temperature 0.2 for math, 0 otherwise; top_p 0.95; 1,024 tokens), "
             + "appending predictions as they arrive (an interrupted run resumes), then grade them.\n\n"
-            + "Example:\n  agorabench evaluate --benchmark gsm8k --problems gsm8k/test.jsonl --model student --endpoint http://localhost:8000/v1 --out gsm8k.json")
+            + "A benchmark declared in a plan is asked with its own prompt template and graded by its own grader.\n\n"
+            + "Examples:\n  agorabench evaluate --benchmark gsm8k --problems gsm8k/test.jsonl --model student --endpoint http://localhost:8000/v1 --out gsm8k.json\n"
+            + "  agorabench evaluate --plan plan.json --benchmark sql-exec --model student --endpoint http://localhost:8000/v1 --out sql-exec.json")
         {
-            benchmark, problems, model, endpoint, keyVariable, fewShot, limit, concurrency, predictionsFile, output, backend, batchDir, batchPoll, shard,
+            benchmark, plan, problems, model, endpoint, keyVariable, fewShot, limit, concurrency, predictionsFile, output, backend, batchDir, batchPoll, shard,
         };
 
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
@@ -53,7 +55,8 @@ internal static class EvaluateCommand
                     throw new DataValidationException(errors);
                 }
 
-                var all = await BenchmarkProblems.ReadAsync(id, parseResult.GetRequiredValue(problems), cancellationToken).ConfigureAwait(false);
+                var selection = await BenchmarkSelection.ResolveAsync(id, parseResult.GetValue(plan), parseResult.GetValue(problems), cancellationToken).ConfigureAwait(false);
+                var all = await selection.Definition.ReadProblemsAsync(selection.Problems, cancellationToken).ConfigureAwait(false);
                 var demonstrations = all.Take(shots).ToArray();
                 var evaluated = all.Skip(shots).Take(parseResult.GetValue(limit) ?? int.MaxValue).Where((_, i) => shardSpec.Contains(i)).ToArray();
                 string outPath = parseResult.GetRequiredValue(output);
@@ -74,7 +77,7 @@ internal static class EvaluateCommand
                         id,
                         evaluated,
                         predictionsPath,
-                        new StudentEvaluationOptions { FewShotExamples = demonstrations, Concurrency = batch ? Math.Max(1, evaluated.Length) : parseResult.GetValue(concurrency) * Math.Max(1, endpoints.Count) },
+                        new StudentEvaluationOptions { Benchmark = selection.Definition, FewShotExamples = demonstrations, Concurrency = batch ? Math.Max(1, evaluated.Length) : parseResult.GetValue(concurrency) * Math.Max(1, endpoints.Count) },
                         new CallbackProgress<string>(_ => progress.Update(Interlocked.Increment(ref done))),
                         cancellationToken);
                 }).ConfigureAwait(false);
@@ -90,15 +93,15 @@ internal static class EvaluateCommand
                     return;
                 }
 
-                if (id is "arena-hard" or "alpacaeval-2.0")
+                if (!selection.IsChecked)
                 {
                     await stdout.WriteLineAsync($"Judge the predictions with: agorabench judge --benchmark {id} ...").ConfigureAwait(false);
                     return;
                 }
 
                 var predictions = (await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false)).Where(p => evaluated.Any(e => e.Id == p.Id)).ToArray();
-                using var sandbox = id is "mbpp" or "humaneval" ? new PythonSandbox() : null;
-                var result = (await BenchmarkGrader.GradeAsync(id, evaluated, predictions, sandbox, predictionsSource: predictionsPath, cancellationToken: cancellationToken).ConfigureAwait(false)).Grade;
+                using var sandbox = selection.CreateSandbox(allowWeakIsolation: false);
+                var result = (await selection.GradeAsync(evaluated, predictions, sandbox, null, allowMissing: false, predictionsPath, null, cancellationToken).ConfigureAwait(false)).Grade;
                 await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{id}: {result.Score:F2}% of {result.N} problems")).ConfigureAwait(false);
                 await CommandRunner.WriteResultAsync(result.ToJson(id), outPath, stdout, $"the {id} grades", cancellationToken).ConfigureAwait(false);
             },

@@ -11,11 +11,11 @@ internal static class GradeCommand
 
     public static Command Create()
     {
-        var benchmark = new Option<string>("--benchmark") { Description = "gsm8k, math, mbpp or humaneval.", Required = true, HelpName = "gsm8k|math|mbpp|humaneval" }
-            .AcceptOnlyFromAmong("gsm8k", "math", "mbpp", "humaneval");
+        var benchmark = new Option<string>("--benchmark") { Description = "gsm8k, math, mbpp or humaneval, or with --plan any benchmark the plan declares.", Required = true, HelpName = "ID" };
+        var plan = new Option<string?>("--plan") { Description = "A plan whose evaluation.benchmarks declares the benchmark (its prompt, grader and problems file).", HelpName = "PLAN.json" };
         var ks = new Option<string>("--k") { Description = "Code benchmarks: the k values of pass@k to report, comma-separated (each needs at least k samples per problem).", DefaultValueFactory = _ => "1", HelpName = "1,10" };
         var timeout = new Option<double>("--timeout") { Description = "Code benchmarks: seconds each program may run.", DefaultValueFactory = _ => 10, HelpName = "SECONDS" };
-        var problems = new Option<string>("--problems") { Description = "The benchmark file in its native format (GSM8K test.jsonl, MATH / MATH-500 test.jsonl).", Required = true, HelpName = "FILE" };
+        var problems = new Option<string?>("--problems") { Description = "The benchmark file in its native format (GSM8K test.jsonl, MATH / MATH-500 test.jsonl); with --plan, the plan's problems file unless given.", HelpName = "FILE" };
         var predictions = new Option<string>("--predictions") { Description = "JSON Lines: {\"id\": …, \"output\": \"…\"} or {\"id\": …, \"outputs\": [\"…\"]}; ids are MATH unique_id or the 0-based GSM8K line number.", Required = true, HelpName = "FILE" };
         var allowMissing = new Option<bool>("--allow-missing") { Description = "Count problems without a prediction as wrong instead of failing." };
         var weakSandbox = new Option<bool>("--allow-weak-sandbox") { Description = "Code benchmarks: where the kernel refuses user namespaces, grade anyway with only resource limits and a separate tester (programs can then read the host's files and reach its network; see docs/evaluation.md)." };
@@ -25,9 +25,11 @@ internal static class GradeCommand
             "Grade predictions. GSM8K and MATH: answers are extracted from [RESULT] … [/RESULT], \\boxed{}, #### x, \"the answer is x\" "
             + "or the last number, normalized, and compared as numbers, fractions, tuples, intervals or expressions. MBPP and HumanEval: "
             + "the code is run with the problem's tests in a sandboxed Python process (timeout, memory, no network); the score is pass@1.\n\n"
-            + "Example:\n  agorabench grade --benchmark math --problems math500/test.jsonl --predictions preds.jsonl --out grade.json")
+            + "A benchmark declared in a plan is graded by its own grader (exact, numeric, math, python-tests, judge, pairwise).\n\n"
+            + "Examples:\n  agorabench grade --benchmark math --problems math500/test.jsonl --predictions preds.jsonl --out grade.json\n"
+            + "  agorabench grade --plan plan.json --benchmark sql-exec --predictions preds.jsonl")
         {
-            benchmark, problems, predictions, allowMissing, ks, timeout, weakSandbox, output,
+            benchmark, plan, problems, predictions, allowMissing, ks, timeout, weakSandbox, output,
         };
 
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
@@ -60,8 +62,14 @@ internal static class GradeCommand
                     throw new CliUsageException(errors);
                 }
 
-                string problemsPath = parseResult.GetRequiredValue(problems);
-                var problemList = await BenchmarkProblems.ReadAsync(id, problemsPath, cancellationToken).ConfigureAwait(false);
+                var selection = await BenchmarkSelection.ResolveAsync(id, parseResult.GetValue(plan), parseResult.GetValue(problems), cancellationToken).ConfigureAwait(false);
+                if (!selection.IsChecked)
+                {
+                    throw new CliUsageException([new DataError(null, null, "--benchmark", $"'{id}' is scored by a pairwise leaderboard; judge its predictions with 'agorabench judge'")]);
+                }
+
+                string problemsPath = selection.Problems;
+                var problemList = await selection.Definition.ReadProblemsAsync(problemsPath, cancellationToken).ConfigureAwait(false);
                 if (problemList.Count == 0)
                 {
                     throw new DataValidationException([new DataError(problemsPath, null, null, $"the file has no {id} problems")]);
@@ -69,53 +77,16 @@ internal static class GradeCommand
 
                 string predictionsPath = parseResult.GetRequiredValue(predictions);
                 var predictionList = await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false);
-                BenchmarkGradeResult result;
-                string json;
-                if (id is "gsm8k" or "math")
+                using var sandbox = selection.CreateSandbox(parseResult.GetValue(weakSandbox));
+                var code = await selection.GradeAsync(problemList, predictionList, sandbox, new SandboxLimits { Timeout = TimeSpan.FromSeconds(seconds) }, parseResult.GetValue(allowMissing), predictionsPath, requested, cancellationToken).ConfigureAwait(false);
+                var result = code.Grade;
+                var missingK = sandbox is null ? [] : requested.Where(k => !code.PassAtK.ContainsKey(k) && k > 1).ToArray();
+                if (missingK.Length > 0)
                 {
-                    result = MathBenchmarkGrader.Grade(problemList, predictionList, parseResult.GetValue(allowMissing), predictionsPath);
-                    json = result.ToJson(id);
-                }
-                else
-                {
-                    using var sandbox = new PythonSandbox(new PythonSandboxOptions { AllowWeakIsolation = parseResult.GetValue(weakSandbox) });
-                    CodeGradeResult code;
-                    try
-                    {
-                        code = await CodeBenchmarkGrader.GradeAsync(
-                            id,
-                            problemList,
-                            predictionList,
-                            sandbox,
-                            new SandboxLimits { Timeout = TimeSpan.FromSeconds(seconds) },
-                            parseResult.GetValue(allowMissing),
-                            predictionsPath,
-                            requested,
-                            cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (InvalidOperationException ex) when (ex.Message.StartsWith("The code sandbox", StringComparison.Ordinal))
-                    {
-                        throw new DataValidationException([new DataError(null, null, "--allow-weak-sandbox", ex.Message)]);
-                    }
-
-                    result = code.Grade;
-                    var missingK = requested.Where(k => !code.PassAtK.ContainsKey(k) && k > 1).ToArray();
-                    if (missingK.Length > 0)
-                    {
-                        throw new DataValidationException([new DataError(predictionsPath, null, "--k", $"pass@{string.Join(", pass@", missingK)} needs at least that many outputs for every problem")]);
-                    }
-
-                    var node = System.Text.Json.Nodes.JsonNode.Parse(result.ToJson(id))!;
-                    var passAt = new System.Text.Json.Nodes.JsonObject();
-                    foreach (int k in requested.Where(code.PassAtK.ContainsKey))
-                    {
-                        passAt[$"pass@{k}"] = code.PassAtK[k];
-                    }
-
-                    node["pass_at_k"] = passAt;
-                    json = node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
+                    throw new DataValidationException([new DataError(predictionsPath, null, "--k", $"pass@{string.Join(", pass@", missingK)} needs at least that many outputs for every problem")]);
                 }
 
+                string json = selection.ToJson(code, requested);
                 if (parseResult.GetValue(output) is not null)
                 {
                     await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{id}: {result.Score:F2}% of {result.N} problems")).ConfigureAwait(false);

@@ -98,12 +98,20 @@ public sealed class PgrCalculator : IPgrCalculator
 
         if (options.RequireComplete && errors.Count == 0)
         {
+            // The expected grid: the paper's nine settings when every score is of a paper domain, else every setting some
+            // generator has; each setting needs the paper's benchmarks of its domain and every benchmark scored in that domain.
+            var studied = groups.Keys.Select(k => k.Setting).Distinct().ToArray();
+            IReadOnlyList<AgoraBenchSetting> expected = studied.All(s => s.Domain.IsBuiltIn) ? AgoraBenchSettings.All : [.. studied.OrderBy(s => s.Method).ThenBy(s => s.Domain)];
+            var domainBenchmarks = groups
+                .GroupBy(g => g.Key.Setting.Domain)
+                .ToDictionary(g => g.Key, g => g.SelectMany(x => x.Value.Select(e => e.Benchmark)).ToHashSet(StringComparer.Ordinal));
             foreach (string generator in generatorOrder.Keys)
             {
-                foreach (var setting in AgoraBenchSettings.All)
+                foreach (var setting in expected)
                 {
                     var present = groups.TryGetValue((generator, setting), out var list) ? list.Select(e => e.Benchmark).ToHashSet(StringComparer.Ordinal) : [];
-                    var missing = setting.Benchmarks.Where(b => !present.Contains(b.Id)).Select(b => b.Id).ToArray();
+                    var needed = setting.Benchmarks.Select(b => b.Id).Union(domainBenchmarks.TryGetValue(setting.Domain, out var seen) ? seen.Order(StringComparer.Ordinal) : [], StringComparer.Ordinal);
+                    var missing = needed.Where(b => !present.Contains(b)).ToArray();
                     if (missing.Length > 0)
                     {
                         errors.Add(new DataError(null, null, null, $"{generator}, {setting.Key}: missing scores for {string.Join(", ", missing)}"));

@@ -443,8 +443,10 @@ public static class AnalysisReportWriter
             html.Append("</tbody></table><div class=\"caption\">PGR = 100 · (student − base) / (reference − base), per benchmark; a cell's PGR is the mean over its domain's benchmarks.</div>");
         }
 
-        var domains = AgoraBenchSettings.Domains;
-        var domainLegend = domains.Select((d, i) => (AgoraBenchNames.ToName(d), SvgChart.Color(i))).ToArray();
+        // The legend lists the domains the points are of: the paper's three, then each declared domain.
+        var domainNames = DomainNames([.. (analysis.Fine?.Points ?? []).Select(p => p.Label), .. (analysis.PcRegression?.Points ?? []).Select(p => p.Label)]);
+        var domainLegend = domainNames.Select((d, i) => (d, SvgChart.Color(i))).ToArray();
+        int DomainIndex(string label) => Math.Max(0, domainNames.IndexOf(DomainOf(label)));
         html.Append("<h2 id=\"problem-solving\">Problem-solving ability vs PGR</h2>");
         if (analysis.Coarse is { } coarse)
         {
@@ -627,17 +629,15 @@ public static class AnalysisReportWriter
         (setting.Method switch { GenerationMethod.InstanceGeneration => "IG", GenerationMethod.ResponseGeneration => "RG", _ => "QE" })
         + " " + (setting.Domain.Ordinal switch { 0 => "math", 1 => "code", 2 => "inst.", _ => setting.Domain.Name });
 
-    private static int DomainIndex(string label)
-    {
-        foreach (var domain in AgoraBenchSettings.Domains)
-        {
-            if (label.EndsWith("/" + AgoraBenchNames.ToName(domain), StringComparison.Ordinal))
-            {
-                return domain.Ordinal;
-            }
-        }
+    // A point's label ends with its setting key, method/domain.
+    private static string DomainOf(string label) => label[(label.LastIndexOf('/') + 1)..];
 
-        return 3;
+    private static List<string> DomainNames(IEnumerable<string> labels)
+    {
+        var present = labels.Select(DomainOf).ToHashSet(StringComparer.Ordinal);
+        var paper = AgoraBenchSettings.Domains.Select(AgoraBenchNames.ToName).ToList();
+        var declared = present.Where(d => !paper.Contains(d)).Order(StringComparer.Ordinal);
+        return [.. paper.Where(d => present.Count == 0 || present.Contains(d)), .. declared];
     }
 
     private static void Figure(StringBuilder html, string id, string svg, string caption) =>

@@ -24,11 +24,23 @@ public sealed class AgoraBenchRunnerFactory
     /// <returns>The runner.</returns>
     /// <exception cref="ArgumentException">No <see cref="IModelClientFactory"/> is registered, or the options are invalid.</exception>
     /// <exception cref="DataValidationException">The plan is invalid; every problem is listed.</exception>
-    public AgoraBenchRunner Create(AgoraBenchPlan plan, string runDirectory, Action<AgoraBenchRunnerOptions>? configure = null)
+    public AgoraBenchRunner Create(AgoraBenchPlan plan, string runDirectory, Action<AgoraBenchRunnerOptions>? configure = null) =>
+        new(plan, runDirectory, Options(configure));
+
+    /// <summary>Reads and validates a plan file with what the host registered (grader kinds, benchmarks, trainers), so a plan may name them.</summary>
+    /// <param name="path">The plan file.</param>
+    /// <param name="configure">Adjusts the options the plan is checked with (as for <see cref="Create"/>), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="DataValidationException">The plan is invalid; every problem is listed.</exception>
+    public Task<AgoraBenchPlan> ReadPlanAsync(string path, Action<AgoraBenchRunnerOptions>? configure = null, CancellationToken cancellationToken = default) =>
+        AgoraBenchPlanFile.ReadAsync(path, Options(configure), cancellationToken);
+
+    private AgoraBenchRunnerOptions Options(Action<AgoraBenchRunnerOptions>? configure)
     {
         // A fresh instance per runner with every Configure<AgoraBenchRunnerOptions> step applied, so nothing a host set
         // (the shard, the environment reader, graders, benchmarks …) is lost and no runner sees another's changes.
-        var options = _services.GetService<IOptionsFactory<AgoraBenchRunnerOptions>>()?.Create(Options.DefaultName) ?? new AgoraBenchRunnerOptions();
+        var options = _services.GetService<IOptionsFactory<AgoraBenchRunnerOptions>>()?.Create(Microsoft.Extensions.Options.Options.DefaultName) ?? new AgoraBenchRunnerOptions();
         options.ClientFactory ??= _services.GetService<IModelClientFactory>();
         options.Trainer ??= _services.GetService<IStudentTrainer>();
         options.PerplexityScorer ??= _services.GetService<ITokenLogProbabilityScorer>();
@@ -61,6 +73,6 @@ public sealed class AgoraBenchRunnerFactory
         }
 
         configure?.Invoke(options);
-        return new AgoraBenchRunner(plan, runDirectory, options);
+        return options;
     }
 }

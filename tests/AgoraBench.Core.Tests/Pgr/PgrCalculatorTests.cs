@@ -128,6 +128,31 @@ public class PgrCalculatorTests
     }
 
     [Fact]
+    public void Calculate_RequireComplete_OnDeclaredDomains_ExpectsTheStudiedSettings_AndEachDomainsBenchmarks()
+    {
+        // Two generators on a declared domain: the grid is the settings studied (not the paper's nine), and each cell
+        // needs every benchmark any cell of its domain was scored on.
+        var complete = new PgrCalculator().Calculate(
+            [
+                Score("A", "ig/sql", "sql-exec", 50, 10, 90), Score("A", "ig/sql", "sql-judge", 50, 10, 90),
+                Score("B", "ig/sql", "sql-exec", 30, 10, 90), Score("B", "ig/sql", "sql-judge", 30, 10, 90),
+            ],
+            new PgrCalculationOptions { RequireComplete = true });
+        Assert.Equal(2, complete.Generators.Count);
+
+        var ex = Assert.Throws<DataValidationException>(() => new PgrCalculator().Calculate(
+            [
+                Score("A", "ig/sql", "sql-exec", 50, 10, 90), Score("A", "ig/sql", "sql-judge", 50, 10, 90), Score("A", "rg/sql", "sql-exec", 50, 10, 90),
+                Score("B", "ig/sql", "sql-exec", 30, 10, 90),
+            ],
+            new PgrCalculationOptions { RequireComplete = true }));
+
+        Assert.Equal(
+            ["A, response-generation/sql: missing scores for sql-judge", "B, instance-generation/sql: missing scores for sql-judge", "B, response-generation/sql: missing scores for sql-exec, sql-judge"],
+            ex.Errors.Select(e => e.Message).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Calculate_CustomBenchmark_IsAccepted()
     {
         var report = new PgrCalculator().Calculate([Score("G", "qe/code", "livecodebench", 30, 10, 50)]);

@@ -64,6 +64,25 @@ public partial class AnalysisReportWriterTests
     }
 
     [Fact]
+    public void Html_ProblemSolvingLegend_ListsDeclaredDomains()
+    {
+        // Half of the problem-solving points moved to a declared domain "sql": the legend names it beside the paper's.
+        var paper = Paper.Value;
+        var fine = paper.Fine!;
+        var moved = fine with { Points = [.. fine.Points.Select((p, i) => i % 2 == 0 ? p with { Label = p.Label[..(p.Label.LastIndexOf('/') + 1)] + "sql" } : p)] };
+        var before = new AgoraBenchAnalysis { Leaderboard = paper.Leaderboard, Options = paper.Options, Coarse = paper.Coarse, Fine = fine };
+        var analysis = new AgoraBenchAnalysis { Leaderboard = paper.Leaderboard, Options = paper.Options, Coarse = paper.Coarse, Fine = moved };
+
+        static string[] Legends(string html) => [.. Regex.Matches(html, "<g class=\"legend\">(.*?)</g>", RegexOptions.Singleline).Select(m => m.Groups[1].Value)];
+
+        var paperLegends = Legends(AnalysisReportWriter.Html(before));
+        Assert.Contains(paperLegends, l => l.Contains(">math<", StringComparison.Ordinal));
+        Assert.DoesNotContain(paperLegends, l => l.Contains(">sql<", StringComparison.Ordinal));
+        var legends = Legends(AnalysisReportWriter.Html(analysis));
+        Assert.Contains(legends, l => l.Contains(">sql<", StringComparison.Ordinal) && l.Contains(">math<", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Html_IsSelfContained_WithEveryChart()
     {
         string html = AnalysisReportWriter.Html(Paper.Value);

@@ -166,6 +166,80 @@ public sealed class AgoraBenchPlanFileTests : IDisposable
     }
 
     [Fact]
+    public async Task ThePlanSchema_AcceptsEveryPlanOfTheSamples_AndEveryWholePlanInTheDocs()
+    {
+        var schema = await JsonSchema.FromFileAsync(RepositoryRoot.Combine("docs", "plan.schema.json"));
+        var plans = Directory.GetFiles(RepositoryRoot.Combine("samples"), "plan*.json", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(RepositoryRoot.Combine("samples", "plans"), "*.json"))
+            .Distinct(StringComparer.Ordinal)
+            .Select(f => (Name: f, Json: File.ReadAllText(f)))
+            .ToList();
+        Assert.Contains(plans, p => p.Name.EndsWith(Path.Combine("own-task", "plan.json"), StringComparison.Ordinal));
+
+        // A ```json block of a doc that holds a whole plan (settings and evaluation) is checked too.
+        foreach (string doc in Directory.GetFiles(RepositoryRoot.Combine("docs"), "*.md"))
+        {
+            string text = File.ReadAllText(doc);
+            foreach (System.Text.RegularExpressions.Match block in System.Text.RegularExpressions.Regex.Matches(text, "```json\n(.*?)\n```", System.Text.RegularExpressions.RegexOptions.Singleline))
+            {
+                if (TryParseObject(block.Groups[1].Value) is { } node && node.ContainsKey("settings") && node.ContainsKey("evaluation"))
+                {
+                    plans.Add(($"{doc} (line {text[..block.Index].Count(c => c == '\n') + 1})", block.Groups[1].Value));
+                }
+            }
+        }
+
+        Assert.Contains(plans, p => p.Name.Contains("plan.md", StringComparison.Ordinal));
+        foreach (var (name, json) in plans)
+        {
+            var errors = schema.Validate(json);
+            Assert.True(errors.Count == 0, name + ": " + string.Join("; ", errors.Select(e => $"{e.Path}: {e.Kind}")));
+        }
+    }
+
+    [Fact]
+    public async Task ThePlanSchema_ChecksTheOptionsOfEachGraderKind_AndTheDomains()
+    {
+        var schema = await JsonSchema.FromFileAsync(RepositoryRoot.Combine("docs", "plan.schema.json"));
+        string sample = File.ReadAllText(RepositoryRoot.Combine("samples", "own-task", "plan.json"));
+        Assert.Empty(schema.Validate(sample));
+        var mistakes = new Dictionary<string, Action<JsonNode>>
+        {
+            ["a judge's passScore as text"] = n => n["evaluation"]!["benchmarks"]!["sql-judge"]!["grader"]!["passScore"] = "four",
+            ["a numeric option on python-tests"] = n => n["evaluation"]!["benchmarks"]!["sql-exec"]!["grader"]!["tolerance"] = 0.5,
+            ["python-tests without tests"] = n => n["evaluation"]!["benchmarks"]!["sql-exec"]!["grader"]!.AsObject().Remove("tests"),
+            ["a grader without a kind"] = n => n["evaluation"]!["benchmarks"]!["sql-exec"]!["grader"]!.AsObject().Remove("kind"),
+            ["an unknown validator"] = n => n["domains"]!["sql"]!["validator"] = "sql",
+            ["a domain without benchmarks"] = n => n["domains"]!["sql"]!.AsObject().Remove("benchmarks"),
+            ["an unknown rubric metric"] = n => n["domains"]!["sql"]!["rubrics"] = new JsonObject { ["quality"] = "q.txt" },
+            ["a misspelt benchmark key"] = n => n["evaluation"]!["benchmarks"]!["sql-exec"]!["promt"] = "x",
+        };
+        foreach (var (what, edit) in mistakes)
+        {
+            var node = JsonNode.Parse(sample)!;
+            edit(node);
+            Assert.True(schema.Validate(node.ToJsonString()).Count > 0, what);
+        }
+
+        // A kind a host registers takes its own options.
+        var hosted = JsonNode.Parse(sample)!;
+        hosted["evaluation"]!["benchmarks"]!["sql-exec"]!["grader"] = new JsonObject { ["kind"] = "my-kind", ["anything"] = 1 };
+        Assert.Empty(schema.Validate(hosted.ToJsonString()));
+    }
+
+    private static JsonObject? TryParseObject(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    [Fact]
     public async Task ThePlanSchema_RejectsWhatTheReaderRejects()
     {
         var schema = await JsonSchema.FromFileAsync(RepositoryRoot.Combine("docs", "plan.schema.json"));

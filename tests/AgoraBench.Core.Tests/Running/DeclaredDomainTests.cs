@@ -57,6 +57,32 @@ public sealed class DeclaredDomainTests : IDisposable
     }
 
     [Fact]
+    public void DomainRubrics_AreTheJudgesRubric_OfTheirMetric_AndBadOnesAreNamed()
+    {
+        const string Quality = "[Does the query answer the question?]\nScore 1: no.\nScore 2: barely.\nScore 3: partly.\nScore 4: mostly.\nScore 5: exactly.";
+        _files.Write("quality.txt", Quality);
+        _files.Write("difficulty-short.txt", "[How hard?]\nScore 1: easy.\nScore 2: fair.\nScore 5: hard.");
+        const string Templates = "\"instance-generation/sql\": \"ig.txt\"";
+        var plan = AgoraBenchPlanFile.Parse(
+            Plan("\"sql\": { \"benchmarks\": [\"exact-sql\"], \"rubrics\": { \"response-quality\": \"quality.txt\" } }", "\"instance-generation/sql\"", Templates),
+            _files.File("plan.json"));
+        var sql = plan.Settings[0].Domain;
+
+        Assert.Equal(Quality, DomainRubrics.For(plan, sql, JudgeCriterion.ResponseQuality));
+        Assert.Equal(JudgePrompts.Rubric(JudgeCriterion.InstructionDifficulty, sql), DomainRubrics.For(plan, sql, JudgeCriterion.InstructionDifficulty));
+
+        var error = Assert.Throws<DataValidationException>(() => AgoraBenchPlanFile.Parse(
+            Plan("\"sql\": { \"benchmarks\": [\"exact-sql\"], \"rubrics\": { \"instruction-difficulty\": \"difficulty-short.txt\", \"response-qualty\": \"quality.txt\", \"response-quality\": \"gone.txt\" } }", "\"instance-generation/sql\"", Templates),
+            _files.File("plan.json")));
+        string text = string.Join("\n", error.Errors.Select(e => e.ToString()));
+        Assert.Equal(3, error.Errors.Count);
+        Assert.Contains("difficulty-short.txt has no line for Score 3, 4", text, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'response-quality'", text, StringComparison.Ordinal);
+        Assert.Contains("gone.txt does not exist", text, StringComparison.Ordinal);
+        Assert.All(error.Errors, e => Assert.True(e.Line > 0 && e.Field!.StartsWith("$.domains.sql.rubrics", StringComparison.Ordinal), e.ToString()));
+    }
+
+    [Fact]
     public void DeclaredDomainMistakes_AreAllReportedAtOnce_NamingTheTemplateFile()
     {
         var error = Assert.Throws<DataValidationException>(() => AgoraBenchPlanFile.Parse(

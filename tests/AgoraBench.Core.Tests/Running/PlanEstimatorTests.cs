@@ -42,6 +42,24 @@ public sealed class PlanEstimatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeclaredBenchmarks_OfADeclaredDomain_AreEstimated_WithTheirJudgeCalls()
+    {
+        var plan = await AgoraBenchPlanFile.ReadAsync(RepositoryRoot.Combine("samples", "own-task", "plan.json"));
+        var estimate = await PlanEstimator.EstimateAsync(plan);
+        int questions = File.ReadAllLines(RepositoryRoot.Combine("samples", "own-task", "data", "test.jsonl")).Count(l => l.Trim().Length > 0);
+
+        // base, reference, 2 generators × 3 settings of students: each answers both benchmarks; only sql-judge calls the judge, once per answer.
+        var evaluations = estimate.Lines.Where(l => l.Stage == RunStage.Evaluate).ToArray();
+        Assert.Equal(8, evaluations.Count(l => l.Item.EndsWith(" on sql-exec", StringComparison.Ordinal)));
+        Assert.Equal(8, evaluations.Count(l => l.Item.EndsWith(" on sql-judge", StringComparison.Ordinal)));
+        var judged = evaluations.Where(l => l.Item.StartsWith("sql-judge judge of ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(8, judged.Length);
+        Assert.All(judged, l => Assert.Equal(questions, l.Requests));
+        Assert.DoesNotContain(evaluations, l => l.Item.StartsWith("sql-exec judge", StringComparison.Ordinal));
+        Assert.All(evaluations, l => Assert.True(l.InputTokens > 0, l.Item));
+    }
+
+    [Fact]
     public async Task EveryStageIsEstimated_AndTheTotalsAddUp()
     {
         var (_, estimate) = await EstimateAsync();

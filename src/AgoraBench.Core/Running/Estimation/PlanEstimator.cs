@@ -90,7 +90,7 @@ public static class PlanEstimator
                                 double slots = criterion == JudgeCriterion.ResponseQuality
                                     ? judged.InstructionTokens + judged.ResponseTokens
                                     : judgeCounter.CountTokens(JudgePrompts.DifficultyTask(setting.Domain)) + judged.InstructionTokens;
-                                long input = (long)Math.Round(n * (gradingOverhead + judgeCounter.CountTokens(JudgePrompts.Rubric(criterion, setting.Domain)) + slots));
+                                long input = (long)Math.Round(n * (gradingOverhead + judgeCounter.CountTokens(DomainRubrics.For(plan, setting.Domain, criterion)) + slots));
                                 long output = (long)n * e.JudgeOutputTokens;
                                 lines.Add(new CostEstimateLine(RunStage.Metrics, generator.Name, setting, name + " judge", m.Judge!.Model, n, input, output, Prices.CostOrFree(m.Judge, input, output), TokenizerCatalog.Label(judgeTokenizer.Key, judgeTokenizer.Exact)));
                                 break;
@@ -130,32 +130,41 @@ public static class PlanEstimator
         string studentLabel = TokenizerCatalog.Label(studentTokenizer.Key, studentTokenizer.Exact);
         var judge = plan.Evaluation.Judge;
         var judgeCounterForPairs = judge is null ? null : catalog.Get(TokenizerCatalog.Choose(judge).Key);
-        foreach (var benchmark in EvaluationBenchmarks.All.Where(b => settings.Any(s => s.Domain == b.Domain) && plan.Evaluation.Benchmarks.ContainsKey(b.Id)).Select(b => plan.Evaluation.Benchmarks[b.Id]))
+        // Every benchmark of a studied domain, built in or declared, in the run's order.
+        var order = EvaluationBenchmarks.All.Select(b => b.Id).ToList();
+        foreach (var benchmark in plan.Evaluation.Benchmarks.Values
+            .Where(b => settings.Any(s => s.Domain == b.Benchmark.Domain))
+            .OrderBy(b => order.IndexOf(b.Benchmark.Id) is int i and >= 0 ? i : int.MaxValue)
+            .ThenBy(b => b.Benchmark.Id, StringComparer.Ordinal))
         {
             string id = benchmark.Benchmark.Id;
-            var problems = await BenchmarkProblems.ReadAsync(id, benchmark.Problems, cancellationToken).ConfigureAwait(false);
+            var definition = benchmark.Definition;
+            var problems = await definition.ReadProblemsAsync(benchmark.Problems, cancellationToken).ConfigureAwait(false);
             int heldOut = benchmark.FewShotProblems is null ? plan.Evaluation.BaseFewShot : 0;
             var evaluated = problems.Skip(heldOut).Take(benchmark.Limit ?? int.MaxValue).ToArray();
             double questionTokens = evaluated.Length == 0 ? 0 : evaluated.Average(p => (double)studentCounter.CountTokens(p.Prompt)) + ChatOverheadTokens;
             double demoTokens = problems.Take(plan.Evaluation.BaseFewShot).Sum(p => (double)studentCounter.CountTokens(p.Prompt) + studentCounter.CountTokens(p.Answer ?? string.Empty) + 4);
             int n = evaluated.Length;
             long answers = (long)n * e.EvaluationOutputTokens;
-            bool pairwise = !BenchmarkGrader.IsChecked(id);
+            // Judged answers: a pairwise leaderboard or grader plays two games per question, a rubric judge grades each answer once.
+            bool pairwise = definition.Aggregation != "mean" || definition.Grader.Kind == "pairwise";
+            int games = pairwise ? 2 : definition.Grader.Kind == "judge" ? 1 : 0;
             long judgeInput = 0;
-            if (pairwise && judgeCounterForPairs is not null)
+            if (games > 0 && judgeCounterForPairs is not null && n > 0)
             {
-                double template = judgeCounterForPairs.CountTokens(PairwiseJudge.DefaultTemplate);
-                judgeInput = (long)Math.Round(2 * n * (template + evaluated.Average(p => (double)judgeCounterForPairs.CountTokens(p.Prompt)) + (2 * e.EvaluationOutputTokens)));
+                string? rubricFile = definition.Grader.Text("rubric") is { } rubric && plan.SourcePath is { } source ? Path.Combine(Path.GetDirectoryName(source)!, rubric) : null;
+                double template = judgeCounterForPairs.CountTokens(pairwise ? PairwiseJudge.DefaultTemplate : rubricFile is not null && File.Exists(rubricFile) ? await File.ReadAllTextAsync(rubricFile, cancellationToken).ConfigureAwait(false) : JudgePrompts.GradingTemplate);
+                judgeInput = (long)Math.Round(games * n * (template + evaluated.Average(p => (double)judgeCounterForPairs.CountTokens(p.Prompt)) + (games * e.EvaluationOutputTokens)));
             }
 
             void Evaluate(string? generator, AgoraBenchSetting? setting, string who, ModelEndpoint endpoint, ModelPrice? price, double extraInputPerProblem)
             {
                 long input = (long)Math.Round(n * (questionTokens + extraInputPerProblem));
                 lines.Add(new CostEstimateLine(RunStage.Evaluate, generator, setting, $"{who} on {id}", endpoint.Model, n, input, answers, price?.Cost(input, answers) ?? (endpoint.IsSelfHosted ? 0 : null), studentLabel));
-                if (pairwise && judge is not null)
+                if (games > 0 && judge is not null)
                 {
-                    long judgeOutput = 2L * n * e.PairwiseJudgeOutputTokens;
-                    lines.Add(new CostEstimateLine(RunStage.Evaluate, generator, setting, $"{id} judge of {who}", judge.Model, 2L * n, judgeInput, judgeOutput, Prices.CostOrFree(judge, judgeInput, judgeOutput), TokenizerCatalog.Label(TokenizerCatalog.Choose(judge).Key, TokenizerCatalog.Choose(judge).Exact)));
+                    long judgeOutput = (long)games * n * (pairwise ? e.PairwiseJudgeOutputTokens : e.JudgeOutputTokens);
+                    lines.Add(new CostEstimateLine(RunStage.Evaluate, generator, setting, $"{id} judge of {who}", judge.Model, (long)games * n, judgeInput, judgeOutput, Prices.CostOrFree(judge, judgeInput, judgeOutput), TokenizerCatalog.Label(TokenizerCatalog.Choose(judge).Key, TokenizerCatalog.Choose(judge).Exact)));
                 }
             }
 
@@ -228,13 +237,15 @@ public static class PlanEstimator
 
         // Real prompts, as the engine builds them (the first attempt of the first items, or of the sampled seeds).
         string template = plan.Generation.Templates.TryGetValue(setting.Key, out string? file) ? File.ReadAllText(file) : MetaPrompts.Template(setting.Method, setting.Domain, plan.Generation.PromptStyle);
+        // A declared domain's own themes, as the generate step draws them.
+        var themes = plan.Domains.TryGetValue(AgoraBenchNames.ToName(setting.Domain), out var declared) && declared.Themes.Count > 0 ? declared.Themes : GenerationThemes.For(setting.Domain);
         int system = counter.CountTokens(MetaPrompts.SystemMessage);
         int prompts = Math.Min(MaxPrompts, setting.Method == GenerationMethod.InstanceGeneration ? plan.Instances : sampleSize);
         double promptTokens = 0;
         for (int i = 0; i < prompts; i++)
         {
             string text = setting.Method == GenerationMethod.InstanceGeneration
-                ? GenerationPromptBuilder.InstanceGeneration(template, setting.Domain, seeds, [], new Random(StableSeed.Mix(plan.RandomSeed, i, 1)), plan.Generation.DemonstrationMode, plan.Generation.PromptStyle).Text
+                ? GenerationPromptBuilder.InstanceGeneration(template, themes, seeds, [], new Random(StableSeed.Mix(plan.RandomSeed, i, 1)), plan.Generation.DemonstrationMode, plan.Generation.PromptStyle).Text
                 : GenerationPromptBuilder.ForSeed(template, seeds[sample[i]]).Text;
             promptTokens += counter.CountTokens(text);
         }

@@ -33,7 +33,44 @@ public static class AgoraBenchPlanFile
     /// <param name="additionalTrainers">Trainer names registered besides the built-in ones, or <see langword="null"/> to leave the name to the runner, which checks it against its trainer providers.</param>
     /// <returns>The plan.</returns>
     /// <exception cref="DataValidationException">The plan has problems; every problem is listed.</exception>
-    public static AgoraBenchPlan Parse(string json, string? sourcePath = null, Func<string, string?>? environment = null, IEnumerable<string>? additionalTrainers = null)
+    public static AgoraBenchPlan Parse(string json, string? sourcePath = null, Func<string, string?>? environment = null, IEnumerable<string>? additionalTrainers = null) =>
+        Parse(json, sourcePath, environment, additionalTrainers, null, null);
+
+    /// <summary>
+    /// Reads and validates a plan file against a host's runner options: the grader kinds, benchmarks and trainer names
+    /// the host registered (<c>AddGrader</c>, <c>AddBenchmark</c>) are known to the checks, and variables are read
+    /// through <see cref="AgoraBenchRunnerOptions.Environment"/>.
+    /// </summary>
+    /// <param name="path">The plan file.</param>
+    /// <param name="options">The options the plan will run with.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The plan, with absolute paths.</returns>
+    /// <exception cref="DataValidationException">The file is not valid JSON or the plan has problems; every problem is listed with its line and JSON path.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static async Task<AgoraBenchPlan> ReadAsync(string path, AgoraBenchRunnerOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(options);
+        string full = Path.GetFullPath(path);
+        string text = await File.ReadAllTextAsync(full, cancellationToken).ConfigureAwait(false);
+        IEnumerable<string> trainers = options.Trainer is { } trainer ? [.. options.RegisteredTrainerNames, trainer.Name, .. PlannedTrainer(text)] : [.. options.RegisteredTrainerNames];
+        return Parse(text, full, options.Environment, trainers, options.Graders, options.Benchmarks);
+    }
+
+    // A host's trainer replaces whichever one the plan names, so that name is accepted too.
+    private static string[] PlannedTrainer(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })?["training"]?["trainer"] is JsonValue v && v.TryGetValue(out string? name) ? [name] : [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private static AgoraBenchPlan Parse(string json, string? sourcePath, Func<string, string?>? environment, IEnumerable<string>? additionalTrainers, GraderRegistry? graders, BenchmarkCatalog? hostBenchmarks)
     {
         ArgumentNullException.ThrowIfNull(json);
         string source = sourcePath ?? "plan";
@@ -63,7 +100,7 @@ public static class AgoraBenchPlanFile
 
             // A value the reader already rejected is not reported again by the validator.
             var errors = new List<DataError>(reader.Errors);
-            errors.AddRange(plan.Validate(additionalTrainers).Where(e => e.Field is null || !reader.ErrorPaths.Any(p => e.Field == p || e.Field.StartsWith(p + ".", StringComparison.Ordinal) || e.Field.StartsWith(p + "[", StringComparison.Ordinal))));
+            errors.AddRange(PlanValidator.Validate(plan, additionalTrainers, graders, hostBenchmarks).Where(e => e.Field is null || !reader.ErrorPaths.Any(p => e.Field == p || e.Field.StartsWith(p + ".", StringComparison.Ordinal) || e.Field.StartsWith(p + "[", StringComparison.Ordinal))));
             if (errors.Count > 0)
             {
                 throw new DataValidationException(errors);
@@ -517,7 +554,26 @@ public static class AgoraBenchPlanFile
                 continue;
             }
 
-            r.Known(property.Value, path, "description", "themes", "validator", "benchmarks");
+            r.Known(property.Value, path, "description", "themes", "validator", "benchmarks", "rubrics");
+            var rubrics = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (r.Object(property.Value, path, "rubrics") is { } rubricFiles)
+            {
+                string[] judged = [IntrinsicMetricNames.InstructionDifficulty, IntrinsicMetricNames.ResponseQuality];
+                foreach (var rubric in rubricFiles.EnumerateObject())
+                {
+                    if (Array.IndexOf(judged, rubric.Name) < 0)
+                    {
+                        string? nearest = Suggest.Nearest(rubric.Name, judged);
+                        r.Error(PlanJson.Path(path + ".rubrics", rubric.Name), $"'{rubric.Name}' is not a judged metric; expected {string.Join(" or ", judged)}{(nearest is null ? string.Empty : $" (did you mean '{nearest}'?)")}");
+                    }
+                    else if (r.FilePath(rubricFiles, path + ".rubrics", rubric.Name) is { } file)
+                    {
+                        rubrics[rubric.Name] = file;
+                    }
+                }
+            }
+
+
             domains[property.Name] = new PlanDomain
             {
                 Name = property.Name,
@@ -525,6 +581,7 @@ public static class AgoraBenchPlanFile
                 Themes = Strings(r, property.Value, path, "themes"),
                 Validator = r.String(property.Value, path, "validator"),
                 Benchmarks = Strings(r, property.Value, path, "benchmarks"),
+                Rubrics = rubrics,
             };
         }
 

@@ -33,6 +33,19 @@ internal static class PlanBenchmarkValidator
                 }
             }
 
+            foreach (var (metric, file) in domain.Rubrics)
+            {
+                string rubricPath = JsonLineIndex.Path(path + ".rubrics", metric);
+                if (!File.Exists(file))
+                {
+                    error(rubricPath, $"the rubric file {file} does not exist");
+                }
+                else if (DomainRubrics.Problem(File.ReadAllText(file)) is { } problem)
+                {
+                    error(rubricPath, $"the rubric file {file} {problem}");
+                }
+            }
+
             if (domain.Validator is { } validator && Array.IndexOf(Validators, validator) < 0)
             {
                 string? nearest = Suggest.Nearest(validator, Validators);

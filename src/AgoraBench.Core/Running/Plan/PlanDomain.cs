@@ -15,6 +15,13 @@ public sealed record PlanDomain
     /// <summary>Gets the validator kind (<c>math</c>, <c>code</c> or <c>general</c>), or <see langword="null"/> for the general one.</summary>
     public string? Validator { get; init; }
 
+    /// <summary>
+    /// Gets the domain's own rubric files of the intrinsic-metric judges, by metric name
+    /// (<c>instruction-difficulty</c>, <c>response-quality</c>): a <c>[criterion]</c> line, then <c>Score 1:</c> …
+    /// <c>Score 5:</c>. A metric without one uses the general rubric.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Rubrics { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Gets the ids of the benchmarks that score the domain's students.</summary>
     public IReadOnlyList<string> Benchmarks { get; init; } = [];
 }

@@ -20,7 +20,7 @@ internal sealed class MetricsStep(RunStepInfo info, GenerateStep generate) : Run
             ["embedding"] = m.Embedding?.Model,
             ["perplexity"] = context.Options.PerplexityScorer is null ? m.Perplexity?.Model : "host-scorer",
             ["judge_prompt"] = Hashing.Sha256(JudgePrompts.SystemPrompt + JudgePrompts.GradingTemplate + JudgePrompts.DifficultyTask(domain)
-                + JudgePrompts.Rubric(JudgeCriterion.InstructionDifficulty, domain) + JudgePrompts.Rubric(JudgeCriterion.ResponseQuality, domain)),
+                + DomainRubrics.For(context.Plan, domain, JudgeCriterion.InstructionDifficulty) + DomainRubrics.For(context.Plan, domain, JudgeCriterion.ResponseQuality)),
             ["additional"] = new JsonArray([.. context.Options.AdditionalMetrics.Select(x => (JsonNode)x.Name)]),
         };
         return Task.FromResult(config);
@@ -38,8 +38,8 @@ internal sealed class MetricsStep(RunStepInfo info, GenerateStep generate) : Run
         {
             metrics.Add(name switch
             {
-                IntrinsicMetricNames.InstructionDifficulty => new JudgeMetric(await context.CachedChatAsync(m.Judge!, ModelRole.MetricJudge, cancellationToken).ConfigureAwait(false), JudgeCriterion.InstructionDifficulty, setting.Domain, new JudgeMetricOptions { Concurrency = judging }),
-                IntrinsicMetricNames.ResponseQuality => new JudgeMetric(await context.CachedChatAsync(m.Judge!, ModelRole.MetricJudge, cancellationToken).ConfigureAwait(false), JudgeCriterion.ResponseQuality, setting.Domain, new JudgeMetricOptions { Concurrency = judging }),
+                IntrinsicMetricNames.InstructionDifficulty => new JudgeMetric(await context.CachedChatAsync(m.Judge!, ModelRole.MetricJudge, cancellationToken).ConfigureAwait(false), JudgeCriterion.InstructionDifficulty, setting.Domain, new JudgeMetricOptions { Concurrency = judging, Rubric = DomainRubrics.For(plan, setting.Domain, JudgeCriterion.InstructionDifficulty) }),
+                IntrinsicMetricNames.ResponseQuality => new JudgeMetric(await context.CachedChatAsync(m.Judge!, ModelRole.MetricJudge, cancellationToken).ConfigureAwait(false), JudgeCriterion.ResponseQuality, setting.Domain, new JudgeMetricOptions { Concurrency = judging, Rubric = DomainRubrics.For(plan, setting.Domain, JudgeCriterion.ResponseQuality) }),
                 IntrinsicMetricNames.InstructionDiversity => new DiversityMetric(context.Embeddings(m.Embedding!), DiversityTarget.Instruction, new DiversityMetricOptions { Concurrency = m.Concurrency }),
                 IntrinsicMetricNames.ResponseDiversity => new DiversityMetric(context.Embeddings(m.Embedding!), DiversityTarget.Response, new DiversityMetricOptions { Concurrency = m.Concurrency }),
                 _ => new PerplexityMetric(
