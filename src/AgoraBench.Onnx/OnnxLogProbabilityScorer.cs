@@ -37,7 +37,7 @@ public sealed class OnnxLogProbabilityScorer : ITokenLogProbabilityScorer, IDisp
         ArgumentNullException.ThrowIfNull(tokenizer);
         _session = session;
         _tokenizer = tokenizer;
-        _options = options ?? new OnnxLogProbabilityScorerOptions();
+        _options = OnnxLogProbabilityScorerOptionsValidator.Instance.ThrowIfInvalid(options ?? new OnnxLogProbabilityScorerOptions(), nameof(options));
         var inputs = session.InputMetadata.Keys.ToArray();
         var unsupported = inputs.Where(n => n is not ("input_ids" or "attention_mask" or "position_ids")).ToArray();
         if (!inputs.Contains("input_ids") || unsupported.Length > 0)
@@ -50,11 +50,6 @@ public sealed class OnnxLogProbabilityScorer : ITokenLogProbabilityScorer, IDisp
         _wantsMask = inputs.Contains("attention_mask");
         _wantsPositions = inputs.Contains("position_ids");
         _outputName = session.OutputMetadata.ContainsKey("logits") ? "logits" : session.OutputMetadata.Keys.First();
-        if (_options.MaxSequenceLength < 2 || _options.Concurrency < 1)
-        {
-            throw new ArgumentException("MaxSequenceLength must be at least 2 and Concurrency at least 1.", nameof(options));
-        }
-
         _gate = new SemaphoreSlim(_options.Concurrency);
     }
 
@@ -69,6 +64,7 @@ public sealed class OnnxLogProbabilityScorer : ITokenLogProbabilityScorer, IDisp
     public static OnnxLogProbabilityScorer FromDirectory(string directory, OnnxLogProbabilityScorerOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
+        options = OnnxLogProbabilityScorerOptionsValidator.Instance.ThrowIfInvalid(options ?? new OnnxLogProbabilityScorerOptions(), nameof(options));
         string model = Path.Combine(directory, "model.onnx");
         if (!File.Exists(model))
         {

@@ -46,10 +46,9 @@ public sealed class OpenAIFineTuningTrainer : IStudentTrainer
     public OpenAIFineTuningTrainer(OpenAIClient? client, OpenAIFineTuningTrainerOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Validate();
-        if (problems.Count > 0)
+        if (OpenAIFineTuningTrainerOptionsValidator.Instance.Validate(null, options) is { Failed: true } result)
         {
-            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+            throw new ArgumentException(string.Join(" ", result.Failures), nameof(options));
         }
 
         _client = client;
@@ -137,7 +136,7 @@ public sealed class OpenAIFineTuningTrainer : IStudentTrainer
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                await CancelRemoteAsync(job, progress).ConfigureAwait(false);
+                await CancelRemoteAsync(job, progress, _timeProvider).ConfigureAwait(false);
                 throw;
             }
             catch (Exception ex) when (IsTransient(ex) && transientFailures < _options.MaxConsecutiveTransientFailures)
@@ -201,16 +200,16 @@ public sealed class OpenAIFineTuningTrainer : IStudentTrainer
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await CancelRemoteAsync(job, progress).ConfigureAwait(false);
+            await CancelRemoteAsync(job, progress, _timeProvider).ConfigureAwait(false);
             throw;
         }
     }
 
-    private static async Task CancelRemoteAsync(FineTuningJob job, IProgress<TrainingProgress>? progress)
+    private static async Task CancelRemoteAsync(FineTuningJob job, IProgress<TrainingProgress>? progress, TimeProvider timeProvider)
     {
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30), timeProvider);
             await job.CancelAsync(new RequestOptions { CancellationToken = timeout.Token }).ConfigureAwait(false);
             progress?.Report(new TrainingProgress("cancelled", $"cancelled job {job.JobId}"));
         }

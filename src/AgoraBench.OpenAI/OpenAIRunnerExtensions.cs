@@ -8,7 +8,7 @@ public static class OpenAIRunnerExtensions
 {
     /// <summary>
     /// Sets <see cref="AgoraBenchRunnerOptions.ClientFactory"/> to an <see cref="OpenAIModelClientFactory"/> (unless one is
-    /// set) and adds the <c>openai</c> trainer: a plan with <c>"trainer": "openai"</c> trains through the fine-tuning API
+    /// set) and registers the <c>openai</c> trainer provider: a plan with <c>"trainer": "openai"</c> trains through the fine-tuning API
     /// at <c>training.api</c> (OpenAI by default).
     /// </summary>
     /// <param name="options">The runner options.</param>
@@ -18,14 +18,11 @@ public static class OpenAIRunnerExtensions
     {
         ArgumentNullException.ThrowIfNull(options);
         options.ClientFactory ??= new OpenAIModelClientFactory(environment);
-        var previous = options.TrainerFactory;
-        options.TrainerFactory = training => previous?.Invoke(training) ?? (training.Trainer == "openai"
-            ? new OpenAIFineTuningTrainer(new OpenAIFineTuningTrainerOptions
-            {
-                Endpoint = training.Api?.Endpoint,
-                ApiKeyEnvironmentVariable = training.Api?.KeyVariable() ?? "OPENAI_API_KEY",
-            })
-            : null);
+        if (!options.TrainerProviders.Any(p => p?.Name == OpenAITrainerProvider.TrainerName))
+        {
+            options.TrainerProviders.Add(new OpenAITrainerProvider());
+        }
+
         return options;
     }
 
@@ -40,6 +37,7 @@ public static class OpenAIRunnerExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton<IModelClientFactory>(_ => new OpenAIModelClientFactory());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IStudentTrainerProvider, OpenAITrainerProvider>());
         builder.Services.Configure<AgoraBenchRunnerOptions>(o => o.UseOpenAI());
         return builder;
     }

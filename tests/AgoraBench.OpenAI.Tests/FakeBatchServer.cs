@@ -22,6 +22,9 @@ internal sealed class FakeBatchServer : IAsyncDisposable
     private readonly WebApplication _app;
     private int _files;
     private int _batchCount;
+    private readonly Lock _pollGate = new();
+    private readonly List<(int Count, TaskCompletionSource Done)> _pollWaiters = [];
+    private int _polls;
 
     private FakeBatchServer(WebApplication app) => _app = app;
 
@@ -41,6 +44,30 @@ internal sealed class FakeBatchServer : IAsyncDisposable
     public ConcurrentDictionary<string, FakeBatch> Batches { get; } = new();
 
     public int BatchesCreated => Volatile.Read(ref _batchCount);
+
+    /// <summary>Completes once the server has answered <paramref name="more"/> further batch status reads: an event on the socket, not a guess at how long a client takes.</summary>
+    public Task WhenPolledAsync(int more)
+    {
+        lock (_pollGate)
+        {
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _pollWaiters.Add((_polls + more, done));
+            return done.Task;
+        }
+    }
+
+    private void Polled()
+    {
+        lock (_pollGate)
+        {
+            _polls++;
+            foreach (var waiter in _pollWaiters.Where(w => w.Count <= _polls).ToArray())
+            {
+                waiter.Done.TrySetResult();
+                _pollWaiters.Remove(waiter);
+            }
+        }
+    }
 
     public int RequestsAnswered;
 
@@ -103,6 +130,7 @@ internal sealed class FakeBatchServer : IAsyncDisposable
                 return Results.Json(new JsonObject { ["error"] = new JsonObject { ["message"] = "no such batch" } }, statusCode: 404);
             }
 
+            JsonObject json;
             lock (batch)
             {
                 if (Release || batch.CancelRequested)
@@ -110,8 +138,11 @@ internal sealed class FakeBatchServer : IAsyncDisposable
                     Advance(batch);
                 }
 
-                return Results.Json(batch.ToJson());
+                json = batch.ToJson();
             }
+
+            Polled();
+            return Results.Json(json);
         });
 
         app.MapPost("/v1/batches/{id}/cancel", (string id) =>

@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AgoraBench.OpenAI.Tests;
 
@@ -21,10 +22,10 @@ public sealed class OpenAIBatchChatClientTests : IAsyncLifetime
         }
     }
 
-    private Task<OpenAIBatchChatClient> OpenAsync(string? state = null) => OpenAIBatchChatClient.OpenAsync(
+    private Task<OpenAIBatchChatClient> OpenAsync(string? state = null, TimeProvider? clock = null) => OpenAIBatchChatClient.OpenAsync(
         new global::OpenAI.OpenAIClient(new ApiKeyCredential("test-key"), new global::OpenAI.OpenAIClientOptions { Endpoint = _server.Endpoint }),
         "gpt-4o-mini",
-        new OpenAIBatchOptions { StateDirectory = state ?? _state, FlushDelay = TimeSpan.FromMilliseconds(30), PollInterval = TimeSpan.FromMilliseconds(10), MaxPollInterval = TimeSpan.FromMilliseconds(40) },
+        new OpenAIBatchOptions { StateDirectory = state ?? _state, FlushDelay = TimeSpan.FromMilliseconds(30), PollInterval = TimeSpan.FromMilliseconds(10), MaxPollInterval = TimeSpan.FromMilliseconds(40), TimeProvider = clock ?? TimeProvider.System },
         _server.Endpoint,
         "AGORABENCH_BATCH_TEST_KEY");
 
@@ -68,10 +69,21 @@ public sealed class OpenAIBatchChatClientTests : IAsyncLifetime
     public async Task AnExpiredBatch_IsResubmitted_ForTheRequestsItLeftUnprocessed()
     {
         _server.Script = n => n == 1 ? new BatchScript { Statuses = ["validating", "in_progress", "expired"], Processed = 8 } : new BatchScript();
-        await using var client = await OpenAsync();
+        // The client's flush and poll timers run on a FakeTimeProvider: the twenty calls are queued before its clock
+        // moves, so the first batch holds all of them however slowly a loaded machine issues them.
+        var clock = new FakeTimeProvider();
+        await using var client = await OpenAsync(clock: clock);
 
-        var answers = await Task.WhenAll(Ask(client, 20));
+        var all = Task.WhenAll(Ask(client, 20));
+        var deadline = TimeProvider.System.GetUtcNow().AddMinutes(2);
+        while (!all.IsCompleted && TimeProvider.System.GetUtcNow() < deadline)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(40));
+            await Task.WhenAny(all, Task.Delay(10)); // lets the loopback server answer; nothing is asserted on it
+        }
 
+        var answers = await all;
+        Assert.Equal(20, _server.Batches.Values.Single(b => b.Number == 1).Lines.Length);
         Assert.Equal(20, answers.Select(a => a.Text).Distinct().Count());
         Assert.Equal(12, _server.Batches.Values.Single(b => b.Number == 2).Lines.Length);
         Assert.Equal(20, _server.RequestsAnswered);
@@ -113,7 +125,9 @@ public sealed class OpenAIBatchChatClientTests : IAsyncLifetime
         await using (var second = await OpenAsync())
         {
             var waiting = Ask(second, 10);
-            await Task.Delay(200);
+
+            // The second client has found the pending batch and polled it three times instead of submitting its own.
+            await _server.WhenPolledAsync(3).WaitAsync(TimeSpan.FromSeconds(60));
             Assert.Equal(1, _server.BatchesCreated);
             Assert.Contains(await second.GetBatchesAsync(), b => b.Status == "validating" && b.Requests == 10 && !b.Collected);
             _server.Release = true;

@@ -56,7 +56,7 @@ internal sealed class BenchmarkSelection
             return new BenchmarkSelection(builtIn!, problems!, null, null);
         }
 
-        var plan = await AgoraBenchPlanFile.ReadAsync(planPath, cancellationToken).ConfigureAwait(false);
+        var plan = await CliPlans.ReadAsync(planPath, cancellationToken).ConfigureAwait(false);
         if (!plan.Evaluation.Benchmarks.TryGetValue(id, out var planned))
         {
             var ids = plan.Evaluation.Benchmarks.Keys.Order(StringComparer.Ordinal).ToArray();

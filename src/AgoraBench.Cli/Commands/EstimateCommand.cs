@@ -26,7 +26,7 @@ internal static class EstimateCommand
             parseResult,
             async stdout =>
             {
-                var loaded = await AgoraBenchPlanFile.ReadAsync(parseResult.GetRequiredValue(plan), cancellationToken).ConfigureAwait(false);
+                var loaded = await CliPlans.ReadAsync(parseResult.GetRequiredValue(plan), cancellationToken).ConfigureAwait(false);
                 var estimate = await PlanEstimator.EstimateAsync(loaded, cancellationToken).ConfigureAwait(false);
                 if (parseResult.GetValue(json))
                 {

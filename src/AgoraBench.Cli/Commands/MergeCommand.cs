@@ -42,7 +42,7 @@ internal static class MergeCommand
                         throw new DataValidationException([new DataError(null, null, "--plan", "is required to merge run folders")]);
                     }
 
-                    var loaded = await AgoraBenchPlanFile.ReadAsync(planPath, cancellationToken).ConfigureAwait(false);
+                    var loaded = await CliPlans.ReadAsync(planPath, cancellationToken).ConfigureAwait(false);
                     var report = await RunMerger.MergeAsync(loaded, shards, target, cancellationToken).ConfigureAwait(false);
                     await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Merged {report.Sources.Count} step(s) from {shards.Length} shard(s) into {target} ({report.Files} files).")).ConfigureAwait(false);
                     foreach (var group in report.Sources.GroupBy(s => s.Value, StringComparer.Ordinal))

@@ -50,7 +50,7 @@ internal static class RunCommand
                     throw new DataValidationException(problems);
                 }
 
-                var loaded = await AgoraBenchPlanFile.ReadAsync(parseResult.GetRequiredValue(plan), cancellationToken).ConfigureAwait(false);
+                var loaded = await CliPlans.ReadAsync(parseResult.GetRequiredValue(plan), cancellationToken).ConfigureAwait(false);
                 string folder = parseResult.GetValue(runDir) ?? DefaultRunDirectory(loaded, shardSpec);
                 var options = new AgoraBenchRunnerOptions { MaxParallelSteps = parseResult.GetValue(parallel), FailFast = parseResult.GetValue(failFast), Shard = shardSpec }.UseOpenAI();
                 var runner = new AgoraBenchRunner(loaded, folder, options);

@@ -8,7 +8,8 @@ internal static class SyntheticDatasetReader
 {
     public static async Task<IReadOnlyList<SyntheticInstance>> ReadAsync(Stream stream, string source, SyntheticDatasetReadOptions options, CancellationToken cancellationToken)
     {
-        var errors = new ErrorCollector(source, Math.Max(1, options.MaxErrors));
+        SyntheticDatasetReadOptionsValidator.Instance.ThrowIfInvalid(options, nameof(options));
+        var errors = new ErrorCollector(source, options.MaxErrors);
         byte[] buffer;
         int length;
         if (stream is MemoryStream memory && memory.TryGetBuffer(out var segment))

@@ -22,7 +22,7 @@ public static class AgoraBenchGenerationBuilderExtensions
         {
             var options = new ChatDataGeneratorOptions();
             configure?.Invoke(options);
-            var errors = options.Validate();
+            var errors = ChatDataGeneratorOptionsValidator.Instance.Problems(options);
             OptionErrors.ThrowIfAny(errors, "generator options", nameof(configure));
 
             return new ChatDataGenerator(services.GetRequiredService<IChatClient>(), options);

@@ -30,4 +30,19 @@ public static class AgoraBenchTrainingBuilderExtensions
         builder.Services.Replace(ServiceDescriptor.Singleton(trainer));
         return builder;
     }
+
+    /// <summary>
+    /// Registers a trainer provider: a plan whose <c>training.trainer</c> is <see cref="IStudentTrainerProvider.Name"/>
+    /// trains through it. A provider of the same name registered earlier is kept.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="provider">The provider.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IAgoraBenchBuilder AddStudentTrainerProvider(this IAgoraBenchBuilder builder, IStudentTrainerProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(provider);
+        builder.Services.AddSingleton(provider);
+        return builder;
+    }
 }

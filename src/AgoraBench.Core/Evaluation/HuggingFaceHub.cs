@@ -22,7 +22,7 @@ public sealed class HuggingFaceHub
     {
         ArgumentNullException.ThrowIfNull(http);
         _http = http;
-        _options = options ?? new HuggingFaceHubOptions();
+        _options = HuggingFaceHubOptionsValidator.Instance.ThrowIfInvalid(options ?? new HuggingFaceHubOptions(), nameof(options));
     }
 
     /// <summary>Returns the local path of a dataset file, downloading it into the cache first when it is not there.</summary>

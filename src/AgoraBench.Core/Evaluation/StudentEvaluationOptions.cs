@@ -35,4 +35,7 @@ public sealed class StudentEvaluationOptions
 
     /// <summary>Gets the benchmark being run (its temperature and demonstration fields); <see langword="null"/> looks the benchmark id up among the built-in ones.</summary>
     public BenchmarkDefinition? Benchmark { get; init; }
+
+    /// <summary>Gets or sets the clock of the delays between retries.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -79,7 +79,7 @@ public static class StudentEvaluator
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(problems);
         ArgumentException.ThrowIfNullOrEmpty(predictionsPath);
-        options ??= new StudentEvaluationOptions();
+        options = StudentEvaluationOptionsValidator.Instance.ThrowIfInvalid(options ?? new StudentEvaluationOptions(), nameof(options));
         using var fileLock = OutputFileLock.Acquire(predictionsPath);
         var done = File.Exists(predictionsPath)
             ? (await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false)).Select(p => p.Id).ToHashSet(StringComparer.Ordinal)
@@ -124,7 +124,7 @@ public static class StudentEvaluator
 
                             if (attempt < options.MaxRetries)
                             {
-                                await Task.Delay(TimeSpan.FromMilliseconds(200 << attempt), token).ConfigureAwait(false);
+                                await Task.Delay(TimeSpan.FromMilliseconds(200 << attempt), options.TimeProvider, token).ConfigureAwait(false);
                             }
                         }
                     }

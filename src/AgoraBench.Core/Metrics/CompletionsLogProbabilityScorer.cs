@@ -28,7 +28,7 @@ public sealed class CompletionsLogProbabilityScorer : ITokenLogProbabilityScorer
     public CompletionsLogProbabilityScorer(HttpClient http, CompletionsLogProbabilityScorerOptions options)
     {
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(options);
+        CompletionsLogProbabilityScorerOptionsValidator.Instance.ThrowIfInvalid(options, nameof(options));
         _http = http;
         _options = options;
         string baseUrl = options.Endpoint.AbsoluteUri.TrimEnd('/');
@@ -68,7 +68,7 @@ public sealed class CompletionsLogProbabilityScorer : ITokenLogProbabilityScorer
             }
             catch (HttpRequestException) when (attempt < _options.MaxRetries)
             {
-                await Task.Delay(Delay(attempt), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(Delay(attempt), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -76,7 +76,7 @@ public sealed class CompletionsLogProbabilityScorer : ITokenLogProbabilityScorer
             {
                 if ((response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500) && attempt < _options.MaxRetries)
                 {
-                    await Task.Delay(response.Headers.RetryAfter?.Delta ?? Delay(attempt), cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(response.Headers.RetryAfter?.Delta ?? Delay(attempt), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 

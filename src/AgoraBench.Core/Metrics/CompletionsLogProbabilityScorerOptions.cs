@@ -23,4 +23,7 @@ public sealed class CompletionsLogProbabilityScorerOptions
     /// <summary>Gets or sets the first retry delay; it doubles with each retry.</summary>
     /// <value>The default value is 1 second.</value>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets or sets the clock of the retry delays.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

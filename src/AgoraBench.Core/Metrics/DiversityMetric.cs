@@ -26,11 +26,7 @@ public sealed class DiversityMetric : IIntrinsicMetric
         ArgumentNullException.ThrowIfNull(generator);
         _generator = generator;
         _target = target;
-        _options = options ?? new DiversityMetricOptions();
-        if (_options.BatchSize < 1 || _options.Concurrency < 1)
-        {
-            throw new ArgumentException("BatchSize and Concurrency must be at least 1.", nameof(options));
-        }
+        _options = DiversityMetricOptionsValidator.Instance.ThrowIfInvalid(options ?? new DiversityMetricOptions(), nameof(options));
     }
 
     /// <inheritdoc />

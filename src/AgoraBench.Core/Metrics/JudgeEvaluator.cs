@@ -23,7 +23,7 @@ public sealed class JudgeEvaluator : IEvaluator
     {
         _criterion = criterion;
         _domain = domain;
-        _options = options;
+        _options = options is null ? null : JudgeMetricOptionsValidator.Instance.ThrowIfInvalid(options, nameof(options));
     }
 
     /// <summary>Gets the metric name this evaluator produces.</summary>

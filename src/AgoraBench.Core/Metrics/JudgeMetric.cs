@@ -14,7 +14,7 @@ namespace AgoraBench;
 /// </remarks>
 public sealed class JudgeMetric : IIntrinsicMetric
 {
-    private static readonly string[] RequiredPlaceholders = ["{instruction}", "{response}", "{rubric}"];
+    internal static readonly string[] RequiredPlaceholders = ["{instruction}", "{response}", "{rubric}"];
     private readonly IChatClient _judge;
     private readonly JudgeCriterion _criterion;
     private readonly BenchmarkDomain _domain;
@@ -33,27 +33,7 @@ public sealed class JudgeMetric : IIntrinsicMetric
         _judge = judge;
         _criterion = criterion;
         _domain = domain;
-        _options = options ?? new JudgeMetricOptions();
-        var problems = new List<string>();
-        if (_options.MaxAttempts < 1)
-        {
-            problems.Add("MaxAttempts must be at least 1.");
-        }
-
-        if (_options.Concurrency < 1)
-        {
-            problems.Add("Concurrency must be at least 1.");
-        }
-
-        if (_options.Template is { } template && RequiredPlaceholders.Where(p => !template.Contains(p, StringComparison.Ordinal)).ToArray() is { Length: > 0 } missing)
-        {
-            problems.Add($"Template lacks {string.Join(", ", missing)}.");
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", problems), nameof(options));
-        }
+        _options = JudgeMetricOptionsValidator.Instance.ThrowIfInvalid(options ?? new JudgeMetricOptions(), nameof(options));
 
         _rubric = _options.Rubric ?? JudgePrompts.Rubric(criterion, domain);
     }

@@ -21,11 +21,7 @@ public sealed class PerplexityMetric : IIntrinsicMetric
     {
         ArgumentNullException.ThrowIfNull(scorer);
         _scorer = scorer;
-        _options = options ?? new PerplexityMetricOptions();
-        if (_options.Concurrency < 1)
-        {
-            throw new ArgumentException("Concurrency must be at least 1.", nameof(options));
-        }
+        _options = PerplexityMetricOptionsValidator.Instance.ThrowIfInvalid(options ?? new PerplexityMetricOptions(), nameof(options));
     }
 
     /// <inheritdoc />

@@ -22,8 +22,7 @@ public sealed class PgrCalculator : IPgrCalculator
     /// <param name="defaults">The options used when a call passes none; copied.</param>
     public PgrCalculator(PgrCalculationOptions defaults)
     {
-        ArgumentNullException.ThrowIfNull(defaults);
-        _defaults = defaults.Clone();
+        _defaults = PgrCalculationOptionsValidator.Instance.ThrowIfInvalid(defaults, nameof(defaults)).Clone();
     }
 
     /// <summary>Initializes a new instance of the <see cref="PgrCalculator"/> class from the AgoraBench options.</summary>
@@ -37,12 +36,7 @@ public sealed class PgrCalculator : IPgrCalculator
     public PgrReport Calculate(IEnumerable<BenchmarkScore> scores, PgrCalculationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        options ??= _defaults;
-        if (options.Validate() is { Count: > 0 } invalid)
-        {
-            throw new ArgumentException("Invalid PGR options: " + string.Join(" ", invalid), nameof(options));
-        }
-
+        options = PgrCalculationOptionsValidator.Instance.ThrowIfInvalid(options ?? _defaults, nameof(options));
         var errors = new List<DataError>();
         var groups = new Dictionary<(string Generator, AgoraBenchSetting Setting), List<(BenchmarkScore Score, string Benchmark, double Pgr)>>();
         var firstSeen = new Dictionary<(string, AgoraBenchSetting, string), (BenchmarkScore Score, int Position)>();

@@ -42,7 +42,7 @@ public sealed partial class AgoraBenchRunner
         ArgumentException.ThrowIfNullOrEmpty(runDirectory);
         ArgumentNullException.ThrowIfNull(options);
         OptionErrors.ThrowIfAny(options.Validate(), "runner options", nameof(options));
-        var problems = PlanValidator.Validate(plan, options.Trainer is { } trainer ? [.. options.AdditionalTrainerNames, trainer.Name, plan.Training.Trainer] : options.AdditionalTrainerNames, options.Graders, options.Benchmarks);
+        var problems = PlanValidator.Validate(plan, options.Trainer is { } trainer ? [.. options.RegisteredTrainerNames, trainer.Name, plan.Training.Trainer] : [.. options.RegisteredTrainerNames], options.Graders, options.Benchmarks);
         if (problems.Count > 0)
         {
             throw new DataValidationException(problems);
@@ -56,6 +56,9 @@ public sealed partial class AgoraBenchRunner
 
     /// <summary>Gets the run folder.</summary>
     public string RunDirectory => _directory.Root;
+
+    /// <summary>Gets the options this runner was built with.</summary>
+    internal AgoraBenchRunnerOptions Options => _options;
 
     /// <summary>Gets the plan's steps in the order they run (their status is not read; see <see cref="InspectAsync"/>).</summary>
     public IReadOnlyList<RunStepInfo> Steps => [.. _steps.Select(s => s.Info)];

@@ -38,42 +38,33 @@ public sealed class AgoraBenchRunnerFactory
 
     private AgoraBenchRunnerOptions Options(Action<AgoraBenchRunnerOptions>? configure)
     {
-        var configured = _services.GetService<IOptions<AgoraBenchRunnerOptions>>()?.Value;
-        var options = new AgoraBenchRunnerOptions
+        // A fresh instance per runner with every Configure<AgoraBenchRunnerOptions> step applied, so nothing a host set
+        // (the shard, the environment reader, graders, benchmarks …) is lost and no runner sees another's changes.
+        var options = _services.GetService<IOptionsFactory<AgoraBenchRunnerOptions>>()?.Create(Microsoft.Extensions.Options.Options.DefaultName) ?? new AgoraBenchRunnerOptions();
+        options.ClientFactory ??= _services.GetService<IModelClientFactory>();
+        options.Trainer ??= _services.GetService<IStudentTrainer>();
+        options.PerplexityScorer ??= _services.GetService<ITokenLogProbabilityScorer>();
+        options.PgrCalculator ??= _services.GetService<IPgrCalculator>();
+        options.LoggerFactory ??= _services.GetService<ILoggerFactory>();
+        if (_services.GetService<TimeProvider>() is { } clock)
         {
-            ClientFactory = configured?.ClientFactory ?? _services.GetService<IModelClientFactory>(),
-            Trainer = configured?.Trainer ?? _services.GetService<IStudentTrainer>(),
-            TrainerFactory = configured?.TrainerFactory,
-            PerplexityScorer = configured?.PerplexityScorer ?? _services.GetService<ITokenLogProbabilityScorer>(),
-            PgrCalculator = configured?.PgrCalculator ?? _services.GetService<IPgrCalculator>(),
-            MaxParallelSteps = configured?.MaxParallelSteps ?? 1,
-            FailFast = configured?.FailFast ?? false,
-            TimeProvider = _services.GetService<TimeProvider>() ?? configured?.TimeProvider ?? TimeProvider.System,
-            LoggerFactory = configured?.LoggerFactory ?? _services.GetService<ILoggerFactory>(),
-        };
-        foreach (string name in configured?.AdditionalTrainerNames ?? [])
-        {
-            options.AdditionalTrainerNames.Add(name);
+            options.TimeProvider = clock;
         }
 
-        foreach (var metric in (configured?.AdditionalMetrics ?? []).Concat(_services.GetServices<IIntrinsicMetric>()).Distinct())
+        foreach (var provider in _services.GetServices<IStudentTrainerProvider>())
         {
-            options.AdditionalMetrics.Add(metric);
+            if (provider is not null && options.TrainerProvider(provider.Name) is null)
+            {
+                options.TrainerProviders.Add(provider);
+            }
         }
 
-        foreach (string kind in configured?.Graders.Kinds ?? [])
+        foreach (var metric in _services.GetServices<IIntrinsicMetric>())
         {
-            options.Graders.Add(kind, configured!.Graders.Factory(kind));
-        }
-
-        foreach (var benchmark in configured?.Benchmarks.All ?? [])
-        {
-            options.Benchmarks.Add(benchmark);
-        }
-
-        foreach (var (name, generator) in configured?.DataGenerators ?? new Dictionary<string, IDataGenerator>())
-        {
-            options.DataGenerators[name] = generator;
+            if (!options.AdditionalMetrics.Contains(metric))
+            {
+                options.AdditionalMetrics.Add(metric);
+            }
         }
 
         foreach (var hosted in _services.GetServices<HostDataGenerator>())

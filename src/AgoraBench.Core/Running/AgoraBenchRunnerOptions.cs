@@ -12,8 +12,8 @@ public sealed class AgoraBenchRunnerOptions
     public IStudentTrainer? Trainer { get; set; }
 
     /// <summary>
-    /// Gets or sets a factory of trainers the core library does not provide (for example <c>openai</c> from
-    /// <c>AgoraBench.OpenAI</c>), or <see langword="null"/>. It returns <see langword="null"/> for a name it does not know.
+    /// Gets or sets a factory of trainers the core library does not provide, or <see langword="null"/>. It returns
+    /// <see langword="null"/> for a name it does not know; prefer <see cref="TrainerProviders"/>, which plan validation knows by name.
     /// </summary>
     public Func<PlanTraining, IStudentTrainer?>? TrainerFactory { get; set; }
 
@@ -26,8 +26,20 @@ public sealed class AgoraBenchRunnerOptions
     /// <summary>Gets data generators the host supplies by generator name (<c>AddDataGenerator</c>); a generator of the plan without one here is run by <see cref="ChatDataGenerator"/> over its endpoint.</summary>
     public IDictionary<string, IDataGenerator> DataGenerators { get; } = new Dictionary<string, IDataGenerator>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Gets the trainers a plan can name besides <c>command</c> and <c>precomputed</c>, by
+    /// <see cref="IStudentTrainerProvider.Name"/> (a provider package such as <c>AgoraBench.OpenAI</c> adds its own).
+    /// </summary>
+    public IList<IStudentTrainerProvider> TrainerProviders { get; } = [];
+
     /// <summary>Gets the trainer names <see cref="TrainerFactory"/> provides, accepted by plan validation.</summary>
     public IList<string> AdditionalTrainerNames { get; } = [];
+
+    /// <summary>Gets every trainer name a plan may use with these options besides the built-in ones.</summary>
+    internal IEnumerable<string> RegisteredTrainerNames => TrainerProviders.Where(p => p is not null).Select(p => p.Name).Concat(AdditionalTrainerNames).Distinct(StringComparer.Ordinal);
+
+    /// <summary>Finds the provider of a trainer name, or <see langword="null"/>.</summary>
+    internal IStudentTrainerProvider? TrainerProvider(string name) => TrainerProviders.FirstOrDefault(p => p is not null && string.Equals(p.Name, name, StringComparison.Ordinal));
 
     /// <summary>Gets metrics computed over every dataset besides the plan's.</summary>
     public IList<IIntrinsicMetric> AdditionalMetrics { get; } = [];

@@ -95,10 +95,9 @@ public sealed class OpenAIBatchChatClient : IChatClient, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrEmpty(model);
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Validate();
-        if (problems.Count > 0)
+        if (OpenAIBatchOptionsValidator.Instance.Validate(null, options) is { Failed: true } result)
         {
-            throw new ArgumentException("Invalid batch options:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => " - " + p)), nameof(options));
+            throw new ArgumentException("Invalid batch options:" + Environment.NewLine + string.Join(Environment.NewLine, result.Failures.Select(p => " - " + p)), nameof(options));
         }
 
         string folder = Path.GetFullPath(options.StateDirectory);

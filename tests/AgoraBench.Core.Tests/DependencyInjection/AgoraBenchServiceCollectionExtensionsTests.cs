@@ -12,39 +12,27 @@ public class AgoraBenchServiceCollectionExtensionsTests
 
         Assert.IsType<PgrCalculator>(provider.GetRequiredService<IPgrCalculator>());
         var options = provider.GetRequiredService<IOptions<AgoraBenchOptions>>().Value;
-        Assert.Equal(9, options.Settings.Count);
-        Assert.Equal(10_000, options.InstancesPerSetting);
-        Assert.Equal(42, options.RandomSeed);
+        Assert.Equal(PgrAggregation.MeanOfPgr, options.Pgr.Aggregation);
+        Assert.False(options.Pgr.RequireComplete);
     }
 
     [Fact]
     public void AddAgoraBench_InvalidOptions_ReportsEveryProblemAtOnce()
     {
         using var provider = new ServiceCollection()
-            .AddAgoraBench(o =>
-            {
-                o.Settings.Add(AgoraBenchSettings.All[0]);
-                o.InstancesPerSetting = 0;
-                o.Pgr.Aggregation = (PgrAggregation)9;
-            })
+            .AddAgoraBench(o => o.Pgr.Aggregation = (PgrAggregation)9)
             .Services.BuildServiceProvider();
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AgoraBenchOptions>>().Value);
-        Assert.Equal(
-            [
-                "AgoraBenchOptions.Settings lists instance-generation/math more than once.",
-                "AgoraBenchOptions.InstancesPerSetting must be positive; it is 0.",
-                "AgoraBenchOptions.Pgr.Aggregation has the undefined value 9; use MeanOfPgr or PgrOfMean.",
-            ],
-            ex.Failures);
+        Assert.Equal(["AgoraBenchOptions.Pgr.Aggregation has the undefined value 9; use one of MeanOfPgr, PgrOfMean."], ex.Failures);
     }
 
     [Fact]
-    public void AddAgoraBench_EmptySettings_IsReported()
+    public void AddAgoraBench_MissingPgrOptions_AreReportedBeforeTheCalculatorIsMade()
     {
-        using var provider = new ServiceCollection().AddAgoraBench(o => o.Settings.Clear()).Services.BuildServiceProvider();
+        using var provider = new ServiceCollection().AddAgoraBench(o => o.Pgr = null!).Services.BuildServiceProvider();
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IPgrCalculator>());
-        Assert.Equal(["AgoraBenchOptions.Settings must name at least one setting."], ex.Failures);
+        Assert.Equal(["AgoraBenchOptions.Pgr must not be null."], ex.Failures);
     }
 
     [Fact]
@@ -93,8 +81,10 @@ public class AgoraBenchServiceCollectionExtensionsTests
     [Fact]
     public void Configure_AddsAnotherStep()
     {
-        using var provider = new ServiceCollection().AddAgoraBench(o => o.RandomSeed = 1).Configure(o => o.RandomSeed += 1).Services.BuildServiceProvider();
-        Assert.Equal(2, provider.GetRequiredService<IOptions<AgoraBenchOptions>>().Value.RandomSeed);
+        using var provider = new ServiceCollection().AddAgoraBench(o => o.Pgr.RequireComplete = true).Configure(o => o.Pgr.Aggregation = PgrAggregation.PgrOfMean).Services.BuildServiceProvider();
+        var pgr = provider.GetRequiredService<IOptions<AgoraBenchOptions>>().Value.Pgr;
+        Assert.True(pgr.RequireComplete);
+        Assert.Equal(PgrAggregation.PgrOfMean, pgr.Aggregation);
     }
 
     private sealed class ConstantReward : IRewardModelScorer

@@ -100,7 +100,10 @@ public sealed class InstanceGenerationRestartTests : IDisposable
             await using var client = await OpenAIBatchChatClient.OpenAsync(api, "gen", batchOptions);
             await using var store = await GenerationRunStore.OpenAsync(path, resume: false);
             var run = new GenerationEngine(new ChatDataGenerator(client), Options(count: 10, concurrency: 10)).RunAsync(Seeds, store, cancellationToken: cts.Token);
-            for (int i = 0; i < 400 && (!File.Exists(path) || File.ReadAllLines(path).Length < 5); i++)
+            // The first batch's instances reach the run file through the loopback batch server: a generous bound for a
+            // loaded machine (4 s was too short there), stopping early if the run ends.
+            var deadline = TimeProvider.System.GetUtcNow().AddMinutes(2);
+            while ((!File.Exists(path) || File.ReadAllLines(path).Length < 5) && !run.IsCompleted && TimeProvider.System.GetUtcNow() < deadline)
             {
                 await Task.Delay(10);
             }
@@ -146,6 +149,7 @@ public sealed class InstanceGenerationRestartTests : IDisposable
         private readonly Lock _gate = new();
         private readonly List<string> _prompts = [];
         private readonly List<string> _held = [];
+        private readonly List<(int Count, TaskCompletionSource Reached)> _heldWaiters = [];
 
         public IReadOnlyList<string> Prompts
         {
@@ -169,11 +173,19 @@ public sealed class InstanceGenerationRestartTests : IDisposable
             }
         }
 
-        public async Task HeldAsync(int count)
+        /// <summary>Completes when <paramref name="count"/> calls are being held: signalled by the calls themselves, not polled.</summary>
+        public Task HeldAsync(int count)
         {
-            for (int i = 0; i < 500 && Held.Count < count; i++)
+            lock (_gate)
             {
-                await Task.Delay(10);
+                if (_held.Count >= count)
+                {
+                    return Task.CompletedTask;
+                }
+
+                var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _heldWaiters.Add((count, reached));
+                return reached.Task.WaitAsync(TimeSpan.FromMinutes(2));
             }
         }
 
@@ -188,6 +200,11 @@ public sealed class InstanceGenerationRestartTests : IDisposable
                 if (hold)
                 {
                     _held.Add(prompt);
+                    foreach (var waiter in _heldWaiters.Where(w => w.Count <= _held.Count).ToArray())
+                    {
+                        waiter.Reached.TrySetResult();
+                        _heldWaiters.Remove(waiter);
+                    }
                 }
             }
 

@@ -1,5 +1,6 @@
 using AgoraBench.Tests.TestSupport;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AgoraBench.Tests.Pooling;
 
@@ -40,7 +41,8 @@ public sealed class EndpointPoolChatClientTests : IAsyncLifetime
             _servers[2].Faults.Enqueue(500);
         }
 
-        using var pool = Pool(3);
+        // The pool's clock stands still, so an ejection lasts the whole run however slowly a loaded machine runs it.
+        using var pool = Pool(3, new EndpointPoolOptions { TimeProvider = new FakeTimeProvider() });
         var seeds = Enumerable.Range(0, 150).Select(i => new SyntheticInstance { Instruction = $"Write a function that adds {i} to its argument.", Response = string.Empty }).ToArray();
         var engine = new GenerationEngine(new ChatDataGenerator(pool), new GenerationEngineOptions
         {
@@ -77,7 +79,8 @@ public sealed class EndpointPoolChatClientTests : IAsyncLifetime
     {
         _servers[1].Faults.Enqueue(503);
         _servers[1].Faults.Enqueue(503);
-        using var pool = Pool(2, new EndpointPoolOptions { FailureThreshold = 2, EjectionTime = TimeSpan.FromMilliseconds(300) }, concurrency: 1);
+        var clock = new FakeTimeProvider();
+        using var pool = Pool(2, new EndpointPoolOptions { FailureThreshold = 2, EjectionTime = TimeSpan.FromMilliseconds(300), TimeProvider = clock }, concurrency: 1);
 
         for (int i = 0; i < 6; i++)
         {
@@ -86,7 +89,10 @@ public sealed class EndpointPoolChatClientTests : IAsyncLifetime
 
         Assert.Equal(1, pool.Statistics[1].Ejections);
         int servedWhileEjected = _servers[1].ChatCompletionsServed;
-        await Task.Delay(400);
+        clock.Advance(TimeSpan.FromMilliseconds(299));
+        await pool.GetResponseAsync("still ejected");
+        Assert.Equal(0, _servers[1].ChatCompletionsServed);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
         await Task.WhenAll(Enumerable.Range(0, 10).Select(i => pool.GetResponseAsync($"after {i}")));
 
         Assert.Equal(0, servedWhileEjected);

@@ -36,11 +36,7 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
     /// <param name="options">Options, or <see langword="null"/> for the defaults.</param>
     public PythonSandbox(PythonSandboxOptions? options = null)
     {
-        _options = options ?? new PythonSandboxOptions();
-        if (_options.Workers < 1)
-        {
-            throw new ArgumentException("Workers must be at least 1.", nameof(options));
-        }
+        _options = PythonSandboxOptionsValidator.Instance.ThrowIfInvalid(options ?? new PythonSandboxOptions(), nameof(options));
 
         _idle = Channel.CreateUnbounded<Worker>();
         using var stream = typeof(PythonSandbox).Assembly.GetManifestResourceStream("AgoraBench.Evaluation.Code.sandbox_server.py")!;

@@ -20,7 +20,7 @@ public static class BradleyTerry
     {
         ArgumentNullException.ThrowIfNull(judgments);
         ArgumentNullException.ThrowIfNull(baseline);
-        options ??= new BradleyTerryOptions();
+        options = BradleyTerryOptionsValidator.Instance.ThrowIfInvalid(options ?? new BradleyTerryOptions(), nameof(options));
         var models = judgments.SelectMany(j => new[] { j.ModelA, j.ModelB }).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         int baseIndex = Array.IndexOf(models, baseline);
         if (baseIndex < 0)

@@ -31,7 +31,7 @@ public static class PlanEstimator
         ArgumentNullException.ThrowIfNull(plan);
         var settings = plan.Settings.Distinct().OrderBy(s => s.Method).ThenBy(s => s.Domain).ToArray();
         var catalog = new TokenizerCatalog();
-        var e = plan.Estimate;
+        var e = PlanEstimateOptionsValidator.Instance.ThrowIfInvalid(plan.Estimate, nameof(plan));
         var notes = new List<string>();
 
         // Which encodings each setting's data must be measured with: every generator's, the judge's and the students'.
@@ -182,8 +182,9 @@ public static class PlanEstimator
             {
                 foreach (var setting in settings.Where(s => s.Domain == benchmark.Benchmark.Domain))
                 {
-                    // Students are served where they were trained: by the fine-tuning API, or (command and precomputed) on one's own servers.
-                    var student = new ModelEndpoint { Model = $"student ({t.BaseModel})", Endpoint = t.Trainer == "openai" ? t.Api?.Endpoint : new Uri("http://localhost/v1") };
+                    // Students of the built-in trainers (command, precomputed) are served on one's own servers; a provider's
+                    // students are served where they were trained (training.api, else the provider's default: unpriced unless studentPrice says).
+                    var student = new ModelEndpoint { Model = $"student ({t.BaseModel})", Endpoint = PlanValidator.BuiltInTrainers.Contains(t.Trainer, StringComparer.Ordinal) ? new Uri("http://localhost/v1") : t.Api?.Endpoint };
                     Evaluate(generator.Name, setting, "student", student, t.StudentPrice, 0);
                 }
 

@@ -62,7 +62,7 @@ public sealed record AgoraBenchPlan
     /// Lists every problem with the plan at once: missing or duplicate names, unknown settings, seeds or benchmarks
     /// that are missing or do not exist on disk, invalid numbers, models a metric or trainer needs but the plan lacks.
     /// </summary>
-    /// <param name="additionalTrainers">Trainer names a host provides besides <c>command</c>, <c>openai</c> and <c>precomputed</c>, or <see langword="null"/>.</param>
+    /// <param name="additionalTrainers">Trainer names registered besides <c>command</c> and <c>precomputed</c>, or <see langword="null"/> to check only that one is named (the runner checks it against its trainer providers).</param>
     /// <returns>The problems, each with the plan file, line and JSON path where known; empty when the plan is valid.</returns>
     public IReadOnlyList<DataError> Validate(IEnumerable<string>? additionalTrainers = null) => PlanValidator.Validate(this, additionalTrainers);
 

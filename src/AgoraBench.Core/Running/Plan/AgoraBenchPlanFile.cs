@@ -30,7 +30,7 @@ public static class AgoraBenchPlanFile
     /// <param name="json">The plan's JSON text.</param>
     /// <param name="sourcePath">The file it came from (for messages and relative paths), or <see langword="null"/>.</param>
     /// <param name="environment">Reads environment variables, or <see langword="null"/> for the process environment.</param>
-    /// <param name="additionalTrainers">Trainer names a host provides besides the built-in ones, or <see langword="null"/>.</param>
+    /// <param name="additionalTrainers">Trainer names registered besides the built-in ones, or <see langword="null"/> to leave the name to the runner, which checks it against its trainer providers.</param>
     /// <returns>The plan.</returns>
     /// <exception cref="DataValidationException">The plan has problems; every problem is listed.</exception>
     public static AgoraBenchPlan Parse(string json, string? sourcePath = null, Func<string, string?>? environment = null, IEnumerable<string>? additionalTrainers = null) =>
@@ -53,7 +53,7 @@ public static class AgoraBenchPlanFile
         ArgumentNullException.ThrowIfNull(options);
         string full = Path.GetFullPath(path);
         string text = await File.ReadAllTextAsync(full, cancellationToken).ConfigureAwait(false);
-        IEnumerable<string> trainers = options.Trainer is { } trainer ? [.. options.AdditionalTrainerNames, trainer.Name, .. PlannedTrainer(text)] : options.AdditionalTrainerNames;
+        IEnumerable<string> trainers = options.Trainer is { } trainer ? [.. options.RegisteredTrainerNames, trainer.Name, .. PlannedTrainer(text)] : [.. options.RegisteredTrainerNames];
         return Parse(text, full, options.Environment, trainers, options.Graders, options.Benchmarks);
     }
 

@@ -5,7 +5,7 @@ namespace AgoraBench;
 /// <summary>The semantic checks of a plan; every problem is collected, each with its JSON path.</summary>
 internal static class PlanValidator
 {
-    public static readonly string[] BuiltInTrainers = ["command", "openai", "precomputed"];
+    public static readonly string[] BuiltInTrainers = ["command", "precomputed"];
 
     public static IReadOnlyList<DataError> Validate(AgoraBenchPlan plan, IEnumerable<string>? additionalTrainers, GraderRegistry? graders = null, BenchmarkCatalog? hostBenchmarks = null)
     {
@@ -314,10 +314,22 @@ internal static class PlanValidator
     private static void ValidateTraining(AgoraBenchPlan plan, IEnumerable<string>? additionalTrainers, Action<string, string> error, Action<string, string?, string> file)
     {
         var t = plan.Training;
-        var trainers = BuiltInTrainers.Concat(additionalTrainers ?? []).ToArray();
-        if (!trainers.Contains(t.Trainer, StringComparer.Ordinal))
+        // Without the registered names (a plan read on its own) only the name's presence is checked here; the runner,
+        // which knows its trainer providers, checks it again with them.
+        if (additionalTrainers is null)
         {
-            error("$.training.trainer", $"'{t.Trainer}' is not a trainer; expected {string.Join(", ", trainers)}");
+            if (string.IsNullOrWhiteSpace(t.Trainer))
+            {
+                error("$.training.trainer", $"must not be empty; the built-in trainers are {string.Join(", ", BuiltInTrainers)}");
+            }
+        }
+        else
+        {
+            var trainers = BuiltInTrainers.Concat(additionalTrainers).Distinct(StringComparer.Ordinal).ToArray();
+            if (!trainers.Contains(t.Trainer, StringComparer.Ordinal))
+            {
+                error("$.training.trainer", $"'{t.Trainer}' is not a registered trainer; registered: {string.Join(", ", trainers)} (a provider package such as AgoraBench.OpenAI registers its own)");
+            }
         }
 
         if (string.IsNullOrWhiteSpace(t.BaseModel))

@@ -98,7 +98,8 @@ internal sealed class TrainStep(RunStepInfo info, GenerateStep generate, ExportS
         }
 
         context.Redactor.AddVariable(student.ApiKeyEnvironmentVariable);
-        if (student.Endpoint is null && trainer.Name != "openai")
+        bool servedByTrainer = context.Options.Trainer is null && context.Options.TrainerProvider(plan.Training.Trainer) is { ServesStudents: true };
+        if (student.Endpoint is null && !servedByTrainer)
         {
             throw new RunStepException($"the trainer returned {student.ModelId} without an endpoint{(student.ModelPath is null ? string.Empty : $" (weights at {student.ModelPath})")}; serve the student (for example with vLLM) and return its endpoint in result.json, so it can be evaluated.");
         }
@@ -132,6 +133,11 @@ internal sealed class TrainStep(RunStepInfo info, GenerateStep generate, ExportS
             return made;
         }
 
+        if (context.Options.TrainerProvider(t.Trainer) is { } provider)
+        {
+            return provider.Create(t);
+        }
+
         switch (t.Trainer)
         {
             case "command":
@@ -154,7 +160,7 @@ internal sealed class TrainStep(RunStepInfo info, GenerateStep generate, ExportS
                 var student = await TrainedStudentFile.ReadAsync(file, cancellationToken: cancellationToken).ConfigureAwait(false);
                 return new PrecomputedStudentTrainer(new Dictionary<string, TrainedStudent> { [RunName] = student });
             default:
-                throw new RunStepException(string.Create(CultureInfo.InvariantCulture, $"no trainer named '{t.Trainer}' is available here (the openai trainer comes with AgoraBench.OpenAI; a host registers its own with UseStudentTrainer)."));
+                throw new RunStepException(string.Create(CultureInfo.InvariantCulture, $"no trainer named '{t.Trainer}' is available here; registered: {string.Join(", ", PlanValidator.BuiltInTrainers.Concat(context.Options.RegisteredTrainerNames))} (a provider package registers its own trainer, a host adds one with AddStudentTrainerProvider or UseStudentTrainer)."));
         }
     }
 }

@@ -56,7 +56,7 @@ public static class SftExporter
     public static IReadOnlyList<DataError> Validate(IReadOnlyList<SyntheticInstance> instances, SftFormat format, SftExportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(instances);
-        options ??= new SftExportOptions();
+        options = SftExportOptionsValidator.Instance.ThrowIfInvalid(options ?? new SftExportOptions(), nameof(options));
         var errors = new List<DataError>();
         if (!Enum.IsDefined(format))
         {
@@ -109,7 +109,7 @@ public static class SftExporter
     public static async Task<int> WriteAsync(string path, IReadOnlyList<SyntheticInstance> instances, SftFormat format, SftExportOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        options ??= new SftExportOptions();
+        options = SftExportOptionsValidator.Instance.ThrowIfInvalid(options ?? new SftExportOptions(), nameof(options));
         var errors = Validate(instances, format, options);
         if (errors.Count > 0)
         {
@@ -171,7 +171,7 @@ public static class SftExporter
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            WriteLine(json, instance, format, options ?? new SftExportOptions());
+            WriteLine(json, instance, format, SftExportOptionsValidator.Instance.ThrowIfInvalid(options ?? new SftExportOptions(), nameof(options)));
         }
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
