@@ -27,12 +27,7 @@ public static class PgrForecaster
     public static PgrForecast Forecast(ForecastInput input, ForecastOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(input);
-        options ??= new ForecastOptions();
-        var problems = options.Validate();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", problems), nameof(options));
-        }
+        options = ForecastOptionsValidator.Instance.ThrowIfInvalid(options ?? new ForecastOptions(), nameof(options));
 
         var errors = new List<DataError>();
         var notes = new List<string>();
