@@ -9,15 +9,15 @@ namespace AgoraBench.Tests.Evaluation;
 /// <summary>
 /// The containment suite: every hostile program, graded as one HumanEval answer among honest ones in a single run,
 /// is graded failed, changes no other verdict, leaves no process, file or shared-memory object behind, reads no
-/// secret, writes nothing outside its folder and ends in bounded time.
+/// secret, writes nothing outside its folder and ends in bounded time. It runs twice: with the sandbox server as the
+/// test's own user (root in CI) and as an ordinary user (<see cref="SandboxContainmentAsOrdinaryUserTests"/>).
 /// </summary>
-[Collection(SandboxContainmentFixture.Collection)]
-public sealed class SandboxContainmentTests(SandboxContainmentFixture run)
+public abstract class SandboxContainmentChecks(SandboxContainmentFixture run)
 {
     public static TheoryData<string> Attacks => [.. SandboxContainmentFixture.AttackNames];
 
     [Theory]
-    [MemberData(nameof(Attacks))]
+    [MemberData(nameof(Attacks), MemberType = typeof(SandboxContainmentChecks))]
     public void HostileProgram_IsGradedFailed_InBoundedTime(string attack)
     {
         var item = run.Item("x/" + attack);
@@ -86,8 +86,30 @@ public sealed class SandboxContainmentTests(SandboxContainmentFixture run)
     public void TheRun_EndsInBoundedTime() => Assert.InRange(run.Elapsed.TotalSeconds, 0, 240);
 }
 
+/// <summary>The suite with the sandbox server started as the test's own user (root in CI: cgroups and all namespaces).</summary>
+[Collection(SandboxContainmentFixture.Collection)]
+public sealed class SandboxContainmentTests(SandboxContainmentFixture run) : SandboxContainmentChecks(run)
+{
+}
+
+/// <summary>
+/// The same suite with the sandbox server started as an ordinary user: as uid/gid 65534 through <c>setpriv</c> with no
+/// capabilities when the tests run as root, or as the test's own user when that is not root. The isolation then rests
+/// on an unprivileged user namespace and resource limits (no writable cgroup).
+/// </summary>
+[Collection(SandboxContainmentFixture.Collection)]
+public sealed class SandboxContainmentAsOrdinaryUserTests(OrdinaryUserSandboxContainmentFixture run) : SandboxContainmentChecks(run)
+{
+    [Fact]
+    public void TheServer_RanAsAnOrdinaryUser()
+    {
+        Assert.Matches("^[0-9]+$", run.ServerUid);
+        Assert.NotEqual("0", run.ServerUid);
+    }
+}
+
 /// <summary>Grades all hostile programs once (among honest answers) and records what the host looks like afterwards.</summary>
-public sealed class SandboxContainmentFixture : IAsyncLifetime, IDisposable
+public class SandboxContainmentFixture : IAsyncLifetime, IDisposable
 {
     public const string Collection = "sandbox containment";
 
@@ -150,7 +172,7 @@ public sealed class SandboxContainmentFixture : IAsyncLifetime, IDisposable
         return found;
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Environment.SetEnvironmentVariable("OPENAI_API_KEY", ApiKey);
         Environment.SetEnvironmentVariable("HF_TOKEN", HubToken);
@@ -216,7 +238,7 @@ public sealed class SandboxContainmentFixture : IAsyncLifetime, IDisposable
 
         _ids = [.. problems.Select(p => p.Id)];
         var clock = Stopwatch.StartNew();
-        using (var sandbox = new PythonSandbox(new PythonSandboxOptions { Workers = 2 }))
+        using (var sandbox = new PythonSandbox(new PythonSandboxOptions { Workers = 2, Python = Python(_folder.Path) }))
         {
             _grade = await CodeBenchmarkGrader.GradeAsync(
                 "humaneval",
@@ -264,11 +286,17 @@ public sealed class SandboxContainmentFixture : IAsyncLifetime, IDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>The interpreter command the sandbox starts its server with.</summary>
+    /// <param name="folder">A private folder of the run, for a wrapper script.</param>
+    /// <returns>The command.</returns>
+    protected virtual string Python(string folder) => "python3";
+
     public void Dispose()
     {
         Environment.SetEnvironmentVariable("OPENAI_API_KEY", _previousKey);
         Environment.SetEnvironmentVariable("HF_TOKEN", _previousToken);
         _folder.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private static BenchmarkProblem Problem(string id, string prompt, string test, string entry) =>
@@ -623,7 +651,46 @@ public sealed class SandboxContainmentFixture : IAsyncLifetime, IDisposable
     };
 }
 
+/// <summary>One collection, so the two grades (own user, ordinary user) run one after the other, each with its own canaries.</summary>
 [CollectionDefinition(SandboxContainmentFixture.Collection)]
-public sealed class SandboxContainmentGroup : ICollectionFixture<SandboxContainmentFixture>
+public sealed class SandboxContainmentGroup : ICollectionFixture<SandboxContainmentFixture>, ICollectionFixture<OrdinaryUserSandboxContainmentFixture>
 {
 }
+
+/// <summary>Runs the suite's grade with the sandbox server as an ordinary user (uid/gid 65534 when the tests run as root).</summary>
+public sealed class OrdinaryUserSandboxContainmentFixture : SandboxContainmentFixture
+{
+    private string _uidFile = string.Empty;
+
+    /// <summary>Gets the uid the sandbox server's wrapper ran as.</summary>
+    public string ServerUid { get; private set; } = string.Empty;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        ServerUid = File.Exists(_uidFile) ? File.ReadAllText(_uidFile).Trim() : string.Empty;
+    }
+
+    protected override string Python(string folder)
+    {
+        _uidFile = Path.Combine(folder, "server-uid");
+        string wrapper = Path.Combine(folder, "python-as-user.sh");
+        bool root = geteuid() == 0;
+        string asUser = root ? "setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all --bounding-set=-all " : string.Empty;
+
+        // An interpreter under root's home (a pyenv shim) is out of an ordinary user's reach: use the system one.
+        string python = root && File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+        File.WriteAllText(wrapper, $"#!/bin/sh\n{asUser}id -u > '{_uidFile}'\nexec {asUser}{python} \"$@\"\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return wrapper;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern uint geteuid();
+}
+
+
