@@ -21,12 +21,7 @@ if ! "$py" -c 'import aiohttp' 2>/dev/null; then
 fi
 cli=${CLI:-$root/artifacts/cli/agorabench}
 if [[ ! -x $cli ]]; then
-    # What `dotnet tool install agorabench` gives on this machine: the ReadyToRun linux-x64 package, else the portable one.
-    if [[ $(uname -s) == Linux && $(uname -m) == x86_64 ]]; then
-        dotnet publish "$root/src/AgoraBench.Cli" -c Release -r linux-x64 -o "$root/artifacts/cli" >/dev/null
-    else
-        dotnet build "$root/src/AgoraBench.Cli" -c Release -o "$root/artifacts/cli" >/dev/null
-    fi
+    "$root/benchmarks/build-cli.sh" "$(dirname "$cli")" >/dev/null
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
