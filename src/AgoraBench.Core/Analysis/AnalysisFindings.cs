@@ -67,6 +67,11 @@ public static class AnalysisFindings
             findings.Add($"With USD {N(analysis.Options.BudgetUsdPerSetting ?? 0, 2)} per setting, {pick.Generator} is expected to buy the most: {pick.Instances:N0} instances, PGR {N(pick.PredictedPgr, 1)} ({pick.Basis}).");
         }
 
+        if (analysis.BudgetDecision is { } decision)
+        {
+            findings.Add("Budget decision (per setting): " + decision.Summary);
+        }
+
         return findings;
     }
 
