@@ -57,5 +57,8 @@ public sealed class PgrRepeatsStudyTests
         var overall = File.ReadAllLines(Path.Combine(run, "pgr", "pgr.csv")).Skip(1).Select(l => l.Split(',')).Single(r => r[0] == "gen-a" && r[2] == "overall");
         Assert.InRange(double.Parse(overall[6], CultureInfo.InvariantCulture), double.Parse(overall[10], CultureInfo.InvariantCulture), double.Parse(overall[11], CultureInfo.InvariantCulture));
         Assert.Contains("### Training seeds and evaluation problems", File.ReadAllText(Path.Combine(run, "pgr", "pgr.md")), StringComparison.Ordinal);
+        string html = File.ReadAllText(Path.Combine(run, "report", "report.html"));
+        Assert.Contains("id=\"repeats\"", html, StringComparison.Ordinal);
+        Assert.Contains("<th>Seed SD</th>", html, StringComparison.Ordinal);
     }
 }

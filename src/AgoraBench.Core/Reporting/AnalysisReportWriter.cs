@@ -461,6 +461,8 @@ public static class AnalysisReportWriter
 
             html.Append("</tbody></table>");
             UncertaintyHtml.IntervalsAndMatrix(html, analysis.Leaderboard);
+            UncertaintyHtml.Variance(html, analysis.Leaderboard);
+            UncertaintyHtml.Budget(html, analysis.BudgetDecision);
             if (settings.Count > 1)
             {
                 Figure(html, "heatmap", SvgChart.Heatmap(

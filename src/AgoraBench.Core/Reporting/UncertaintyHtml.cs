@@ -78,6 +78,58 @@ internal static class UncertaintyHtml
         html.Append("</tbody></table>");
     }
 
+    /// <summary>With repeated training: each run's PGR, the training-seed spread and the evaluation-sample spread.</summary>
+    public static void Variance(StringBuilder html, PgrReport report)
+    {
+        var rows = report.Generators
+            .SelectMany(g => (g.OverallVariance is { } overall ? new[] { (g.Generator, Scope: "overall", Variance: overall) } : [])
+                .Concat(g.Cells.Where(c => c.Variance is not null).Select(c => (g.Generator, Scope: c.Setting.Key, Variance: c.Variance!))))
+            .ToArray();
+        if (rows.Length == 0)
+        {
+            return;
+        }
+
+        html.Append("<h2 id=\"repeats\">Training seeds and evaluation problems</h2><p class=\"caption\">")
+            .Append(E("Each cell's student was trained several times. Seed SD: the spread of one run's PGR across the runs; seed SE: the standard error of their mean; evaluation SD: the spread the benchmark problems alone cause (bootstrap over problems with the runs held fixed). The intervals cover both."))
+            .Append("</p><table><thead><tr><th class=\"name\">Generator</th><th class=\"name\">Scope</th><th>Runs</th><th class=\"name\">PGR per run</th><th>Seed SD</th><th>Seed SE</th><th>Evaluation SD</th></tr></thead><tbody>");
+        foreach (var (generator, scope, v) in rows)
+        {
+            html.Append("<tr><td class=\"name\">").Append(E(generator)).Append("</td><td class=\"name\">").Append(E(scope)).Append("</td><td>").Append(v.Repeats)
+                .Append("</td><td class=\"name\">").Append(E(string.Join(", ", v.RepeatValues.Select(x => MarkdownTable.Number(x))))).Append("</td><td>")
+                .Append(MarkdownTable.Number(v.TrainingSeedSd)).Append("</td><td>").Append(MarkdownTable.Number(v.TrainingSeedStandardError)).Append("</td><td>")
+                .Append(MarkdownTable.Number(v.EvaluationSd)).Append("</td></tr>");
+        }
+
+        html.Append("</tbody></table>");
+    }
+
+    /// <summary>The budget decision: its verdict and every priced generator with its cost, PGR and interval.</summary>
+    public static void Budget(StringBuilder html, BudgetDecision? decision)
+    {
+        if (decision is null)
+        {
+            return;
+        }
+
+        html.Append("<h2 id=\"budget\">").Append(E(string.Create(CultureInfo.InvariantCulture, $"Within a budget of USD {decision.BudgetUsd:N2}"))).Append("</h2>")
+            .Append("<p class=\"headline\">").Append(E(decision.Summary)).Append("</p>")
+            .Append("<table><thead><tr><th class=\"name\">Generator</th><th>Instances</th><th>USD</th><th>PGR</th><th>Interval</th><th>Within budget</th></tr></thead><tbody>");
+        foreach (var c in decision.Choices)
+        {
+            html.Append("<tr><td class=\"name\">").Append(E(c.Generator)).Append("</td><td>")
+                .Append(c.Instances is int n ? n.ToString("N0", CultureInfo.InvariantCulture) : string.Empty).Append("</td><td>")
+                .Append(MarkdownTable.Number(c.Usd)).Append("</td><td>").Append(MarkdownTable.Number(c.Pgr)).Append("</td><td>")
+                .Append(E(PgrReportWriter.IntervalText(c.Interval))).Append("</td><td>").Append(c.Affordable ? "yes" : "no").Append("</td></tr>");
+        }
+
+        html.Append("</tbody></table>");
+        foreach (string note in decision.Notes)
+        {
+            html.Append("<p class=\"caption\">").Append(E(note)).Append("</p>");
+        }
+    }
+
     private static string Bars(GeneratorPgr[] rows, string at)
     {
         const int left = 170, width = 460, rowHeight = 28, top = 24;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -671,7 +672,7 @@ public class SandboxContainmentFixture : IAsyncLifetime, IDisposable
             if libc.syscall(nr["uring"], 4, params) >= 0:
                 escapes.append("io_uring")
             try:
-                if "agb_" in open("/proc/keys").read():
+                if "agb_{TOKEN}" in open("/proc/keys").read():
                     escapes.append("proc-keys")
             except OSError:
                 pass
@@ -697,6 +698,7 @@ public sealed class SandboxContainmentGroup : ICollectionFixture<SandboxContainm
 /// <summary>Runs the suite's grade with the sandbox server as an ordinary user (uid/gid 65534 when the tests run as root).</summary>
 public sealed class OrdinaryUserSandboxContainmentFixture : SandboxContainmentFixture
 {
+    private readonly List<string> _delegated = [];
     private string _uidFile = string.Empty;
 
     /// <summary>Gets the uid the sandbox server's wrapper ran as.</summary>
@@ -706,6 +708,16 @@ public sealed class OrdinaryUserSandboxContainmentFixture : SandboxContainmentFi
     {
         await base.InitializeAsync();
         ServerUid = File.Exists(_uidFile) ? File.ReadAllText(_uidFile).Trim() : string.Empty;
+        foreach (string dir in _delegated)
+        {
+            try
+            {
+                Directory.Delete(dir); // empty once the sandbox stopped (it removes its own cgroup inside)
+            }
+            catch (IOException)
+            {
+            }
+        }
     }
 
     protected override string Python(string folder)
@@ -717,7 +729,25 @@ public sealed class OrdinaryUserSandboxContainmentFixture : SandboxContainmentFi
 
         // An interpreter under root's home (a pyenv shim) is out of an ordinary user's reach: use the system one.
         string python = root && File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-        File.WriteAllText(wrapper, $"#!/bin/sh\n{asUser}id -u > '{_uidFile}'\nexec {asUser}{python} \"$@\"\n");
+
+        // As systemd delegates a cgroup to a user's session: memory and pids cgroups (v1) owned by uid 65534, the server
+        // started inside them, so it can make its per-worker cgroup as that user.
+        var delegation = new System.Text.StringBuilder();
+        if (root)
+        {
+            foreach (string controller in new[] { "memory", "pids" })
+            {
+                string? current = File.ReadAllLines("/proc/self/cgroup").Select(l => l.Split(':', 3)).Where(p => p.Length == 3 && p[1].Split(',').Contains(controller)).Select(p => p[2]).FirstOrDefault();
+                if (current is not null && Directory.Exists($"/sys/fs/cgroup/{controller}"))
+                {
+                    string dir = $"/sys/fs/cgroup/{controller}{current.TrimEnd('/')}/agorabench-delegated-{Path.GetFileName(folder)}";
+                    _delegated.Add(dir);
+                    delegation.Append(CultureInfo.InvariantCulture, $"mkdir -p '{dir}' && chown -R 65534:65534 '{dir}' && echo $$ > '{dir}/cgroup.procs'\n");
+                }
+            }
+        }
+
+        File.WriteAllText(wrapper, $"#!/bin/sh\n{delegation}{asUser}id -u > '{_uidFile}'\nexec {asUser}{python} \"$@\"\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

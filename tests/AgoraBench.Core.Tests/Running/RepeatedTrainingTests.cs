@@ -94,6 +94,10 @@ public sealed class RepeatedTrainingTests : IAsyncLifetime
             Assert.Empty(results.RootElement.GetProperty("uncertainty").GetProperty("comparisons").EnumerateArray());
             Assert.Equal(JsonValueKind.Null, decision.GetProperty("p_best_better").ValueKind);
             Assert.Contains("no paired resamples", decision.GetProperty("summary").GetString(), StringComparison.Ordinal);
+            string html = File.ReadAllText(Path.Combine(dir, "report", "report.html"));
+            Assert.Contains("id=\"budget\"", html, StringComparison.Ordinal);
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(decision.GetProperty("summary").GetString()!), html, StringComparison.Ordinal);
+            Assert.Contains("id=\"repeats\"", html, StringComparison.Ordinal);
         }
 
         // Three runs instead of two: only the third of each cell is trained and evaluated.

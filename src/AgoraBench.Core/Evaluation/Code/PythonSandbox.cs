@@ -309,8 +309,9 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
                 Dispose();
                 throw new InvalidOperationException(
                     $"The code sandbox cannot isolate programs on this machine ({error}). It needs Linux with user, PID, mount, IPC and network namespaces "
-                    + "(for an unprivileged grader: kernel.unprivileged_userns_clone=1 / no AppArmor restriction on user namespaces). "
-                    + "To run with only resource limits and a separate tester instead (weaker: see docs/evaluation.md), set PythonSandboxOptions.AllowWeakIsolation "
+                    + "(for an unprivileged grader: kernel.unprivileged_userns_clone=1 / no AppArmor restriction on user namespaces) and a cgroup it may "
+                    + "create with memory and pids limits (root, or a cgroup delegated to the grader's user). "
+                    + "To run with weaker bounds instead (see docs/evaluation.md), set PythonSandboxOptions.AllowWeakIsolation "
                     + "or pass --allow-weak-sandbox.");
             }
         }

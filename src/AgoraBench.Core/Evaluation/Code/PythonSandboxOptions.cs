@@ -12,10 +12,11 @@ public sealed class PythonSandboxOptions
     public int Workers { get; set; } = Environment.ProcessorCount;
 
     /// <summary>
-    /// Gets or sets a value indicating whether the sandbox may run where the kernel refuses user namespaces, with only
-    /// the weaker guarantees: programs still run against a separate tester, under resource limits, as uid 65534 when
-    /// the grader is root, in a temporary folder that is removed; but they see the host's files, network and
-    /// processes. See docs/evaluation.md.
+    /// Gets or sets a value indicating whether the sandbox may run with weaker guarantees where the machine lacks a
+    /// mechanism. Without a cgroup it may create (an ordinary user without a delegated cgroup): the namespaces still
+    /// hold, but memory and processes are bounded per process only. Where the kernel refuses user namespaces: programs
+    /// still run against a separate tester, under resource limits, as uid 65534 when the grader is root, in a temporary
+    /// folder that is removed; but they see the host's files, network and processes. See docs/evaluation.md.
     /// </summary>
     /// <value>The default value is <see langword="false"/>: without the isolation the sandbox refuses to start.</value>
     public bool AllowWeakIsolation { get; set; }

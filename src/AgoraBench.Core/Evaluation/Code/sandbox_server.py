@@ -1284,12 +1284,20 @@ def _read_capped(fd, limit):
 def main():
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    weak_allowed = "--allow-weak" in sys.argv[1:] or "--weak" in sys.argv[1:]
     try:
         server = Server(isolated=True)
+        if not server.cgroup.active and not weak_allowed:
+            # Without one, memory and processes are bounded per process only: a program's process tree together
+            # could hold the process limit times the memory limit and slow the programs running beside it.
+            server.stop()
+            server = None
+            raise OSError("no cgroup with memory and pids limits could be made for the sandbox (run as root, or in a "
+                          "cgroup delegated to this user, e.g. `systemd-run --user --scope -p Delegate=yes`)")
         hello = {"ready": True, "isolation": "namespaces", "cgroup": server.cgroup.dirs}
     except BaseException as e:
         server, hello = None, {"ready": False, "error": f"{type(e).__name__}: {e}"}
-        if "--allow-weak" in sys.argv[1:] or "--weak" in sys.argv[1:]:
+        if weak_allowed:
             try:
                 server = Server(isolated=False)
                 hello = {"ready": True, "isolation": "weak", "reason": hello["error"]}
