@@ -94,7 +94,7 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         var demonstrations = Benchmark.FewShotProblems is { } demoFile
             ? (await context.ProblemsAsync(definition, demoFile, cancellationToken).ConfigureAwait(false)).Take(e.BaseFewShot).ToArray()
             : all.Take(e.BaseFewShot).ToArray();
-        var evaluated = (Benchmark.FewShotProblems is null ? all.Skip(e.BaseFewShot) : all).Take(Benchmark.Limit ?? int.MaxValue).ToArray();
+        var evaluated = Benchmark.Evaluated(all, Benchmark.HeldOut(e.BaseFewShot));
         if (evaluated.Length == 0)
         {
             throw new RunStepException($"{id}: no problems are left to evaluate after {e.BaseFewShot} held-out demonstration(s).");
