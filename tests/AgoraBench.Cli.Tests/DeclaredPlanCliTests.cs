@@ -138,4 +138,58 @@ public sealed class DeclaredPlanCliTests : IAsyncLifetime, IDisposable
         using var json = JsonDocument.Parse(File.ReadAllText(_temp.PathOf("sums.json")));
         Assert.Equal(50, json.RootElement.GetProperty("score").GetDouble(), 9);
     }
+
+    [Fact]
+    public async Task Evaluate_WithPlan_EvaluatesTheProblemsTheRunEvaluates_HeldOutDemonstrationsAndLimit()
+    {
+        _temp.Write("seeds.json", "[{\"instruction\": \"What is 1 + 1?\", \"response\": \"2\\n[RESULT] 2 [/RESULT]\"}]");
+        _temp.Write("test.jsonl", string.Join("\n", Enumerable.Range(1, 8).Select(i => $"{{\"id\": \"q{i}\", \"question\": \"Question {i}?\", \"gold\": \"{i}\"}}")) + "\n");
+        string planPath = _temp.Write("plan.json", """
+            {
+              "name": "arith",
+              "domains": { "arith": { "benchmarks": ["sums"] } },
+              "settings": ["response-generation/arith"],
+              "instances": 5,
+              "seeds": { "response-generation/arith": "seeds.json" },
+              "generation": { "templates": { "response-generation/arith": "rg.txt" } },
+              "generators": [ { "name": "g", "model": "m", "endpoint": "http://localhost:9/v1" } ],
+              "training": { "trainer": "command", "command": "train {data} {output_dir}" },
+              "evaluation": {
+                "baseFewShot": 2,
+                "base": { "model": "b", "endpoint": "http://localhost:9/v1" },
+                "reference": { "model": "r", "endpoint": "http://localhost:9/v1" },
+                "benchmarks": { "sums": { "problems": "test.jsonl", "limit": 3, "prompt": "{{ question }}", "grader": { "kind": "numeric", "answer": "gold" } } }
+              }
+            }
+            """);
+        _temp.Write("rg.txt", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "own-task", "prompts", "rg.txt")));
+        var asked = new System.Collections.Concurrent.ConcurrentBag<string>();
+        _server.Chat = prompt =>
+        {
+            asked.Add(prompt);
+            return "Answer: " + prompt[prompt.LastIndexOf("Question ", StringComparison.Ordinal)..].Split(' ', '?')[1];
+        };
+
+        // A run of this plan evaluates the problems after the two held-out demonstrations, at most three of them
+        // (EvaluateStep and the estimate select them with the same PlanBenchmark.Evaluated).
+        string[] runProblems = ["q3", "q4", "q5"];
+
+        var (exitCode, output, error) = await CliRunner.RunAsync(
+            "evaluate", "--plan", planPath, "--benchmark", "sums", "--model", "student", "--endpoint", _server.Endpoint.ToString(), "--out", _temp.PathOf("sums.json"));
+
+        Assert.True(exitCode == 0, error + output);
+        Assert.Equal(["Question 3?", "Question 4?", "Question 5?"], asked.Select(p => p[p.LastIndexOf("Question ", StringComparison.Ordinal)..].Trim()).Order(StringComparer.Ordinal));
+        Assert.Contains("sums: 100.00% of 3 problems", output, StringComparison.Ordinal);
+        using (var json = JsonDocument.Parse(File.ReadAllText(_temp.PathOf("sums.json"))))
+        {
+            Assert.Equal(runProblems, json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).Order(StringComparer.Ordinal));
+        }
+
+        // --limit still overrides the plan's limit.
+        asked.Clear();
+        (exitCode, output, error) = await CliRunner.RunAsync(
+            "evaluate", "--plan", planPath, "--benchmark", "sums", "--limit", "5", "--model", "student", "--endpoint", _server.Endpoint.ToString(), "--out", _temp.PathOf("sums5.json"));
+        Assert.True(exitCode == 0, error + output);
+        Assert.Contains("sums: 100.00% of 5 problems", output, StringComparison.Ordinal);
+    }
 }

@@ -14,8 +14,8 @@ internal static class EvaluateCommand
         var model = new Option<string>("--model") { Description = "The model name the endpoint serves (a student, the base model or the reference).", Required = true, HelpName = "MODEL" };
         var endpoint = new Option<string[]>("--endpoint") { Description = "An OpenAI-compatible base URL ending in /v1 (vLLM, Ollama, OpenAI); repeat it for replicas of the model.", Required = true, HelpName = "URL", Arity = ArgumentArity.OneOrMore };
         var keyVariable = new Option<string>("--api-key-env") { Description = "Environment variable with the endpoint's key (none needed for local endpoints).", DefaultValueFactory = _ => "OPENAI_API_KEY", HelpName = "VAR" };
-        var fewShot = new Option<int>("--few-shot") { Description = "Use the first K problems as demonstrations (the paper evaluates the base model few-shot) and evaluate the rest.", DefaultValueFactory = _ => 0, HelpName = "K" };
-        var limit = new Option<int?>("--limit") { Description = "Evaluate only the first N problems (after the demonstrations).", HelpName = "N" };
+        var fewShot = new Option<int>("--few-shot") { Description = "Use the first K problems as demonstrations (the paper evaluates the base model few-shot) and evaluate the rest; with --plan the problems the run evaluates (after its evaluation.baseFewShot held-out ones, or K from the benchmark's fewShotProblems file).", DefaultValueFactory = _ => 0, HelpName = "K" };
+        var limit = new Option<int?>("--limit") { Description = "Evaluate only the first N problems (after the demonstrations); with --plan the benchmark's limit unless given.", HelpName = "N" };
         var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight.", DefaultValueFactory = _ => 8, HelpName = "K" };
         var predictionsFile = new Option<string?>("--predictions") { Description = "Where predictions are appended (default: OUT with .predictions.jsonl); re-running resumes.", HelpName = "FILE" };
         var backend = ScaleOutOptions.Backend();
@@ -57,8 +57,25 @@ internal static class EvaluateCommand
 
                 var selection = await BenchmarkSelection.ResolveAsync(id, parseResult.GetValue(plan), parseResult.GetValue(problems), cancellationToken).ConfigureAwait(false);
                 var all = await selection.Definition.ReadProblemsAsync(selection.Problems, cancellationToken).ConfigureAwait(false);
-                var demonstrations = all.Take(shots).ToArray();
-                var evaluated = all.Skip(shots).Take(parseResult.GetValue(limit) ?? int.MaxValue).Where((_, i) => shardSpec.Contains(i)).ToArray();
+                BenchmarkProblem[] demonstrations;
+                BenchmarkProblem[] evaluated;
+                if (selection.Planned is { } planned)
+                {
+                    // The problems a run of the plan evaluates: its held-out demonstrations and its limit, unless --few-shot
+                    // holds out more or --limit says otherwise.
+                    demonstrations = planned.FewShotProblems is { } demoFile
+                        ? (await selection.Definition.ReadProblemsAsync(demoFile, cancellationToken).ConfigureAwait(false)).Take(shots).ToArray()
+                        : all.Take(shots).ToArray();
+                    int heldOut = Math.Max(planned.HeldOut(selection.Plan!.Evaluation.BaseFewShot), planned.FewShotProblems is null ? shots : 0);
+                    evaluated = planned.Evaluated(all, heldOut, parseResult.GetValue(limit));
+                }
+                else
+                {
+                    demonstrations = all.Take(shots).ToArray();
+                    evaluated = all.Skip(shots).Take(parseResult.GetValue(limit) ?? int.MaxValue).ToArray();
+                }
+
+                evaluated = evaluated.Where((_, i) => shardSpec.Contains(i)).ToArray();
                 string outPath = parseResult.GetRequiredValue(output);
                 string predictionsPath = parseResult.GetValue(predictionsFile) ?? Path.ChangeExtension(outPath, ".predictions.jsonl");
                 string? batchFolder = batch ? parseResult.GetValue(batchDir) ?? outPath + ".batch" : null;

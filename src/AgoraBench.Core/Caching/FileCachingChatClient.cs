@@ -13,10 +13,12 @@ namespace AgoraBench;
 /// Only responses that finished normally are kept (no errors, no truncations). The same request asked again within a
 /// session (a judge re-asking after an unparsable answer, a sampled judge scoring a duplicate) gets the next kept
 /// response for that key, then a fresh one, so caching never collapses re-asks or samples into one answer. Streaming
-/// calls pass through uncached. Replayed responses carry the usage of the original call.
+/// calls pass through uncached. Replayed responses carry the usage of the original call and are marked as replayed, so
+/// spend counters leave them out.
 /// </remarks>
 public sealed class FileCachingChatClient : DelegatingChatClient
 {
+    private const string CacheHitProperty = "agorabench.cache_hit";
     private readonly string _modelId;
     private readonly Dictionary<string, List<CachedResponse>> _entries;
     private readonly Dictionary<string, int> _asked = new(StringComparer.Ordinal);
@@ -123,6 +125,9 @@ public sealed class FileCachingChatClient : DelegatingChatClient
         base.Dispose(disposing);
     }
 
+    /// <summary>Whether a response was replayed from the cache file (it reached no endpoint and cost nothing).</summary>
+    internal static bool IsCacheHit(ChatResponse response) => response.AdditionalProperties?.ContainsKey(CacheHitProperty) == true;
+
     private string Key(IReadOnlyList<ChatMessage> messages, ChatOptions? options) => ChatRequestKey.Compute(options?.ModelId ?? _modelId, messages, options);
 
     private sealed record CachedResponse(string Text, string? FinishReason, long InputTokens, long OutputTokens)
@@ -132,6 +137,7 @@ public sealed class FileCachingChatClient : DelegatingChatClient
             ModelId = modelId,
             FinishReason = FinishReason is null ? null : new ChatFinishReason(FinishReason),
             Usage = new UsageDetails { InputTokenCount = InputTokens, OutputTokenCount = OutputTokens, TotalTokenCount = InputTokens + OutputTokens },
+            AdditionalProperties = new AdditionalPropertiesDictionary { [CacheHitProperty] = true },
         };
 
         public byte[] ToLine(string key)

@@ -12,7 +12,7 @@ namespace AgoraBench;
 /// <param name="Message">What is wrong, in one sentence.</param>
 public sealed record DataError(string? Source, int? Line, string? Field, string Message)
 {
-    /// <summary>Formats the error as <c>source:line: field 'f': message</c>, leaving out the parts that are unknown.</summary>
+    /// <summary>Formats the error as <c>source:line: field 'f': message</c> on one line (a message that spans lines is joined), leaving out the parts that are unknown.</summary>
     /// <returns>The formatted error.</returns>
     public override string ToString()
     {
@@ -37,6 +37,6 @@ public sealed record DataError(string? Source, int? Line, string? Field, string 
             text.Append("field '").Append(Field).Append("': ");
         }
 
-        return text.Append(Message).ToString();
+        return text.AppendJoin(' ', Message.Split('\n').Select(part => part.Trim()).Where(part => part.Length > 0)).ToString();
     }
 }

@@ -77,6 +77,29 @@ public sealed class AgoraBenchRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EvaluationSpend_CountsTheJudgesGradingCalls_AsTheServerServedThem()
+    {
+        var (runner, result) = await RunAsync("spend");
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Steps.Where(s => s.Status != RunStepStatus.Done).Select(s => $"{s.Id}: {s.Status} {s.Message}")));
+        var summaries = Directory.EnumerateFiles(Path.Combine(runner.RunDirectory, "steps"), "evaluate.*.json")
+            .Select(f => JsonNode.Parse(File.ReadAllText(f))!["summary"]!)
+            .ToArray();
+        static long Requests(JsonNode? usage) => usage?["requests"]?.GetValue<long>() ?? 0;
+
+        // The judge's verdicts on the answers (AlpacaEval and Arena-Hard here) are in the evaluation steps' spend,
+        // once per request the judge endpoint served (a verdict replayed from the run's cache costs nothing).
+        int judgeServed = _study.Server.ChatRequests.Count(r => (string?)r["model"] == "pair-judge");
+        Assert.True(judgeServed > 0);
+        Assert.Equal(judgeServed, summaries.Sum(s => Requests(s["judge"])));
+        Assert.All(summaries, s => Assert.Equal(Requests(s["answers"]) + Requests(s["judge"]), Requests(s)));
+        Assert.All(summaries.Where(s => s["judge"] is not null), s => Assert.Equal("pair-judge", s["judge"]!["model"]!.GetValue<string>()));
+
+        // What the run reports as evaluation spend (run.out, costs.csv, the report) is those totals.
+        Assert.Equal(summaries.Sum(s => Requests(s)), result.Costs.Where(c => c.Stage == RunStage.Evaluate).Sum(c => c.Requests));
+    }
+
+    [Fact]
     public async Task Rerun_OfAFinishedRun_SkipsEveryStep_AndMakesNoRequest()
     {
         var (_, first) = await RunAsync("twice");

@@ -40,12 +40,8 @@ internal static partial class AnswerExtraction
         return matches.Count == 0 ? null : matches[^1].Groups[regex.GetGroupNumbers()[1]].Value;
     }
 
-    /// <summary>The last number in the text (a sign, thousands separators, a decimal part), or <see langword="null"/>.</summary>
-    public static string? LastNumber(string output)
-    {
-        var matches = NumberPattern().Matches(output);
-        return matches.Count == 0 ? null : matches[^1].Value;
-    }
+    /// <summary>The last number in the text (see <see cref="NumberText"/>), or <see langword="null"/>.</summary>
+    public static string? LastNumber(string output) => NumberText.Last(output);
 
     /// <summary>The last fenced code block: its language tag and body; <see langword="null"/> when the answer has no fence.</summary>
     public static (string Language, string Code)? LastFence(string output)
@@ -73,9 +69,6 @@ internal static partial class AnswerExtraction
 
     /// <summary>The gold answer: the named field, else the problem's own answer.</summary>
     public static string? Gold(BenchmarkProblem problem, string? field) => field is null ? problem.Answer : Field(problem, field);
-
-    [GeneratedRegex(@"-?\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\$?\d+(?:\.\d+)?|-?\.\d+")]
-    private static partial Regex NumberPattern();
 
     [GeneratedRegex(@"```(?<lang>[A-Za-z0-9_+-]*)[ \t]*\r?\n(?<code>.*?)```", RegexOptions.Singleline)]
     private static partial Regex Fence();

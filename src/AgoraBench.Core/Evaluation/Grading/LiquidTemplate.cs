@@ -29,7 +29,27 @@ internal sealed class LiquidTemplate
             return new LiquidTemplate(text, template);
         }
 
+        error = OneLine(error);
         return null;
+    }
+
+    /// <summary>
+    /// The parser's message on one line: its text, then the template it quotes after <c>Source:</c> (line breaks shown
+    /// as <c>\n</c>, cut after 80 characters).
+    /// </summary>
+    private static string OneLine(string? message)
+    {
+        string[] lines = (message ?? "the template does not parse").ReplaceLineEndings("\n").Split('\n');
+        int source = Array.FindIndex(lines, l => l.Trim() == "Source:");
+        string head = string.Join(' ', (source < 0 ? lines : lines[..source]).Select(l => l.Trim()).Where(l => l.Length > 0));
+        if (source < 0)
+        {
+            return head;
+        }
+
+        var quotedLines = lines[(source + 1)..].AsEnumerable().Reverse().SkipWhile(l => l.Trim().Length == 0).Reverse();
+        string quoted = string.Join("\\n", quotedLines);
+        return quoted.Length == 0 ? head : $"{head} in '{(quoted.Length > 80 ? quoted[..80] + "…" : quoted)}'";
     }
 
     /// <summary>The variables the template uses that are not among <paramref name="fields"/>.</summary>

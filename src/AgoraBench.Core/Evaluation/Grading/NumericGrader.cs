@@ -1,13 +1,13 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace AgoraBench;
 
 /// <summary>
 /// The <c>numeric</c> kind: the extracted number (default: the last number of the answer) is within <c>tolerance</c>
-/// (default 1e-6) of the gold field; thousands separators, units, <c>$</c> and <c>%</c> are stripped from both.
+/// (default 1e-6) of the gold field (its last number); thousands separators, units, <c>$</c> and <c>%</c> are stripped
+/// from both, and exponents are read (see <see cref="NumberText"/>).
 /// </summary>
-internal sealed partial class NumericGrader : IBenchmarkGrader
+internal sealed class NumericGrader : IBenchmarkGrader
 {
     private readonly string? _answer;
     private readonly Regex? _extract;
@@ -27,23 +27,14 @@ internal sealed partial class NumericGrader : IBenchmarkGrader
         options.Done();
     }
 
-    /// <summary>Reads a number written with thousands separators, a currency sign, a percent sign or a unit.</summary>
-    public static double? Parse(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var match = Number().Match(text.Replace(",", string.Empty, StringComparison.Ordinal).Replace("$", string.Empty, StringComparison.Ordinal));
-        return match.Success && double.TryParse(match.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) ? value : null;
-    }
+    /// <summary>Reads the first number of a text written with thousands separators, a currency sign, a percent sign, an exponent or a unit.</summary>
+    public static double? Parse(string? text) => NumberText.FirstValue(text);
 
     public Task<ItemScore> GradeAsync(GradingItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
         string? goldText = AnswerExtraction.Gold(item.Problem, _answer);
-        if ((Parse(goldText) is { } whole && NumberOnly().IsMatch(goldText!) ? whole : Parse(AnswerExtraction.LastNumber(goldText ?? string.Empty))) is not { } gold)
+        if (Parse(NumberText.Last(goldText)) is not { } gold)
         {
             return Task.FromResult(ItemScore.Unscored($"the gold answer '{goldText}' is not a number"));
         }
@@ -57,10 +48,4 @@ internal sealed partial class NumericGrader : IBenchmarkGrader
         bool close = Math.Abs(value - gold) <= _tolerance;
         return Task.FromResult(ItemScore.Pass(close, close ? "within-tolerance" : "different", extracted));
     }
-
-    [GeneratedRegex(@"^\s*[-+]?\$?[\d,]*\.?\d+([eE][-+]?\d+)?\s*%?\s*$")]
-    private static partial Regex NumberOnly();
-
-    [GeneratedRegex(@"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")]
-    private static partial Regex Number();
 }

@@ -144,8 +144,7 @@ public static class PlanEstimator
             string id = benchmark.Benchmark.Id;
             var definition = benchmark.Definition;
             var problems = await definition.ReadProblemsAsync(benchmark.Problems, cancellationToken).ConfigureAwait(false);
-            int heldOut = benchmark.FewShotProblems is null ? plan.Evaluation.BaseFewShot : 0;
-            var evaluated = problems.Skip(heldOut).Take(benchmark.Limit ?? int.MaxValue).ToArray();
+            var evaluated = benchmark.Evaluated(problems, benchmark.HeldOut(plan.Evaluation.BaseFewShot));
             double questionTokens = evaluated.Length == 0 ? 0 : evaluated.Average(p => (double)studentCounter.CountTokens(p.Prompt)) + ChatOverheadTokens;
             double demoTokens = problems.Take(plan.Evaluation.BaseFewShot).Sum(p => (double)studentCounter.CountTokens(p.Prompt) + studentCounter.CountTokens(p.Answer ?? string.Empty) + 4);
             int n = evaluated.Length;

@@ -30,4 +30,14 @@ public sealed record PlanBenchmark
         get => field ?? (BenchmarkCatalog.BuiltIn.TryGet(Benchmark.Id, out var known) ? known : throw new InvalidOperationException($"'{Benchmark.Id}' has no definition."));
         init;
     }
+
+    /// <summary>The number of problems held out of the problems file as demonstrations: the plan's base few-shot count unless a demonstrations file is given.</summary>
+    internal int HeldOut(int baseFewShot) => FewShotProblems is null ? baseFewShot : 0;
+
+    /// <summary>
+    /// The problems a run evaluates for this benchmark, the same for every model: the problems file after the held-out
+    /// demonstrations, at most <see cref="Limit"/> of them (or <paramref name="limit"/> when given).
+    /// </summary>
+    internal BenchmarkProblem[] Evaluated(IEnumerable<BenchmarkProblem> all, int heldOut, int? limit = null) =>
+        all.Skip(heldOut).Take(limit ?? Limit ?? int.MaxValue).ToArray();
 }

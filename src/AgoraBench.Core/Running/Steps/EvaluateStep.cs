@@ -99,7 +99,7 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         var demonstrations = Benchmark.FewShotProblems is { } demoFile
             ? (await context.ProblemsAsync(definition, demoFile, cancellationToken).ConfigureAwait(false)).Take(e.BaseFewShot).ToArray()
             : all.Take(e.BaseFewShot).ToArray();
-        var evaluated = (Benchmark.FewShotProblems is null ? all.Skip(e.BaseFewShot) : all).Take(Benchmark.Limit ?? int.MaxValue).ToArray();
+        var evaluated = Benchmark.Evaluated(all, Benchmark.HeldOut(e.BaseFewShot));
         if (evaluated.Length == 0)
         {
             throw new RunStepException($"{id}: no problems are left to evaluate after {e.BaseFewShot} held-out demonstration(s).");
@@ -135,13 +135,17 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         var predictions = (await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false)).Where(p => ids.Contains(p.Id)).ToArray();
         string json;
         double score;
+
+        // The judge grading the answers (a rubric or pairwise grader, a pairwise leaderboard) is part of what evaluating
+        // costs; its client is shared by the steps, so only this step's calls are counted here and it is not disposed.
+        using var judge = e.Judge is null ? null : new UsageCountingChatClient(await context.CachedChatAsync(e.Judge, ModelRole.EvaluationJudge, cancellationToken).ConfigureAwait(false), ownsInner: false);
         if (definition.Aggregation == "mean")
         {
             var graderContext = new GraderContext
             {
                 Sandbox = context.Sandbox,
                 Limits = new SandboxLimits { Timeout = e.CodeTimeout },
-                Judge = e.Judge is null ? null : await context.CachedChatAsync(e.Judge, ModelRole.EvaluationJudge, cancellationToken).ConfigureAwait(false),
+                Judge = judge,
                 BaseDirectory = context.Plan.SourcePath is { } source ? Path.GetDirectoryName(Path.GetFullPath(source))! : Environment.CurrentDirectory,
                 Baseline = Benchmark.Baseline is { } baselineAnswers ? await AnswerFiles.ReadAsync(baselineAnswers, cancellationToken).ConfigureAwait(false) : null,
             };
@@ -153,14 +157,14 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         }
         else
         {
-            var judge = new PairwiseJudge(await context.CachedChatAsync(e.Judge!, ModelRole.EvaluationJudge, cancellationToken).ConfigureAwait(false));
+            var pairwiseJudge = new PairwiseJudge(judge!);
             var questions = evaluated.ToDictionary(p => p.Id, p => p.Prompt, StringComparer.Ordinal);
             var answers = predictions.ToDictionary(p => p.Id, p => p.Outputs[0], StringComparer.Ordinal);
             IReadOnlyDictionary<string, string> baseline = Benchmark.Baseline is { } baselineFile
                 ? await AnswerFiles.ReadAsync(baselineFile, cancellationToken).ConfigureAwait(false)
                 : evaluated.Where(p => p.Answer is not null).ToDictionary(p => p.Id, p => p.Answer!, StringComparer.Ordinal);
             var result = await PairwiseBenchmark.ScoreAsync(
-                judge,
+                pairwiseJudge,
                 id,
                 questions,
                 answers,
@@ -177,17 +181,36 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         }
 
         await AtomicFile.WriteAllTextAsync(ResultPath(context), json, cancellationToken).ConfigureAwait(false);
-        return new JsonObject
+        // The step's spend is the model's answers plus the judge's verdicts on them, each also recorded on its own.
+        decimal? studentUsd = Prices.CostOrFree(endpoint, client.InputTokens, client.OutputTokens);
+        decimal? judgeUsd = judge is null || judge.Requests == 0 ? 0 : Prices.CostOrFree(e.Judge, judge.InputTokens, judge.OutputTokens);
+        var summary = new JsonObject
         {
             ["model"] = endpoint.Model,
             ["score"] = Math.Round(score, 6),
             ["problems"] = evaluated.Length,
-            ["requests"] = client.Requests,
-            ["input_tokens"] = client.InputTokens,
-            ["output_tokens"] = client.OutputTokens,
-            ["usd"] = Prices.CostOrFree(endpoint, client.InputTokens, client.OutputTokens),
+            ["requests"] = client.Requests + (judge?.Requests ?? 0),
+            ["input_tokens"] = client.InputTokens + (judge?.InputTokens ?? 0),
+            ["output_tokens"] = client.OutputTokens + (judge?.OutputTokens ?? 0),
+            ["usd"] = studentUsd + judgeUsd,
+            ["answers"] = Usage(endpoint.Model, client.Requests, client.InputTokens, client.OutputTokens, studentUsd),
         };
+        if (judge is not null && judge.Requests > 0)
+        {
+            summary["judge"] = Usage(e.Judge!.Model, judge.Requests, judge.InputTokens, judge.OutputTokens, judgeUsd);
+        }
+
+        return summary;
     }
+
+    private static JsonObject Usage(string model, long requests, long inputTokens, long outputTokens, decimal? usd) => new()
+    {
+        ["model"] = model,
+        ["requests"] = requests,
+        ["input_tokens"] = inputTokens,
+        ["output_tokens"] = outputTokens,
+        ["usd"] = usd,
+    };
 
     /// <summary>The score written by a finished step.</summary>
     public static double ReadScore(string resultPath)
