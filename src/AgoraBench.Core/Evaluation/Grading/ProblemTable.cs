@@ -91,6 +91,12 @@ internal static class ProblemTable
         }
     }
 
+    /// <summary>A file's problems as text, the first <see cref="RecordsNamed"/> one by one and then a count, so one bad file does not bury a plan's other mistakes.</summary>
+    public static IEnumerable<string> Capped(IReadOnlyList<DataError> errors, string file) =>
+        errors.Count <= RecordsNamed
+            ? errors.Select(e => e.ToString())
+            : [.. errors.Take(RecordsNamed).Select(e => e.ToString()), $"{file}: … and {errors.Count - RecordsNamed} more problems in this file"];
+
     /// <summary>What a read found: the records read, every field name (with a CSV header's), problems of the file, problems of the id field.</summary>
     public sealed record Result(IReadOnlyList<BenchmarkProblem> Problems, IReadOnlyCollection<string> Fields, IReadOnlyList<DataError> Errors, IReadOnlyList<DataError> IdErrors);
 }

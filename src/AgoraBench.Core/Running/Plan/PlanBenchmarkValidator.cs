@@ -84,9 +84,9 @@ internal static class PlanBenchmarkValidator
             if (File.Exists(benchmark.Problems))
             {
                 var table = ProblemTable.Read(File.ReadAllBytes(benchmark.Problems), benchmark.Problems, definition.IdField);
-                foreach (var problem in table.Errors)
+                foreach (string problem in ProblemTable.Capped(table.Errors, benchmark.Problems))
                 {
-                    error(path + ".problems", problem.ToString());
+                    error(path + ".problems", problem);
                 }
 
                 foreach (var problem in table.IdErrors)

@@ -64,9 +64,9 @@ internal static class PlanValidator
                     var lines = new List<int>();
                     read = (SyntheticDataset.ReadSeeds(System.IO.File.ReadAllBytes(seedFile), seedFile, readErrors, lines), lines, readErrors);
                     seedFiles[seedFile] = read;
-                    foreach (var problem in read.Errors)
+                    foreach (string problem in ProblemTable.Capped(read.Errors, seedFile))
                     {
-                        Error(path, problem.ToString());
+                        Error(path, problem);
                     }
                 }
 
