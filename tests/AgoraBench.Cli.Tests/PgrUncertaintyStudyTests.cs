@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AgoraBench.Tests.TestSupport;
 
 namespace AgoraBench.Cli.Tests;
 
@@ -68,6 +69,51 @@ public sealed class PgrUncertaintyStudyTests
         Assert.Contains("id=\"verdict\"", html, StringComparison.Ordinal);
         using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "report", "results.json")));
         Assert.Equal(2, results.RootElement.GetProperty("uncertainty").GetProperty("comparisons").GetArrayLength());
+
+        await AssertRendersInChromiumAsync(Path.Combine(run, "report", "report.html"), json.RootElement);
+    }
+
+    /// <summary>
+    /// The report as a browser draws it: one interval bar and one estimate dot per generator, the matrix with both
+    /// generators' probabilities (each the complement of the other), and the headline; skipped without Chromium
+    /// unless CI requires it.
+    /// </summary>
+    private static async Task AssertRendersInChromiumAsync(string page, JsonElement pgr)
+    {
+        if (Chromium.Path is null)
+        {
+            Assert.True(Environment.GetEnvironmentVariable("AGORABENCH_REQUIRE_CHROMIUM") != "1", "Chromium is required here but not installed.");
+            return;
+        }
+
+        var (exit, dom, log) = await Chromium.RunAsync("--dump-dom", new Uri(page).AbsoluteUri);
+        Assert.True(exit == 0, log);
+        string bars = Between(dom, "<svg class=\"intervals\"", "</svg>");
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(bars, "<rect class=\"bar\""));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(bars, "<circle "));
+        string matrix = Between(dom, "<table class=\"matrix\">", "</table>");
+        var probabilities = System.Text.RegularExpressions.Regex.Matches(matrix, @">(0\.\d\d|1\.00)</td>").Select(m => D(m.Groups[1].Value)).ToArray();
+        Assert.Equal(2, probabilities.Length);
+        Assert.Equal(1.0, probabilities.Sum(), 2);
+        double pA = pgr.GetProperty("comparisons").EnumerateArray().Single(c => c.GetProperty("a").GetString() == "gen-a").GetProperty("p_a_better").GetDouble();
+        Assert.Contains(Math.Round(pA, 2), probabilities);
+
+        // The headline names a generator as the winner only when its lead over the other holds at the level.
+        string headline = Between(dom, "id=\"verdict\">", "</p>");
+        bool significant = pgr.GetProperty("comparisons").EnumerateArray().Any(c => c.GetProperty("low").GetDouble() > 0 || c.GetProperty("high").GetDouble() < 0);
+        Assert.Equal(significant, !headline.Contains("tied", StringComparison.OrdinalIgnoreCase));
+
+        string screenshot = Path.Combine(Path.GetDirectoryName(page)!, "report.png");
+        var (shotExit, _, shotLog) = await Chromium.RunAsync("--window-size=1200,3000", $"--screenshot={screenshot}", new Uri(page).AbsoluteUri);
+        Assert.True(shotExit == 0 && new FileInfo(screenshot).Length > 20_000, shotLog);
+    }
+
+    private static string Between(string text, string start, string end)
+    {
+        int from = text.IndexOf(start, StringComparison.Ordinal);
+        Assert.True(from >= 0, $"'{start}' is not in the rendered page");
+        int to = text.IndexOf(end, from, StringComparison.Ordinal);
+        return text[from..to];
     }
 
     /// <summary>A plain paired bootstrap over problems with its own generator (SplitMix64) and nearest-rank percentiles.</summary>

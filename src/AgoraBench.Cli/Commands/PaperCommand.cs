@@ -19,7 +19,7 @@ internal static class PaperCommand
             "Reproduce the AGORABENCH paper offline: the leaderboard of its six generators (the 54 published PGR cells of Table 2, "
             + "with method averages and overall scores recomputed from them, ranked, with API prices), the key findings, and the "
             + "full analysis (problem-solving regressions, PCA of the intrinsic metrics, PGR on the principal components, cost) "
-            + "written as a report.\n\n"
+            + "written as a report, and the budget decision worked on the paper's 50K-vs-10K comparison (Fig. 7).\n\n"
             + "Example:\n  agorabench paper --out paper-report/")
         {
             format, output,
@@ -32,7 +32,22 @@ internal static class PaperCommand
                 var report = PublishedResults.CreateLeaderboard();
                 var agreement = PublishedResults.MeasureAgreement(report);
                 var outputFormat = CommonOptions.ParseFormat(parseResult.GetRequiredValue(format));
-                await stdout.WriteAsync(PaperLeaderboardWriter.Write(report, agreement, outputFormat)).ConfigureAwait(false);
+                string leaderboard = PaperLeaderboardWriter.Write(report, agreement, outputFormat);
+                var example = PaperBudgetExample.Compute(report);
+                if (outputFormat == PgrReportFormat.Markdown)
+                {
+                    using var section = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+                    PaperBudgetExample.WriteMarkdown(example, section);
+                    leaderboard += section.ToString();
+                }
+                else if (outputFormat == PgrReportFormat.Json)
+                {
+                    var node = System.Text.Json.Nodes.JsonNode.Parse(leaderboard)!.AsObject();
+                    node["budget_example"] = System.Text.Json.Nodes.JsonNode.Parse(JsonReport.Write(json => PaperBudgetExample.WriteJson(example, json)));
+                    leaderboard = node.ToJsonString(JsonReport.Indented) + "\n";
+                }
+
+                await stdout.WriteAsync(leaderboard).ConfigureAwait(false);
                 var analysisOutput = outputFormat == PgrReportFormat.Markdown ? stdout : TextWriter.Null;
                 await analysisOutput.WriteLineAsync().ConfigureAwait(false);
                 await AnalyzeCommand.RunAsync(

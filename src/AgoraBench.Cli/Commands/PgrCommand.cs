@@ -41,6 +41,16 @@ internal static class PgrCommand
             HelpName = "LEVEL",
         };
         var seed = new Option<int>("--seed") { Description = "Bootstrap seed; the same seed and data give the same intervals.", DefaultValueFactory = _ => 42, HelpName = "N" };
+        var budget = new Option<double?>("--budget")
+        {
+            Description = "Budget in USD: with --costs, name the generator that gives the most overall PGR within it and the bootstrap probability that it beats the next affordable one.",
+            HelpName = "USD",
+        };
+        var costs = new Option<string?>("--costs")
+        {
+            Description = "CSV generator,usd[,instances]: what each generator's data costs (a run records it as the generate stage's spend).",
+            HelpName = "FILE.csv",
+        };
         var format = CommonOptions.Format();
         var output = CommonOptions.Out("Write the result to FILE instead of standard output.");
 
@@ -48,10 +58,12 @@ internal static class PgrCommand
             "pgr",
             "Compute Performance Gap Recovered per benchmark, setting, method and overall for each generator.\n"
             + "PGR = 100 × (student − base) / (reference − base), never clipped.\n\n"
-            + "With --items (per-problem outcomes), every PGR gets a paired bootstrap interval and generators are compared.\n\n"
-            + "Example:\n  agorabench pgr --scores scores.csv --items items.csv --format md")
+            + "With --items (per-problem outcomes), every PGR gets a paired bootstrap interval and generators are compared.\n"
+            + "With --budget and --costs, the generator that gives the most PGR within the budget is named, with its confidence.\n\n"
+            + "Example:\n  agorabench pgr --scores scores.csv --items items.csv --format md\n"
+            + "  agorabench pgr --scores scores.csv --items items.csv --budget 50 --costs costs.csv")
         {
-            scores, aggregate, requireComplete, items, rounds, confidence, seed, format, output,
+            scores, aggregate, requireComplete, items, rounds, confidence, seed, budget, costs, format, output,
         };
 
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
@@ -72,14 +84,51 @@ internal static class PgrCommand
                     throw new CliUsageException([.. problems.Select(p => new DataError(null, null, p.StartsWith("Bootstrap", StringComparison.Ordinal) ? "--rounds" : "--confidence", p))]);
                 }
 
+                var reportFormat = CommonOptions.ParseFormat(parseResult.GetRequiredValue(format));
+                double? budgetUsd = parseResult.GetValue(budget);
+                string? costsPath = parseResult.GetValue(costs);
+                if (budgetUsd is double b && (!(b > 0) || double.IsInfinity(b)))
+                {
+                    throw new CliUsageException([new DataError(null, null, "--budget", $"{b} is not a budget; give a positive number of USD")]);
+                }
+
+                if ((budgetUsd is null) != (costsPath is null))
+                {
+                    throw new CliUsageException([new DataError(null, null, budgetUsd is null ? "--costs" : "--budget", "--budget and --costs go together: the budget in USD and a CSV generator,usd[,instances] of what each generator's data costs")]);
+                }
+
+                if (budgetUsd is not null && reportFormat == PgrReportFormat.Csv)
+                {
+                    throw new CliUsageException([new DataError(null, null, "--format", "--budget adds a decision to the Markdown or JSON report; pgr.csv keeps its columns, so use --format md or json")]);
+                }
+
                 var rows = await BenchmarkScoreCsv.ReadAsync(parseResult.GetRequiredValue(scores), cancellationToken).ConfigureAwait(false);
                 if (parseResult.GetValue(items) is { } itemsPath)
                 {
                     rows = await PgrItemCsv.AttachAsync(rows, itemsPath, cancellationToken).ConfigureAwait(false);
                 }
 
+                var candidates = costsPath is null ? null : await BudgetCandidateCsv.ReadAsync(costsPath, cancellationToken).ConfigureAwait(false);
                 var report = new PgrCalculator().Calculate(rows, options);
-                string text = PgrReportWriter.ToString(report, CommonOptions.ParseFormat(parseResult.GetRequiredValue(format)));
+                string text = PgrReportWriter.ToString(report, reportFormat);
+                if (budgetUsd is double usd && candidates is not null)
+                {
+                    var decision = BudgetDecision.Decide(report, candidates, usd);
+                    if (reportFormat == PgrReportFormat.Json)
+                    {
+                        var node = System.Text.Json.Nodes.JsonNode.Parse(text)!.AsObject();
+                        node["budget"] = System.Text.Json.Nodes.JsonNode.Parse(JsonReport.Write(json => BudgetDecisionWriter.WriteJson(decision, json)));
+                        text = node.ToJsonString(JsonReport.Indented) + "\n";
+                    }
+                    else
+                    {
+                        using var section = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+                        section.WriteLine();
+                        BudgetDecisionWriter.WriteMarkdown(decision, section);
+                        text += section.ToString();
+                    }
+                }
+
                 await CommandRunner.WriteResultAsync(text, parseResult.GetValue(output), stdout, $"PGR of {report.Generators.Count} generator(s)", cancellationToken).ConfigureAwait(false);
             },
             cancellationToken));

@@ -28,6 +28,13 @@ public sealed class AgoraBenchAnalysis
     /// <summary>Gets what the budget buys from each generator, best first (empty without a budget).</summary>
     public IReadOnlyList<BudgetOption> Budget { get; init; } = [];
 
+    /// <summary>
+    /// Gets, with a budget per setting and prices, which generator gives the most overall PGR within that budget (each
+    /// generator's cost per setting from its measured tokens per instance where recorded) and how sure that is; or
+    /// <see langword="null"/>.
+    /// </summary>
+    public BudgetDecision? BudgetDecision { get; init; }
+
     /// <summary>Gets the options the analysis ran with.</summary>
     public required AnalysisOptions Options { get; init; }
 

@@ -53,6 +53,9 @@ public static class AgoraBenchAnalyzer
             PcRegression = pcRegression,
             Costs = costs,
             Budget = budget,
+            BudgetDecision = options.BudgetUsdPerSetting is double perSetting && costs.Count > 0
+                ? BudgetDecision.Decide(leaderboard, costs.Select(c => new BudgetCandidate(c.Generator, c.UsdPerSetting) { Instances = options.InstancesPerSetting }), perSetting)
+                : null,
             Options = options,
             IntrinsicMetrics = input.IntrinsicMetrics,
             Spend = input.Spend,

@@ -18,8 +18,17 @@ public static class AnalysisFindings
             return findings;
         }
 
-        var best = analysis.Leaderboard.Generators[0];
-        findings.Add($"Best data generator: {best.Generator} (overall PGR {N(best.Overall, 1)} over {Count(best.Cells.Count, "setting")}).");
+        var leaderboard = analysis.Leaderboard;
+        var best = leaderboard.Generators[0];
+        string summary = $"{best.Generator} (overall PGR {N(best.Overall, 1)} over {Count(best.Cells.Count, "setting")})";
+
+        // With intervals, "best" is said only of a lead that holds at the level (as the report's verdict does).
+        bool clear = leaderboard.Confidence is null
+            || (best.OverallInterval is { IsDefined: true }
+                && leaderboard.Generators.Skip(1).All(o => leaderboard.Compare(best.Generator, o.Generator) is { IsSignificantlyBetter: true }));
+        findings.Add(clear
+            ? $"Best data generator: {summary}."
+            : $"Highest overall PGR: {summary}, but not a significant winner at {PgrReportWriter.LevelText(leaderboard.Confidence!.Value)} confidence (see the verdict).");
 
         if (analysis.Coarse is { } coarse)
         {
@@ -56,6 +65,11 @@ public static class AnalysisFindings
         {
             var pick = analysis.Budget[0];
             findings.Add($"With USD {N(analysis.Options.BudgetUsdPerSetting ?? 0, 2)} per setting, {pick.Generator} is expected to buy the most: {pick.Instances:N0} instances, PGR {N(pick.PredictedPgr, 1)} ({pick.Basis}).");
+        }
+
+        if (analysis.BudgetDecision is { } decision)
+        {
+            findings.Add("Budget decision (per setting): " + decision.Summary);
         }
 
         return findings;

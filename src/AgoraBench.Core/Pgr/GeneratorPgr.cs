@@ -36,6 +36,12 @@ public sealed class GeneratorPgr
     /// <summary>Gets the paired bootstrap interval of <see cref="Overall"/>, or <see langword="null"/> when a cell has none.</summary>
     public ConfidenceInterval? OverallInterval { get; internal set; }
 
+    /// <summary>Gets the split of the overall score's spread into training seeds and evaluation problems when every cell was trained several times, or <see langword="null"/>.</summary>
+    public PgrVariance? OverallVariance { get; internal set; }
+
+    /// <summary>The bootstrap replicates behind the intervals, round by round (the same rounds for every generator): <c>overall</c> and <c>domain:NAME</c>.</summary>
+    internal IReadOnlyDictionary<string, double[]> Replicates { get; set; } = new Dictionary<string, double[]>(StringComparer.Ordinal);
+
     /// <summary>Gets the paired bootstrap interval of each method average that has one.</summary>
     public IReadOnlyDictionary<GenerationMethod, ConfidenceInterval> MethodIntervals { get; internal set; } = new Dictionary<GenerationMethod, ConfidenceInterval>();
 

@@ -7,9 +7,18 @@ namespace AgoraBench;
 /// between generators are all aggregated within each round, so their intervals come from the same resamples.
 /// </summary>
 /// <remarks>
-/// A score moves with the mean of its per-problem outcomes: in a round it is the reported score plus the change of the
-/// outcome mean. For accuracy-like scores (the mean of the outcomes) this is the plain bootstrap; for a score that is
-/// not a mean (Bradley–Terry, length-controlled win rate) it centres the interval on the reported score.
+/// <para>
+/// A score moves with the weighted mean of its per-problem outcomes: in a round it is the reported score plus the change
+/// of that mean. For accuracy-like scores (the mean of the outcomes) and Arena-Hard (each question's share of weighted
+/// wins, weighted by its games) this recomputes the score from the resampled problems exactly; for AlpacaEval's
+/// length-controlled win rate (length-adjusted shares) it centres the interval on the reported score.
+/// </para>
+/// <para>
+/// When a cell's student was trained several times (outcomes with a <see cref="PgrItemOutcome.Repeat"/>), the student's
+/// score is the mean over repeats and each round first draws the repeats with replacement (one draw per cell, shared by
+/// its benchmarks), then the problems: a two-level bootstrap. A second set of replicates with the repeats held fixed
+/// gives the evaluation-sample part of the spread (<see cref="PgrVariance"/>).
+/// </para>
 /// </remarks>
 internal static class PgrBootstrap
 {
@@ -31,6 +40,25 @@ internal static class PgrBootstrap
             .GroupBy(s => s.Key.Benchmark, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToArray();
+
+        // Per cell with several repeats: which repeats each round draws (a stream of its own, so single-repeat studies
+        // draw exactly what they drew before repeats existed).
+        var cellRepeats = scores.Where(s => s.Value.Items is { Count: > 0 })
+            .GroupBy(s => (s.Key.Generator, s.Key.Setting))
+            .ToDictionary(g => g.Key, g => g.SelectMany(s => s.Value.Items!.Select(i => i.Repeat)).Distinct().Order().ToArray());
+        var repeatRandom = new Random(unchecked((options.Seed * 7919) + 104729));
+        var repeatDraws = new Dictionary<(string, string), int[][]>();
+        foreach (var (cell, repeats) in cellRepeats.Where(c => c.Value.Length > 1).OrderBy(c => c.Key.Generator, StringComparer.Ordinal).ThenBy(c => c.Key.Setting, StringComparer.Ordinal))
+        {
+            var draws = new int[rounds][];
+            for (int r = 0; r < rounds; r++)
+            {
+                draws[r] = [.. Enumerable.Range(0, repeats.Length).Select(_ => repeats[repeatRandom.Next(repeats.Length)])];
+            }
+
+            repeatDraws[cell] = draws;
+        }
+
         var replicates = new Dictionary<(string, string, string), Replicates>();
         foreach (var group in byBenchmark)
         {
@@ -47,9 +75,9 @@ internal static class PgrBootstrap
                     draw[i] = random.Next(draw.Length);
                 }
 
-                foreach (var (_, row) in rows)
+                foreach (var (key, row) in rows)
                 {
-                    row.Resample(r, draw);
+                    row.Resample(r, draw, repeatDraws.TryGetValue((key.Generator, key.Setting), out var d) ? d[r] : null);
                 }
             }
 
@@ -61,6 +89,8 @@ internal static class PgrBootstrap
 
         var cells = new List<SettingPgr>();
         var cellReplicates = new Dictionary<(string Generator, string Setting), double[]>();
+        var cellFixed = new Dictionary<(string Generator, string Setting), double[]>();
+        var cellRepeatValues = new Dictionary<(string Generator, string Setting), double[]>();
         foreach (var cell in report.Generators.SelectMany(g => g.Cells))
         {
             var benchmarks = new List<BenchmarkPgr>();
@@ -96,29 +126,47 @@ internal static class PgrBootstrap
             }
 
             ConfidenceInterval? cellInterval = null;
+            PgrVariance? variance = null;
             if (complete && parts.Count > 0)
             {
-                var values = new double[rounds];
-                for (int r = 0; r < rounds; r++)
+                double Combine(Func<Replicates, double> student, Func<Replicates, double> baseModel, Func<Replicates, double> reference)
                 {
                     if (report.Aggregation == PgrAggregation.PgrOfMean)
                     {
-                        values[r] = PerformanceGapRecovered.TryCompute(parts.Average(p => p.Replicates.Student[r]), parts.Average(p => p.Replicates.Base[r]), parts.Average(p => p.Replicates.Reference[r]), out double v, out _) ? v : double.NaN;
+                        return PerformanceGapRecovered.TryCompute(parts.Average(p => student(p.Replicates)), parts.Average(p => baseModel(p.Replicates)), parts.Average(p => reference(p.Replicates)), out double v, out _) ? v : double.NaN;
                     }
-                    else
-                    {
-                        values[r] = parts.Average(p => p.Pgr[r]);
-                    }
+
+                    return parts.Average(p => PerformanceGapRecovered.TryCompute(student(p.Replicates), baseModel(p.Replicates), reference(p.Replicates), out double v, out _) ? v : double.NaN);
+                }
+
+                var values = new double[rounds];
+                for (int r = 0; r < rounds; r++)
+                {
+                    values[r] = Combine(p => p.Student[r], p => p.Base[r], p => p.Reference[r]);
                 }
 
                 cellInterval = problem is null ? Interval(cell.Value, values, level) : ConfidenceInterval.Undefined(cell.Value, level, rounds, problem);
                 if (problem is null)
                 {
                     cellReplicates[(cell.Generator, cell.Setting.Key)] = values;
+                    int repeats = parts.Min(p => p.Replicates.RepeatScores.Length);
+                    if (repeats > 1)
+                    {
+                        var held = new double[rounds];
+                        for (int r = 0; r < rounds; r++)
+                        {
+                            held[r] = Combine(p => p.StudentFixed![r], p => p.Base[r], p => p.Reference[r]);
+                        }
+
+                        double[] perRepeat = [.. Enumerable.Range(0, repeats).Select(j => Combine(p => p.RepeatScores[j], p => p.BaseScore, p => p.ReferenceScore))];
+                        cellFixed[(cell.Generator, cell.Setting.Key)] = held;
+                        cellRepeatValues[(cell.Generator, cell.Setting.Key)] = perRepeat;
+                        variance = new PgrVariance(repeats, perRepeat, SampleSd(perRepeat), SampleSd(held));
+                    }
                 }
             }
 
-            cells.Add(cell with { Benchmarks = benchmarks, Interval = cellInterval });
+            cells.Add(cell with { Benchmarks = benchmarks, Interval = cellInterval, Variance = variance });
         }
 
         var result = PgrReport.Create(cells, report.Aggregation);
@@ -150,6 +198,14 @@ internal static class PgrBootstrap
             {
                 generator.OverallInterval = Interval(generator.Overall, all, level);
                 overall[generator.Generator] = all;
+                var keys = generator.Cells.Select(c => (c.Generator, c.Setting.Key)).ToArray();
+                if (keys.All(cellFixed.ContainsKey))
+                {
+                    int repeats = keys.Min(k => cellRepeatValues[k].Length);
+                    double[] perRepeat = [.. Enumerable.Range(0, repeats).Select(j => keys.Average(k => cellRepeatValues[k][j]))];
+                    double[] held = [.. Enumerable.Range(0, rounds).Select(r => keys.Average(k => cellFixed[k][r]))];
+                    generator.OverallVariance = new PgrVariance(repeats, perRepeat, SampleSd(perRepeat), SampleSd(held));
+                }
             }
             else if (Why(generator.Cells) is { } problem)
             {
@@ -171,12 +227,19 @@ internal static class PgrBootstrap
             }
 
             var domains = new Dictionary<BenchmarkDomain, ConfidenceInterval>();
+            var kept = new Dictionary<string, double[]>(StringComparer.Ordinal);
+            if (overall.TryGetValue(generator.Generator, out var overallSeries))
+            {
+                kept["overall"] = overallSeries;
+            }
+
             foreach (var (domain, average) in generator.DomainAverages)
             {
                 var subset = generator.Cells.Where(c => c.Setting.Domain == domain).ToArray();
                 if (Mean(subset) is { } series)
                 {
                     domains[domain] = Interval(average, series, level);
+                    kept["domain:" + AgoraBenchNames.ToName(domain)] = series;
                 }
                 else if (Why(subset) is { } problem)
                 {
@@ -186,6 +249,7 @@ internal static class PgrBootstrap
 
             generator.MethodIntervals = methods;
             generator.DomainIntervals = domains;
+            generator.Replicates = kept;
         }
 
         var comparisons = new List<GeneratorComparison>();
@@ -232,69 +296,144 @@ internal static class PgrBootstrap
         return (Bootstrap.Quantile(finite, alpha), Bootstrap.Quantile(finite, 1 - alpha), values.Length - finite.Count);
     }
 
-    /// <summary>The three scores of one generator × setting × benchmark in every round.</summary>
-    private sealed record Replicates(double[] Student, double[] Base, double[] Reference);
+    private static double SampleSd(double[] values)
+    {
+        var finite = values.Where(double.IsFinite).ToArray();
+        if (finite.Length < 2)
+        {
+            return double.NaN;
+        }
 
-    /// <summary>One score's outcomes laid out over the benchmark's problem ids, and its replicates as they are drawn.</summary>
+        double mean = finite.Average();
+        return Math.Sqrt(finite.Sum(v => (v - mean) * (v - mean)) / (finite.Length - 1));
+    }
+
+    /// <summary>
+    /// The three scores of one generator × setting × benchmark in every round, the student's with its repeats held
+    /// fixed (only when there are several), and each repeat's own score.
+    /// </summary>
+    private sealed record Replicates(double[] Student, double[] Base, double[] Reference, double[]? StudentFixed, double[] RepeatScores, double BaseScore, double ReferenceScore);
+
+    /// <summary>One score's outcomes laid out over the benchmark's problem ids (per repeat for the student), and its replicates as they are drawn.</summary>
     private sealed class Row
     {
-        private readonly BenchmarkScore _score;
-        private readonly double[] _student;
+        private readonly double[][] _student;
+        private readonly double[][] _studentWeight;
         private readonly double[] _base;
+        private readonly double[] _baseWeight;
         private readonly double[] _reference;
+        private readonly double[] _referenceWeight;
         private readonly bool[] _present;
-        private readonly double _meanStudent;
+        private readonly Dictionary<int, int> _repeatIndex;
+        private readonly double[] _meanStudent;
         private readonly double _meanBase;
         private readonly double _meanReference;
+        private readonly double _score;
+        private readonly double _baseScore;
+        private readonly double _referenceScore;
 
         public Row(BenchmarkScore score, int size, Dictionary<string, int> position, int rounds)
         {
-            _score = score;
-            _student = new double[size];
+            int[] repeats = [.. score.Items!.Select(i => i.Repeat).Distinct().Order()];
+            _repeatIndex = repeats.Select((r, i) => (r, i)).ToDictionary(p => p.r, p => p.i);
+            _student = [.. repeats.Select(_ => new double[size])];
+            _studentWeight = [.. repeats.Select(_ => new double[size])];
             _base = new double[size];
+            _baseWeight = new double[size];
             _reference = new double[size];
+            _referenceWeight = new double[size];
             _present = new bool[size];
             foreach (var item in score.Items!)
             {
                 int i = position[item.Item];
-                _student[i] = item.Student;
+                int k = _repeatIndex[item.Repeat];
+                _student[k][i] = item.Student;
+                _studentWeight[k][i] = item.StudentWeight;
                 _base[i] = item.Base;
+                _baseWeight[i] = item.BaseWeight;
                 _reference[i] = item.Reference;
+                _referenceWeight[i] = item.ReferenceWeight;
                 _present[i] = true;
             }
 
-            _meanStudent = score.Items!.Average(i => i.Student);
-            _meanBase = score.Items!.Average(i => i.Base);
-            _meanReference = score.Items!.Average(i => i.Reference);
-            Result = new Replicates(new double[rounds], new double[rounds], new double[rounds]);
+            // Means in the items' order (as the scores were averaged), weighted.
+            _meanStudent = [.. repeats.Select(r => Mean(score.Items!.Where(i => i.Repeat == r).Select(i => (i.Student, i.StudentWeight))))];
+            _meanBase = Mean(score.Items!.DistinctBy(i => i.Item).Select(i => (i.Base, i.BaseWeight)));
+            _meanReference = Mean(score.Items!.DistinctBy(i => i.Item).Select(i => (i.Reference, i.ReferenceWeight)));
+            _score = score.Student;
+            _baseScore = score.Base;
+            _referenceScore = score.Reference;
+
+            // Each repeat's own score: its outcome mean, shifted so that the repeats average to the reported score.
+            double shift = score.Student - _meanStudent.Average();
+            Result = new Replicates(new double[rounds], new double[rounds], new double[rounds], repeats.Length > 1 ? new double[rounds] : null, [.. _meanStudent.Select(m => m + shift)], score.Base, score.Reference);
         }
 
         public Replicates Result { get; }
 
-        public void Resample(int round, int[] draw)
+        public void Resample(int round, int[] draw, int[]? repeatDraw)
         {
-            double s = 0, b = 0, f = 0;
-            int n = 0;
+            double b = 0, bw = 0, f = 0, fw = 0;
+            var s = new double[_student.Length];
+            var sw = new double[_student.Length];
             foreach (int i in draw)
             {
                 if (_present[i])
                 {
-                    s += _student[i];
-                    b += _base[i];
-                    f += _reference[i];
-                    n++;
+                    b += _base[i] * _baseWeight[i];
+                    bw += _baseWeight[i];
+                    f += _reference[i] * _referenceWeight[i];
+                    fw += _referenceWeight[i];
+                    for (int k = 0; k < s.Length; k++)
+                    {
+                        s[k] += _student[k][i] * _studentWeight[k][i];
+                        sw[k] += _studentWeight[k][i];
+                    }
                 }
             }
 
-            if (n == 0)
+            if (bw <= 0 || fw <= 0 || sw.Any(w => w <= 0))
             {
                 Result.Student[round] = Result.Base[round] = Result.Reference[round] = double.NaN;
+                if (Result.StudentFixed is { } none)
+                {
+                    none[round] = double.NaN;
+                }
+
                 return;
             }
 
-            Result.Student[round] = _score.Student + ((s / n) - _meanStudent);
-            Result.Base[round] = _score.Base + ((b / n) - _meanBase);
-            Result.Reference[round] = _score.Reference + ((f / n) - _meanReference);
+            // A repeat's score in this round: its own score moved by the change of its outcome mean.
+            double Moved(int k) => Result.RepeatScores[k] + ((s[k] / sw[k]) - _meanStudent[k]);
+            if (repeatDraw is null || _student.Length == 1)
+            {
+                Result.Student[round] = _student.Length == 1 ? _score + ((s[0] / sw[0]) - _meanStudent[0]) : Enumerable.Range(0, s.Length).Average(Moved);
+            }
+            else
+            {
+                var drawn = repeatDraw.Where(_repeatIndex.ContainsKey).Select(r => _repeatIndex[r]).ToArray();
+                Result.Student[round] = drawn.Length == 0 ? double.NaN : drawn.Average(Moved);
+            }
+
+            if (Result.StudentFixed is { } held)
+            {
+                held[round] = Enumerable.Range(0, s.Length).Average(Moved);
+            }
+
+            Result.Base[round] = _baseScore + ((b / bw) - _meanBase);
+            Result.Reference[round] = _referenceScore + ((f / fw) - _meanReference);
+        }
+
+        private static double Mean(IEnumerable<(double Value, double Weight)> outcomes)
+        {
+            double sum = 0, weight = 0;
+            foreach (var (value, w) in outcomes)
+            {
+                sum += value * w;
+                weight += w;
+            }
+
+            return weight > 0 ? sum / weight : double.NaN;
         }
     }
 }

@@ -77,17 +77,25 @@ public sealed class PgrCalculator : IPgrCalculator
 
             if (score.Items is { } items)
             {
-                var seen = new HashSet<string>(StringComparer.Ordinal);
+                var seen = new HashSet<(int, string)>();
                 foreach (var item in items)
                 {
                     ArgumentNullException.ThrowIfNull(item, nameof(scores));
-                    if (!seen.Add(item.Item ?? string.Empty))
+                    if (item.Repeat < 1)
                     {
-                        errors.Add(Error(score, position, "item", $"problem '{item.Item}' has two outcomes"));
+                        errors.Add(Error(score, position, "repeat", $"problem '{item.Item}' has repeat {item.Repeat}; repeats are numbered from 1"));
+                    }
+                    else if (!seen.Add((item.Repeat, item.Item ?? string.Empty)))
+                    {
+                        errors.Add(Error(score, position, "item", item.Repeat == 1 ? $"problem '{item.Item}' has two outcomes" : $"problem '{item.Item}' has two outcomes for repeat {item.Repeat}"));
                     }
                     else if (!double.IsFinite(item.Student) || !double.IsFinite(item.Base) || !double.IsFinite(item.Reference))
                     {
                         errors.Add(Error(score, position, "item", $"problem '{item.Item}' has an outcome that is not a finite number"));
+                    }
+                    else if (!(item.StudentWeight >= 0 && item.BaseWeight >= 0 && item.ReferenceWeight >= 0) || !double.IsFinite(item.StudentWeight + item.BaseWeight + item.ReferenceWeight))
+                    {
+                        errors.Add(Error(score, position, "weight", $"problem '{item.Item}' has a weight that is negative or not a finite number"));
                     }
                 }
             }

@@ -18,4 +18,7 @@ public sealed record SettingPgr(string Generator, AgoraBenchSetting Setting, dou
     /// <see langword="null"/> when a benchmark of the cell has no per-problem outcomes.
     /// </summary>
     public ConfidenceInterval? Interval { get; init; }
+
+    /// <summary>Gets the split of the spread into training seeds and evaluation problems when the cell's student was trained several times, or <see langword="null"/>.</summary>
+    public PgrVariance? Variance { get; init; }
 }

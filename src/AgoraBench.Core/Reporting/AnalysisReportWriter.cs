@@ -72,6 +72,7 @@ public static class AnalysisReportWriter
                 Number(json, "overall", g.Overall);
                 JsonReport.WriteMethodsAndCells(json, g);
                 JsonReport.WriteIntervals(json, g);
+                JsonReport.WriteVariance(json, g);
                 json.WriteEndObject();
             }
 
@@ -184,6 +185,12 @@ public static class AnalysisReportWriter
             }
 
             json.WriteEndArray();
+            if (analysis.BudgetDecision is { } decision)
+            {
+                json.WritePropertyName("budget_decision");
+                BudgetDecisionWriter.WriteJson(decision, json);
+            }
+
             json.WriteStartArray("findings");
             foreach (string finding in AnalysisFindings.Describe(analysis))
             {

@@ -116,6 +116,54 @@ internal static class JsonReport
     }
 
     /// <summary>Writes <c>"confidence"</c> and <c>"comparisons": [{"a", "b", "difference", "low", "high", "p_a_better", "significant"}]</c> when the report has intervals.</summary>
+    /// <summary>Writes <c>"repeats": {"overall"?, "cells"}</c>, each a training-seed vs evaluation split; nothing when no cell was trained more than once.</summary>
+    public static void WriteVariance(Utf8JsonWriter json, GeneratorPgr generator)
+    {
+        if (generator.Cells.All(c => c.Variance is null))
+        {
+            return;
+        }
+
+        static void Split(Utf8JsonWriter json, string name, PgrVariance v)
+        {
+            json.WriteStartObject(name);
+            json.WriteNumber("repeats", v.Repeats);
+            json.WriteStartArray("pgr_per_repeat");
+            foreach (double value in v.RepeatValues)
+            {
+                if (double.IsFinite(value))
+                {
+                    json.WriteNumberValue(value);
+                }
+                else
+                {
+                    json.WriteNullValue();
+                }
+            }
+
+            json.WriteEndArray();
+            Number(json, "training_seed_sd", v.TrainingSeedSd);
+            Number(json, "training_seed_se", v.TrainingSeedStandardError);
+            Number(json, "evaluation_sd", v.EvaluationSd);
+            json.WriteEndObject();
+        }
+
+        json.WriteStartObject("repeats");
+        if (generator.OverallVariance is { } overall)
+        {
+            Split(json, "overall", overall);
+        }
+
+        json.WriteStartObject("cells");
+        foreach (var cell in generator.Cells.Where(c => c.Variance is not null))
+        {
+            Split(json, cell.Setting.Key, cell.Variance!);
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
     public static void WriteComparisons(Utf8JsonWriter json, PgrReport report)
     {
         if (report.Confidence is not double level)

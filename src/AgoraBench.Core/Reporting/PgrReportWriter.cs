@@ -164,6 +164,7 @@ public static class PgrReportWriter
             matrix.WriteTo(writer);
         }
 
+        VarianceTable(report, writer);
         var rows = report.Generators.SelectMany(g => g.Cells).SelectMany(c => c.Benchmarks.Select(b => (Cell: c, Benchmark: b))).ToArray();
         if (rows.Length == 0)
         {
@@ -190,6 +191,39 @@ public static class PgrReportWriter
                 MarkdownTable.Number(benchmark.Value),
             ];
             table.AddRow(intervals ? [.. values, IntervalText(benchmark.Interval, withReason: true)] : values);
+        }
+
+        table.WriteTo(writer);
+    }
+
+    /// <summary>With repeated training: per generator and cell, the PGR of each run, the spread across runs and the spread from the problems alone.</summary>
+    private static void VarianceTable(PgrReport report, TextWriter writer)
+    {
+        var rows = new List<(string Generator, string Scope, PgrVariance Variance)>();
+        foreach (var g in report.Generators)
+        {
+            if (g.OverallVariance is { } overall)
+            {
+                rows.Add((g.Generator, "overall", overall));
+            }
+
+            rows.AddRange(g.Cells.Where(c => c.Variance is not null).Select(c => (g.Generator, c.Setting.Key, c.Variance!)));
+        }
+
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("### Training seeds and evaluation problems");
+        writer.WriteLine();
+        writer.WriteLine("Each cell's student was trained several times. *Seed SD* is the spread of one run's PGR across the runs; *seed SE* the resulting standard error of their mean; *evaluation SD* the spread the benchmark problems alone cause (bootstrap over problems with the runs held fixed). The intervals above cover both (runs, then problems, resampled).");
+        writer.WriteLine();
+        var table = new MarkdownTable(("Generator", false), ("Scope", false), ("Runs", true), ("PGR per run", false), ("Seed SD", true), ("Seed SE", true), ("Evaluation SD", true));
+        foreach (var (generator, scope, v) in rows)
+        {
+            table.AddRow([generator, scope, v.Repeats.ToString(CultureInfo.InvariantCulture), string.Join(", ", v.RepeatValues.Select(x => MarkdownTable.Number(x))), MarkdownTable.Number(v.TrainingSeedSd), MarkdownTable.Number(v.TrainingSeedStandardError), MarkdownTable.Number(v.EvaluationSd)]);
         }
 
         table.WriteTo(writer);
@@ -270,6 +304,7 @@ public static class PgrReportWriter
 
             json.WriteEndObject();
             JsonReport.WriteIntervals(json, generator);
+            JsonReport.WriteVariance(json, generator);
             json.WriteEndObject();
         }
 

@@ -26,14 +26,17 @@ internal sealed class RunDirectory(string root)
 
     public string Sft(string generator, AgoraBenchSetting setting) => Path.Combine(Cell(generator, setting), "train.jsonl");
 
-    public string Student(string generator, AgoraBenchSetting setting) => Path.Combine(Cell(generator, setting), "student.json");
+    /// <summary>A student's <c>student.json</c>; the first training run of a cell keeps the plain name, so a study that adds repeats keeps its first students.</summary>
+    public string Student(string generator, AgoraBenchSetting setting, int repeat = 1) =>
+        Path.Combine(Cell(generator, setting), repeat == 1 ? "student.json" : $"student.r{repeat}.json");
 
-    public string Training(string generator, AgoraBenchSetting setting) => Path.Combine(Cell(generator, setting), "training");
+    public string Training(string generator, AgoraBenchSetting setting, int repeat = 1) =>
+        Path.Combine(Cell(generator, setting), repeat == 1 ? "training" : $"training-r{repeat}");
 
-    /// <summary>The folder of one evaluated model's results: a cell's student, the base or reference model, or a generator as a problem solver.</summary>
-    public string Evaluation(ModelRole role, string? generator, AgoraBenchSetting? setting) => role switch
+    /// <summary>The folder of one evaluated model's results: a cell's student (per training run), the base or reference model, or a generator as a problem solver.</summary>
+    public string Evaluation(ModelRole role, string? generator, AgoraBenchSetting? setting, int repeat = 1) => role switch
     {
-        ModelRole.Student => Path.Combine(Cell(generator!, setting!), "eval"),
+        ModelRole.Student => Path.Combine(Cell(generator!, setting!), repeat == 1 ? "eval" : $"eval-r{repeat}"),
         ModelRole.Base => Path.Combine(Root, "baselines", "base"),
         ModelRole.Reference => Path.Combine(Root, "baselines", "reference"),
         _ => Path.Combine(Root, "problem-solving", Slug(generator!)),

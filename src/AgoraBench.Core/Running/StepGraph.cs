@@ -8,7 +8,8 @@ internal static class StepGraph
         var settings = plan.Settings.Distinct().OrderBy(s => s.Method).ThenBy(s => s.Domain).ToArray();
         var steps = new List<RunStep>();
         var generate = new Dictionary<(string, AgoraBenchSetting), GenerateStep>();
-        var train = new Dictionary<(string, AgoraBenchSetting), TrainStep>();
+        var train = new Dictionary<(string, AgoraBenchSetting, int), TrainStep>();
+        int repeats = Math.Max(1, plan.Training.Repeats);
         var metrics = new List<MetricsStep>();
         foreach (var generator in plan.Generators)
         {
@@ -40,9 +41,14 @@ internal static class StepGraph
 
         foreach (var ((name, setting), step) in generate)
         {
-            var t = new TrainStep(Info("train", RunStage.Train, step.Generator, setting), step, exports[(name, setting)]) { ShardGroup = step.ShardGroup };
-            train[(name, setting)] = t;
-            steps.Add(t);
+            // The first run keeps the id it had before repeats existed, so adding repeats to a finished study trains only the new ones.
+            for (int repeat = 1; repeat <= repeats; repeat++)
+            {
+                var info = Info("train", RunStage.Train, step.Generator, setting);
+                var t = new TrainStep(repeat == 1 ? info : info with { Id = $"{info.Id}:r{repeat}" }, step, exports[(name, setting)], repeat) { ShardGroup = step.ShardGroup };
+                train[(name, setting, repeat)] = t;
+                steps.Add(t);
+            }
         }
 
         // The paper's benchmarks first in the paper's order, then declared ones in plan order; each scores the settings of its domain.
@@ -58,12 +64,12 @@ internal static class StepGraph
             evaluations.Add(new EvaluateStep(new RunStepInfo($"evaluate:reference:{id}", RunStage.Evaluate) { Benchmark = id, Role = ModelRole.Reference }, benchmark, ModelRole.Reference, null, null) { ShardGroup = "baselines:" + id });
         }
 
-        foreach (var ((name, setting), t) in train)
+        foreach (var ((name, setting, repeat), t) in train)
         {
             foreach (var benchmark in benchmarks.Where(b => b.Benchmark.Domain == setting.Domain))
             {
                 var generator = t.Generate.Generator;
-                var info = new RunStepInfo($"evaluate:student:{RunDirectory.Slug(name)}:{setting.Key}:{benchmark.Benchmark.Id}", RunStage.Evaluate)
+                var info = new RunStepInfo($"evaluate:student:{RunDirectory.Slug(name)}:{setting.Key}:{benchmark.Benchmark.Id}{(repeat == 1 ? string.Empty : $":r{repeat}")}", RunStage.Evaluate)
                 {
                     Generator = name,
                     Setting = setting,

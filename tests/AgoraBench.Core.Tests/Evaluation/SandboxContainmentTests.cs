@@ -648,6 +648,43 @@ public class SandboxContainmentFixture : IAsyncLifetime, IDisposable
             def double(x):
                 return 2 * x if x == 2 else x
             """,
+
+        // Passes only through an escape: state shared across programs (kernel keyrings, the grader's session
+        // keyring), memory no process is charged for (memfd, System V shared memory), io_uring.
+        ["keyrings-unaccounted-memory-io-uring"] = """
+            import ctypes, os, platform
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.syscall.restype = ctypes.c_long
+            nr = {"x86_64": dict(add_key=248, keyctl=250, memfd=319, shmget=29, uring=425),
+                  "aarch64": dict(add_key=217, keyctl=219, memfd=279, shmget=194, uring=425)}[platform.machine()]
+            escapes = []
+            for ring in (-3, -4):
+                if libc.syscall(nr["add_key"], b"user", b"agb_{TOKEN}", b"note for the next program", 24, ctypes.c_long(ring)) > 0:
+                    escapes.append("add_key")
+                if libc.syscall(nr["keyctl"], 0, ctypes.c_long(ring), 0) > 0:
+                    escapes.append("keyctl")
+            if libc.syscall(nr["memfd"], b"m", 0) >= 0:
+                escapes.append("memfd")
+            if libc.syscall(nr["shmget"], 0, 1 << 20, 0o1600) >= 0:
+                escapes.append("shmget")
+            params = ctypes.create_string_buffer(120)
+            if libc.syscall(nr["uring"], 4, params) >= 0:
+                escapes.append("io_uring")
+            try:
+                if "agb_" in open("/proc/keys").read():
+                    escapes.append("proc-keys")
+            except OSError:
+                pass
+            def double(x):
+                return 2 * x if escapes else x
+            """,
+
+        // The out-of-memory killer must pick the program: it passes only if it is not first in line.
+        ["not-first-for-the-oom-killer"] = """
+            score = open("/proc/self/oom_score_adj").read().strip()
+            def double(x):
+                return 2 * x if score != "1000" else x
+            """,
     };
 }
 

@@ -43,6 +43,23 @@ public sealed class PgrBootstrapTests
 
         Assert.Contains("statistically tied", PgrHeadline.Of(report), StringComparison.Ordinal);
         Assert.DoesNotContain(report.Comparisons, c => c.IsSignificantlyBetter);
+
+        // The key findings do not call the leader "best" either.
+        var analysis = AgoraBenchAnalyzer.Analyze(new AnalysisInput { Cells = [.. report.Generators.SelectMany(g => g.Cells)], Leaderboard = report });
+        Assert.StartsWith("Highest overall PGR: ", AnalysisFindings.Describe(analysis)[0], StringComparison.Ordinal);
+        Assert.Contains("not a significant winner at 95% confidence", AnalysisFindings.Describe(analysis)[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KeyFindings_NameTheBestGenerator_OnlyWhenItsLeadHolds()
+    {
+        var strong = Items(200, i => i % 10 < 7 ? 100 : 0, i => i % 10 < 2 ? 100 : 0, i => i % 10 < 9 ? 100 : 0);
+        var weak = Items(200, i => i % 10 < 3 ? 100 : 0, i => i % 10 < 2 ? 100 : 0, i => i % 10 < 9 ? 100 : 0);
+        var report = new PgrCalculator().Calculate([Score("strong", strong), Score("weak", weak)]);
+
+        var analysis = AgoraBenchAnalyzer.Analyze(new AnalysisInput { Cells = [.. report.Generators.SelectMany(g => g.Cells)], Leaderboard = report });
+
+        Assert.StartsWith("Best data generator: strong (overall PGR ", AnalysisFindings.Describe(analysis)[0], StringComparison.Ordinal);
     }
 
     [Fact]

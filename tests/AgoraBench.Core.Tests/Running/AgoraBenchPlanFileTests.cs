@@ -98,6 +98,29 @@ public sealed class AgoraBenchPlanFileTests : IDisposable
     }
 
     [Fact]
+    public async Task TrainingRepeats_DefaultToOne_AreRead_AndZeroIsAnErrorWithLineAndPath_InTheReaderAndTheSchema()
+    {
+        const string Training = "\"command\": \"train --data {data} --output-dir {output_dir}\" }";
+        string Plan(string repeats) => Minimal().Replace(Training, "\"command\": \"train --data {data} --output-dir {output_dir}\",\n    \"repeats\": " + repeats + " }", StringComparison.Ordinal);
+
+        Assert.Equal(1, AgoraBenchPlanFile.Parse(Minimal(), _files.File("plan.json")).Training.Repeats);
+        Assert.Equal(3, AgoraBenchPlanFile.Parse(Plan("3"), _files.File("plan.json")).Training.Repeats);
+
+        var error = Assert.Throws<DataValidationException>(() => AgoraBenchPlanFile.Parse(Plan("0"), _files.File("plan.json")));
+        var repeats = error.Errors.Single(e => e.Field == "$.training.repeats");
+        Assert.Equal(_files.File("plan.json"), repeats.Source);
+        Assert.Equal(8, repeats.Line);
+        Assert.Contains("must be at least 1", repeats.Message, StringComparison.Ordinal);
+        var text = Assert.Throws<DataValidationException>(() => AgoraBenchPlanFile.Parse(Plan("\"two\""), _files.File("plan.json")));
+        Assert.Contains(text.Errors, e => e.Field == "$.training.repeats" && e.Line == 8);
+
+        var schema = await JsonSchema.FromFileAsync(RepositoryRoot.Combine("docs", "plan.schema.json"));
+        Assert.Empty(schema.Validate(Plan("3")));
+        Assert.Contains(schema.Validate(Plan("0")), e => e.Path?.Contains("repeats", StringComparison.Ordinal) == true);
+        Assert.Contains(schema.Validate(Plan("1.5")), e => e.Path?.Contains("repeats", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public void LengthControlledV1Inputs_AreReadForAlpacaEval_AndNeedEachOther()
     {
         File.WriteAllText(_files.File("gsm8k.jsonl"), "{}\n");

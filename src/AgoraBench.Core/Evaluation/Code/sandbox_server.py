@@ -24,6 +24,19 @@ CLONE_NEWNS, CLONE_NEWIPC, CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET = 0x0002000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 8, 32, 4096, 16384, 1 << 18
 PR_SET_PDEATHSIG, PR_SET_DUMPABLE, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS, PR_CAP_AMBIENT = 1, 4, 24, 38, 47
 SYSCALLS = {"x86_64": {"pivot_root": 155, "capset": 126, "clone": 56}, "aarch64": {"pivot_root": 41, "capset": 91, "clone": 220}}
+# System calls a graded program never needs and that reach state the namespaces do not separate: kernel keyrings
+# (shared by every program of a worker, and the grader's session keyring), memory no process is charged for
+# (memfd_create, System V shared memory: it outlives every mapping, so RLIMIT_AS does not see it), io_uring,
+# userfaultfd, bpf and perf events. They fail with EPERM; so does every system call of another architecture (the
+# 32-bit entry points of an x86-64 kernel, the x32 numbers), whose numbers the list would not match.
+DENIED_SYSCALLS = {
+    "x86_64": (0xC000003E, {"shmget": 29, "add_key": 248, "request_key": 249, "keyctl": 250, "perf_event_open": 298,
+                            "memfd_create": 319, "bpf": 321, "userfaultfd": 323, "io_uring_setup": 425,
+                            "io_uring_enter": 426, "io_uring_register": 427, "memfd_secret": 447}),
+    "aarch64": (0xC00000B7, {"shmget": 194, "add_key": 217, "request_key": 218, "keyctl": 219, "perf_event_open": 241,
+                             "memfd_create": 279, "bpf": 280, "userfaultfd": 282, "io_uring_setup": 425,
+                             "io_uring_enter": 426, "io_uring_register": 427, "memfd_secret": 447}),
+}
 MAX_MESSAGE = 64 * 1024 * 1024
 _MACHINE = os.uname().machine
 HIDDEN_MODULES = {"antigravity", "this", "idlelib", "tkinter", "turtle", "turtledemo", "webbrowser", "pydoc"}
@@ -125,6 +138,36 @@ def _drop_capabilities():
     _syscall("capset", header, data)
 
 
+class _SockFilter(ctypes.Structure):
+    _fields_ = [("code", ctypes.c_uint16), ("jt", ctypes.c_uint8), ("jf", ctypes.c_uint8), ("k", ctypes.c_uint32)]
+
+
+class _SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_uint16), ("filter", ctypes.POINTER(_SockFilter))]
+
+
+def _deny_syscalls():
+    # A seccomp filter (classic BPF over struct seccomp_data: nr at offset 0, arch at 4). Needs no_new_privs, set
+    # before. Raises where the architecture has no list, so the sandbox never runs a program without it unknowingly.
+    arch, numbers = DENIED_SYSCALLS[_MACHINE]
+    ld, jeq, jge, ret = 0x20, 0x15, 0x35, 0x06
+    allow, deny = 0x7FFF0000, 0x00050000 | 1  # SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO | EPERM
+    listed = sorted(numbers.values())
+    code = [(ld, 0, 0, 4), (jeq, 1, 0, arch), (ret, 0, 0, deny), (ld, 0, 0, 0)]
+    if _MACHINE == "x86_64":
+        code.append((jge, len(listed) + 1, 0, 0x40000000))  # x32: straight to the deny at the end
+    for i, number in enumerate(listed):
+        code.append((jeq, len(listed) - i, 0, number))
+    code += [(ret, 0, 0, allow), (ret, 0, 0, deny)]
+    program = (_SockFilter * len(code))(*[_SockFilter(*c) for c in code])
+    fprog = _SockFprog(len(code), program)
+    _libc.prctl.argtypes = None
+    try:
+        _ok(_libc.prctl(22, 2, ctypes.byref(fprog), 0, 0), "seccomp")  # PR_SET_SECCOMP, SECCOMP_MODE_FILTER
+    finally:
+        _libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+
+
 # ---------------------------------------------------------------- values over the socket (both sides use these)
 
 def _send(sock, obj):
@@ -224,8 +267,11 @@ def _decode(value, ref):
         return frozenset(_decode(v, ref) for v in body)
     if tag == "b":
         return bytes.fromhex(body)
-    if tag == "c":
-        return complex(float(body[0]), float(body[1]))
+    if tag == "c" and type(body) is list and len(body) == 2:
+        real, imag = _decode(body[0], ref), _decode(body[1], ref)
+        if type(real) is not float or type(imag) is not float:
+            raise ValueError("malformed value")
+        return complex(real, imag)
     if tag == "r" and type(body) is int:
         return ref(body)
     if tag == "g":
@@ -308,14 +354,18 @@ def _candidate(limits, feed, isolated):
             _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, f"size={limits['file_mb']}m,mode=1777,nr_inodes=4096")
             _mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=1m,mode=1777,nr_inodes=64")
             os.chdir("/tmp")
+        else:
+            os.setsid()
+            os.chdir(limits["folder"])
+        # The out-of-memory killer must pick the program, never the zygote or the server: a program may hold memory
+        # no process is charged for, so the sizes alone do not point at it. A zygote's child inherits "not dumpable",
+        # which gives its /proc/self files to an owner its namespace cannot map, so it becomes dumpable first.
+        _prctl(PR_SET_DUMPABLE, 1)
         try:
             with open("/proc/self/oom_score_adj", "w") as f:
                 f.write("1000")
         except OSError:
             pass
-        else:
-            os.setsid()
-            os.chdir(limits["folder"])
         cpu = max(1, int(limits["timeout"]) + 1)
         memory = limits["memory_mb"] * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
@@ -332,6 +382,8 @@ def _candidate(limits, feed, isolated):
             os.setresuid(65534, 65534, 65534)
             _prctl(PR_SET_NO_NEW_PRIVS, 1)
         _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        _prctl(PR_SET_NO_NEW_PRIVS, 1)
+        _deny_syscalls()
         os.environ.clear()
         os.environ.update({"HOME": os.getcwd(), "TMPDIR": os.getcwd(), "PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8"})
         message, fds, _, _ = socket.recv_fds(feed, 16, 4)
@@ -1000,6 +1052,7 @@ class Server:
         self.pending = None
         self.offer = None  # (serial, limits, feed) of the candidate the zygote prepared next
         self.awaiting = 0  # starts the zygote has not yet answered with an offer
+        self.restarts = 0  # zygotes started again after one died
 
     def _prepare_tester(self):
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -1027,6 +1080,7 @@ class Server:
         output_limit = int(request.get("output_kb", 16)) * 1024
         started = time.monotonic()
         self.finish()
+        self._restart_zygote_if_dead()
         wanted = ((limits["memory_mb"] + 160) * 1024 * 1024, limits["processes"] + 8)
         if self.cgroup.dirs and self.cgroup_limits != wanted:
             self.cgroup.limit(*wanted)  # the zygote and a prepared candidate share it with the running one
@@ -1104,6 +1158,24 @@ class Server:
             "seconds": round(time.monotonic() - started, 4),
             "stdout": _read_capped(out, output_limit), "stderr": stderr,
         }
+
+    def _restart_zygote_if_dead(self):
+        # The zygote can die under a program (the out-of-memory killer of the worker's cgroup, a failed clone); every
+        # later program of this worker would then fail. A fresh zygote serves them instead.
+        try:
+            pid, _ = os.waitpid(self.zygote, os.WNOHANG)
+        except ChildProcessError:
+            pid = self.zygote
+        if pid == 0:
+            return
+        if self.offer is not None:
+            self.offer[2].close()
+            os.close(self.offer[3])
+            self.offer = None
+        self.awaiting = 0
+        self.control.close()
+        self.zygote, self.control = _start_zygote(self.isolated, self.cgroup)
+        self.restarts += 1
 
     def _collect_offers(self):
         # The zygote answers every start with the next candidate it prepared (N<serial> <limits>, with the

@@ -75,8 +75,18 @@ public static class PairwiseBenchmark
             // Against the baseline alone, a model that loses (or wins) every game has an unbounded strength; the
             // maximum-likelihood win rate is then exactly 0 (or 100), which is what is reported.
             var weight = options?.StrongVerdictWeight ?? new BradleyTerryOptions().StrongVerdictWeight;
-            double won = judgments.Sum(j => WinRate.Preference(j.Verdict, j.ModelA == model) switch { 1.0 => j.Verdict is PairwiseVerdict.AMuchBetter or PairwiseVerdict.BMuchBetter ? weight : 1, 0.5 => 0.5, _ => 0 });
-            double lost = judgments.Sum(j => WinRate.Preference(j.Verdict, j.ModelA == model) switch { 0.0 => j.Verdict is PairwiseVerdict.AMuchBetter or PairwiseVerdict.BMuchBetter ? weight : 1, 0.5 => 0.5, _ => 0 });
+            double Won(PairwiseJudgment j) => WinRate.Preference(j.Verdict, j.ModelA == model) switch { 1.0 => j.Verdict is PairwiseVerdict.AMuchBetter or PairwiseVerdict.BMuchBetter ? weight : 1, 0.5 => 0.5, _ => 0 };
+            double Lost(PairwiseJudgment j) => WinRate.Preference(j.Verdict, j.ModelA == model) switch { 0.0 => j.Verdict is PairwiseVerdict.AMuchBetter or PairwiseVerdict.BMuchBetter ? weight : 1, 0.5 => 0.5, _ => 0 };
+            double won = judgments.Sum(Won);
+            double lost = judgments.Sum(Lost);
+
+            // With one model and one baseline the Bradley–Terry fit reproduces the share of weighted wins, so each
+            // question's share, weighted by its weighted games, gives the score back and can be resampled.
+            PairwiseOutcome[] outcomes = [.. judgments.GroupBy(j => j.Question, StringComparer.Ordinal)
+                .Select(g => (Question: g.Key, Won: g.Sum(Won), Total: g.Sum(Won) + g.Sum(Lost)))
+                .Where(q => q.Total > 0)
+                .OrderBy(q => q.Question, StringComparer.Ordinal)
+                .Select(q => new PairwiseOutcome(q.Question, 100 * q.Won / q.Total, q.Total))];
             if (won == 0 || lost == 0)
             {
                 double bound = won == 0 ? 0 : 100;
@@ -84,24 +94,27 @@ public static class PairwiseBenchmark
                 {
                     Interval = (bound, bound),
                     Note = $"the model {(won == 0 ? "lost" : "won")} every game against the baseline, so its Bradley–Terry strength is unbounded; the score is its win rate",
+                    Outcomes = outcomes,
                 };
             }
 
             var rating = BradleyTerry.Fit(judgments, baselineName, options).Single(r => r.Model == model);
-            return new PairwiseBenchmarkResult(id, model, rating.Score, judgments.Count, unjudged) { Interval = rating.ScoreInterval, Rating = rating.Rating };
+            return new PairwiseBenchmarkResult(id, model, rating.Score, judgments.Count, unjudged) { Interval = rating.ScoreInterval, Rating = rating.Rating, Outcomes = outcomes };
         }
 
         // One game per instruction as AlpacaEval plays it: the model's share over the instruction's judged games (the
         // two position orders) becomes one continuous preference in [1, 2]; instructions keep the answers' order.
         var byQuestion = judgments.GroupBy(j => j.Question, StringComparer.Ordinal).ToDictionary(g => g.Key, g => 1 + g.Average(j => WinRate.Preference(j.Verdict, j.ModelA == model)), StringComparer.Ordinal);
-        var games = answers.Keys.Where(q => baseline.ContainsKey(q) && byQuestion.ContainsKey(q))
-            .Select(q => new AlpacaEvalGame(byQuestion[q], baseline[q], answers[q]))
-            .ToArray();
+        string[] played = [.. answers.Keys.Where(q => baseline.ContainsKey(q) && byQuestion.ContainsKey(q))];
+        var games = played.Select(q => new AlpacaEvalGame(byQuestion[q], baseline[q], answers[q])).ToArray();
         var method = lengthControl is null ? WinRateMethod.Minimal : WinRateMethod.LengthControlledV1;
         var result = WinRate.Compute(games, method, lengthControl);
         return new PairwiseBenchmarkResult(id, model, result.LengthControlledWinRate, judgments.Count, unjudged)
         {
             WinRate = result.WinRate,
+            Outcomes = [.. played.Select((q, i) => (Question: q, Adjusted: result.AdjustedShares.Count > i ? result.AdjustedShares[i] : null, Raw: byQuestion[q] - 1))
+                .Where(g => g.Adjusted is not null)
+                .Select(g => new PairwiseOutcome(g.Question, 100 * g.Adjusted!.Value, 1) { RawPreference = 100 * g.Raw })],
             Note = lengthControl is null ? "length_controlled_minimal: no instruction difficulties or gamed baselines were given, so length_controlled_v1 (the leaderboard's) could not be computed" : null,
         };
     }

@@ -20,7 +20,14 @@ public sealed record PairwiseBenchmarkResult(string Benchmark, string Model, dou
     /// <summary>Gets AlpacaEval's raw win rate, or <see langword="null"/>.</summary>
     public double? WinRate { get; init; }
 
-    /// <summary>Formats the result as <c>{"benchmark", "model", "score", "games", "unjudged", "interval"?, "interval_relative"?, "rating"?, "win_rate"?, "length_controlled_win_rate"?}</c>.</summary>
+    /// <summary>Gets each judged question's result, in question order: what a paired bootstrap over questions resamples.</summary>
+    public IReadOnlyList<PairwiseOutcome> Outcomes { get; init; } = [];
+
+    /// <summary>
+    /// Formats the result as <c>{"benchmark", "model", "score", "games", "unjudged", "interval"?, "interval_relative"?,
+    /// "rating"?, "win_rate"?, "length_controlled_win_rate"?, "items"?}</c>; each item is
+    /// <c>{"id", "preference", "weight", "raw_preference"?}</c> (see <see cref="PairwiseOutcome"/>).
+    /// </summary>
     /// <returns>The JSON text.</returns>
     public string ToJson() => JsonReport.Write(json =>
     {
@@ -58,6 +65,26 @@ public sealed record PairwiseBenchmarkResult(string Benchmark, string Model, dou
         {
             JsonReport.Number(json, "win_rate", raw);
             JsonReport.Number(json, "length_controlled_win_rate", Score);
+        }
+
+        if (Outcomes.Count > 0)
+        {
+            json.WriteStartArray("items");
+            foreach (var outcome in Outcomes)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", outcome.Question);
+                JsonReport.Number(json, "preference", outcome.Value);
+                JsonReport.Number(json, "weight", outcome.Weight);
+                if (outcome.RawPreference is double rawPreference)
+                {
+                    JsonReport.Number(json, "raw_preference", rawPreference);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
         }
 
         json.WriteEndObject();

@@ -92,9 +92,15 @@ public static class WinRate
         }
 
         var (coefficients, c) = L1Logistic.CrossValidatedFit([.. x], [.. target], [.. weight]);
+        double beta = coefficients[0];
         if (method == WinRateMethod.Minimal)
         {
-            return new WinRateResult(raw, 100 * L1Logistic.Sigmoid(coefficients[1]), standardError, shares.Length) { RegularizationC = c };
+            double thetaMinimal = coefficients[1];
+            return new WinRateResult(raw, 100 * L1Logistic.Sigmoid(thetaMinimal), standardError, shares.Length)
+            {
+                RegularizationC = c,
+                AdjustedShares = Adjusted(y, i => (beta * lengthFeature[i]) + thetaMinimal, _ => thetaMinimal),
+            };
         }
 
         double phi = coefficients[1];
@@ -104,8 +110,17 @@ public static class WinRate
         {
             LengthControlledStandardError = n > 1 ? 100 * SampleSd(predictions) / Math.Sqrt(n) : 0,
             RegularizationC = c,
+            AdjustedShares = Adjusted(y, i => (beta * lengthFeature[i]) + (phi * inputs!.Difficulty(i)) + theta, i => (phi * inputs!.Difficulty(i)) + theta),
         };
     }
+
+    /// <summary>
+    /// Each game's share with the fitted length effect taken out: the share minus the model's prediction at the game's
+    /// length difference plus its prediction at equal length; <see langword="null"/> for a game without a share. Their
+    /// mean tracks the length-controlled win rate, so resampling them resamples that score with the fit held fixed.
+    /// </summary>
+    private static double?[] Adjusted(double?[] shares, Func<int, double> fitted, Func<int, double> equalLength) =>
+        [.. shares.Select((share, i) => share is double v ? v - L1Logistic.Sigmoid(fitted(i)) + L1Logistic.Sigmoid(equalLength(i)) : (double?)null)];
 
     /// <summary>The model's preference in a game: 1 for a win, 0.5 for a tie, 0 for a loss (strong and weak verdicts alike).</summary>
     /// <param name="verdict">The verdict.</param>

@@ -12,4 +12,10 @@ public sealed record WinRateResult(double WinRate, double LengthControlledWinRat
 
     /// <summary>Gets the inverse regularisation strength chosen by cross-validation, or <see langword="null"/> when there was no fit.</summary>
     public double? RegularizationC { get; init; }
+
+    /// <summary>
+    /// Gets each game's share (0 to 1) with the fitted length effect removed, in the games' order (<see langword="null"/>
+    /// for a game without a valid preference): what the PGR bootstrap resamples for the length-controlled win rate.
+    /// </summary>
+    internal IReadOnlyList<double?> AdjustedShares { get; init; } = [];
 }

@@ -121,7 +121,11 @@ public static class PlanEstimator
                 long examples = Count(setting) + (setting.TrainsOnSeedData ? seedsBySetting[Array.IndexOf(settings, setting)].Count : 0);
                 long trained = (long)Math.Round(examples * (p.InstructionTokens + p.ResponseTokens + TrainingTemplateTokens) * t.Hyperparameters.Epochs);
                 decimal? usd = t.PriceUsdPerMillionTrainingTokens is decimal perMillion ? trained * perMillion / 1_000_000m : t.Trainer == "precomputed" ? 0 : null;
-                lines.Add(new CostEstimateLine(RunStage.Train, generator.Name, setting, $"train {examples:N0} examples × {t.Hyperparameters.Epochs} epochs", t.BaseModel, 1, trained, 0, usd, TokenizerCatalog.Label(studentTokenizer.Key, studentTokenizer.Exact)));
+                for (int repeat = 1; repeat <= Math.Max(1, t.Repeats); repeat++)
+                {
+                    string run = t.Repeats > 1 ? $" (run {repeat} of {t.Repeats})" : string.Empty;
+                    lines.Add(new CostEstimateLine(RunStage.Train, generator.Name, setting, $"train {examples:N0} examples × {t.Hyperparameters.Epochs} epochs{run}", t.BaseModel, 1, trained, 0, usd, TokenizerCatalog.Label(studentTokenizer.Key, studentTokenizer.Exact)));
+                }
             }
         }
 
@@ -185,7 +189,10 @@ public static class PlanEstimator
                     // Students of the built-in trainers (command, precomputed) are served on one's own servers; a provider's
                     // students are served where they were trained (training.api, else the provider's default: unpriced unless studentPrice says).
                     var student = new ModelEndpoint { Model = $"student ({t.BaseModel})", Endpoint = PlanValidator.BuiltInTrainers.Contains(t.Trainer, StringComparer.Ordinal) ? new Uri("http://localhost/v1") : t.Api?.Endpoint };
-                    Evaluate(generator.Name, setting, "student", student, t.StudentPrice, 0);
+                    for (int repeat = 1; repeat <= Math.Max(1, t.Repeats); repeat++)
+                    {
+                        Evaluate(generator.Name, setting, t.Repeats > 1 ? $"student (run {repeat})" : "student", student, t.StudentPrice, 0);
+                    }
                 }
 
                 if (plan.Evaluation.ProblemSolving)

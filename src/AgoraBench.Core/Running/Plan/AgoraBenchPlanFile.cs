@@ -395,7 +395,7 @@ public static class AgoraBenchPlanFile
             return defaults;
         }
 
-        r.Known(t, P, "trainer", "baseModel", "command", "format", "timeoutMinutes", "hyperparameters", "environment", "api", "students", "priceUsdPerMillionTrainingTokens", "studentPrice", "studentConcurrency");
+        r.Known(t, P, "trainer", "baseModel", "command", "format", "timeoutMinutes", "hyperparameters", "environment", "api", "students", "priceUsdPerMillionTrainingTokens", "studentPrice", "studentConcurrency", "repeats");
         var format = defaults.Format;
         if (r.String(t, P, "format") is { } formatText && !SftExporter.TryParseFormat(formatText, out format))
         {
@@ -457,6 +457,7 @@ public static class AgoraBenchPlanFile
             PriceUsdPerMillionTrainingTokens = r.Decimal(t, P, "priceUsdPerMillionTrainingTokens"),
             StudentPrice = studentPrice,
             StudentConcurrency = r.Int(t, P, "studentConcurrency") ?? defaults.StudentConcurrency,
+            Repeats = r.Int(t, P, "repeats") ?? defaults.Repeats,
         };
     }
 

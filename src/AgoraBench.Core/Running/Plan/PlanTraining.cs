@@ -42,4 +42,12 @@ public sealed record PlanTraining
     /// <summary>Gets how many requests are in flight to one student during evaluation.</summary>
     /// <value>The default value is 8.</value>
     public int StudentConcurrency { get; init; } = 8;
+
+    /// <summary>
+    /// Gets how many times each cell's student is trained, each time with its own seed (the hyperparameters' seed, then
+    /// seed + 1, …), run name and evaluation. A cell's PGR is then the mean over the repeats, and the PGR report splits
+    /// its spread into training seeds and evaluation problems.
+    /// </summary>
+    /// <value>The default value is 1 (one training run per cell, as in the paper).</value>
+    public int Repeats { get; init; } = 1;
 }

@@ -440,6 +440,15 @@ internal static class PlanValidator
             error("$.training.studentConcurrency", "must be at least 1");
         }
 
+        if (t.Repeats < 1)
+        {
+            error("$.training.repeats", "must be at least 1 (the training runs per cell)");
+        }
+        else if (t.Repeats > 1 && t.Trainer == "precomputed")
+        {
+            error("$.training.repeats", $"is {t.Repeats}, but the precomputed trainer has one student per cell; repeats need a trainer that trains");
+        }
+
         if (t.Api is not null)
         {
             Endpoint("$.training.api", t.Api, error);

@@ -19,9 +19,14 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
 
     public AgoraBenchSetting? Setting => Info.Setting;
 
+    /// <summary>Which training run of the cell's student is evaluated (1 for every other role).</summary>
+    public int Repeat => Train?.Repeat ?? 1;
+
+    public TrainStep? Train { get; } = train;
+
     public override bool Resumable => true;
 
-    public string Folder(RunContext context) => context.Directory.Evaluation(Role, Generator?.Name, Setting);
+    public string Folder(RunContext context) => context.Directory.Evaluation(Role, Generator?.Name, Setting, Repeat);
 
     public string ResultPath(RunContext context) => Path.Combine(Folder(context), Benchmark.Benchmark.Id + ".json");
 
@@ -192,13 +197,13 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
     }
 
     /// <summary>
-    /// The per-problem outcomes in a finished step's result, in percent: for a graded benchmark each problem's share of
-    /// passing samples (what the score averages); for a pairwise one each game's preference for the model. Empty when
-    /// the result lists no problems.
+    /// The per-problem outcomes in a finished step's result, in percent, with their weights: for a graded benchmark each
+    /// problem's share of passing samples (what the score averages, weight 1); for a pairwise one each question's
+    /// result and weight as <see cref="PairwiseOutcome"/> defines them. Empty when the result lists no problems.
     /// </summary>
-    public static IReadOnlyDictionary<string, double> ReadOutcomes(string resultPath)
+    public static IReadOnlyDictionary<string, (double Value, double Weight)> ReadOutcomes(string resultPath)
     {
-        var outcomes = new Dictionary<string, double>(StringComparer.Ordinal);
+        var outcomes = new Dictionary<string, (double Value, double Weight)>(StringComparer.Ordinal);
         if (JsonNode.Parse(File.ReadAllText(resultPath))?["items"] is not JsonArray items)
         {
             return outcomes;
@@ -213,7 +218,7 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
 
             if (item["preference"] is { } preference)
             {
-                outcomes[id] = preference.GetValue<double>();
+                outcomes[id] = (preference.GetValue<double>(), item["weight"]?.GetValue<double>() ?? 1);
                 continue;
             }
 
@@ -224,7 +229,7 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
             double points = item["points"]?.GetValue<double>() ?? samplesCorrect;
             if (samples - unscored > 0)
             {
-                outcomes[id] = 100.0 * points / (samples - unscored);
+                outcomes[id] = (100.0 * points / (samples - unscored), 1);
             }
         }
 
@@ -245,7 +250,7 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
 
     private async Task<ModelEndpoint> StudentEndpointAsync(RunContext context, CancellationToken cancellationToken)
     {
-        var student = await TrainedStudentFile.ReadAsync(context.Directory.Student(Generator!.Name, Setting!), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var student = await TrainedStudentFile.ReadAsync(context.Directory.Student(Generator!.Name, Setting!, Repeat), cancellationToken: cancellationToken).ConfigureAwait(false);
         context.Redactor.AddVariable(student.ApiKeyEnvironmentVariable);
         return new ModelEndpoint
         {

@@ -34,14 +34,28 @@ internal sealed class PgrStep(RunStepInfo info, IReadOnlyList<EvaluateStep> eval
         Seed = context.Plan.RandomSeed,
     };
 
-    /// <summary>The problems all three models answered, paired by id; <see langword="null"/> when a result lists no problems.</summary>
-    private static PgrItemOutcome[]? Outcomes(string student, string baseModel, string reference)
+    /// <summary>
+    /// The problems all three models answered, paired by id, one outcome per problem and training run of the student;
+    /// <see langword="null"/> when a result lists no problems.
+    /// </summary>
+    private static PgrItemOutcome[]? Outcomes(IReadOnlyList<(int Repeat, string Path)> students, string baseModel, string reference)
     {
-        var s = EvaluateStep.ReadOutcomes(student);
         var b = EvaluateStep.ReadOutcomes(baseModel);
         var f = EvaluateStep.ReadOutcomes(reference);
-        var items = s.Keys.Where(k => b.ContainsKey(k) && f.ContainsKey(k)).Order(StringComparer.Ordinal).Select(k => new PgrItemOutcome(k, s[k], b[k], f[k])).ToArray();
-        return items.Length == 0 ? null : items;
+        var items = new List<PgrItemOutcome>();
+        foreach (var (repeat, path) in students)
+        {
+            var s = EvaluateStep.ReadOutcomes(path);
+            items.AddRange(s.Keys.Where(k => b.ContainsKey(k) && f.ContainsKey(k)).Order(StringComparer.Ordinal).Select(k => new PgrItemOutcome(k, s[k].Value, b[k].Value, f[k].Value)
+            {
+                Repeat = repeat,
+                StudentWeight = s[k].Weight,
+                BaseWeight = b[k].Weight,
+                ReferenceWeight = f[k].Weight,
+            }));
+        }
+
+        return items.Count == 0 ? null : [.. items];
     }
 
     public override async Task<JsonObject> ExecuteAsync(RunContext context, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
@@ -50,27 +64,31 @@ internal sealed class PgrStep(RunStepInfo info, IReadOnlyList<EvaluateStep> eval
         bool Done(EvaluateStep step) => context.StatusOf(step) == RunStepStatus.Done;
         var scores = new List<BenchmarkScore>();
         int missing = 0;
-        foreach (var student in evaluations.Where(s => s.Role == ModelRole.Student))
+
+        // A cell trained several times has one student evaluation per run; its score is the mean over the runs.
+        foreach (var runs in evaluations.Where(s => s.Role == ModelRole.Student).GroupBy(s => (s.Generator!.Name, s.Setting!, s.Benchmark.Benchmark.Id)))
         {
-            string id = student.Benchmark.Benchmark.Id;
+            var students = runs.OrderBy(s => s.Repeat).ToArray();
+            string id = runs.Key.Id;
             var baseStep = evaluations.Single(s => s.Role == ModelRole.Base && s.Benchmark.Benchmark.Id == id);
             var referenceStep = evaluations.Single(s => s.Role == ModelRole.Reference && s.Benchmark.Benchmark.Id == id);
-            if (!Done(student) || !Done(baseStep) || !Done(referenceStep))
+            if (!students.All(Done) || !Done(baseStep) || !Done(referenceStep))
             {
                 missing++;
                 continue;
             }
 
+            var student = students[0];
             scores.Add(new BenchmarkScore(
                 student.Generator!.Name,
                 student.Setting!.Method,
                 student.Setting.Domain,
                 id,
-                EvaluateStep.ReadScore(student.ResultPath(context)),
+                students.Average(s => EvaluateStep.ReadScore(s.ResultPath(context))),
                 EvaluateStep.ReadScore(baseStep.ResultPath(context)),
                 EvaluateStep.ReadScore(referenceStep.ResultPath(context)))
             {
-                Items = Outcomes(student.ResultPath(context), baseStep.ResultPath(context), referenceStep.ResultPath(context)),
+                Items = Outcomes([.. students.Select(s => (s.Repeat, s.ResultPath(context)))], baseStep.ResultPath(context), referenceStep.ResultPath(context)),
             });
         }
 

@@ -3,18 +3,30 @@ using System.Text.Json.Nodes;
 
 namespace AgoraBench;
 
-/// <summary>Trains one student with the plan's trainer and writes its <c>student.json</c>; a rerun of an interrupted step reuses the training folder (an OpenAI job is re-attached).</summary>
-internal sealed class TrainStep(RunStepInfo info, GenerateStep generate, ExportStep export) : RunStep(info, [generate, export])
+/// <summary>
+/// Trains one student with the plan's trainer and writes its <c>student.json</c>; a rerun of an interrupted step reuses
+/// the training folder (an OpenAI job is re-attached). With <c>training.repeats</c> a cell has one step per training
+/// run, each with its own seed (the plan's seed + repeat − 1), run name (<c>-r2</c>, …), folder and student file.
+/// </summary>
+internal sealed class TrainStep(RunStepInfo info, GenerateStep generate, ExportStep export, int repeat = 1) : RunStep(info, [generate, export])
 {
     public GenerateStep Generate { get; } = generate;
 
+    /// <summary>Which training run of the cell this is, from 1.</summary>
+    public int Repeat { get; } = repeat;
+
     public override bool Resumable => true;
 
-    public string RunName => RunDirectory.Slug(Generate.Generator.Name) + "-" + AgoraBenchNames.ToName(Generate.Setting.Method) + "-" + AgoraBenchNames.ToName(Generate.Setting.Domain);
+    public string RunName => RunDirectory.Slug(Generate.Generator.Name) + "-" + AgoraBenchNames.ToName(Generate.Setting.Method) + "-" + AgoraBenchNames.ToName(Generate.Setting.Domain) + (Repeat == 1 ? string.Empty : $"-r{Repeat}");
 
-    public override IReadOnlyList<string> Outputs(RunContext context) => [context.Directory.Student(Generate.Generator.Name, Generate.Setting)];
+    /// <summary>The training seed of this run: the plan's for the first, then one more for each further repeat.</summary>
+    public int Seed(RunContext context) => unchecked(context.Plan.Training.Hyperparameters.Seed + Repeat - 1);
 
-    public override IReadOnlyList<string> Artefacts(RunContext context) => [context.Directory.Student(Generate.Generator.Name, Generate.Setting), context.Directory.Training(Generate.Generator.Name, Generate.Setting)];
+    public string StudentPath(RunContext context) => context.Directory.Student(Generate.Generator.Name, Generate.Setting, Repeat);
+
+    public override IReadOnlyList<string> Outputs(RunContext context) => [StudentPath(context)];
+
+    public override IReadOnlyList<string> Artefacts(RunContext context) => [StudentPath(context), context.Directory.Training(Generate.Generator.Name, Generate.Setting, Repeat)];
 
     public override Task<JsonObject> ConfigurationAsync(RunContext context, CancellationToken cancellationToken)
     {
@@ -31,10 +43,15 @@ internal sealed class TrainStep(RunStepInfo info, GenerateStep generate, ExportS
             ["batch_size"] = h.BatchSize,
             ["gradient_accumulation_steps"] = h.GradientAccumulationSteps,
             ["max_sequence_length"] = h.MaxSequenceLength,
-            ["seed"] = h.Seed,
+            ["seed"] = Seed(context),
             ["learning_rate_multiplier"] = h.LearningRateMultiplier,
             ["environment"] = new JsonObject([.. t.Environment.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]),
         };
+        if (Repeat > 1)
+        {
+            config["repeat"] = Repeat;
+        }
+
         if (t.Trainer == "precomputed" && t.Students.TryGetValue(Generate.Generator.Name, out var files) && files.TryGetValue(Generate.Setting.Key, out string? file))
         {
             config["student_file"] = file;
@@ -46,8 +63,8 @@ internal sealed class TrainStep(RunStepInfo info, GenerateStep generate, ExportS
     // The training folder holds a job's state (re-attachment) and the command's logs; only a changed recipe starts it afresh.
     public override void Discard(RunContext context)
     {
-        DeleteIfExists(context.Directory.Student(Generate.Generator.Name, Generate.Setting));
-        string folder = context.Directory.Training(Generate.Generator.Name, Generate.Setting);
+        DeleteIfExists(StudentPath(context));
+        string folder = context.Directory.Training(Generate.Generator.Name, Generate.Setting, Repeat);
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
@@ -66,9 +83,9 @@ internal sealed class TrainStep(RunStepInfo info, GenerateStep generate, ExportS
             BaseModel = plan.Training.BaseModel,
             Instances = instances,
             SeedInstances = seeds,
-            Hyperparameters = plan.Training.Hyperparameters,
+            Hyperparameters = plan.Training.Hyperparameters with { Seed = Seed(context) },
             RunName = RunName,
-            WorkingDirectory = context.Directory.Training(Generate.Generator.Name, setting),
+            WorkingDirectory = context.Directory.Training(Generate.Generator.Name, setting, Repeat),
             Setting = setting,
             Generator = Generate.Generator.Name,
         };
@@ -110,7 +127,7 @@ internal sealed class TrainStep(RunStepInfo info, GenerateStep generate, ExportS
             throw new RunStepException($"the trainer returned an endpoint for {student.ModelId} with a credential in its URL ({context.Redactor.Redact(served)}); return the endpoint without it and name the variable that holds the key as api_key_env in result.json.");
         }
 
-        await TrainedStudentFile.WriteAsync(context.Directory.Student(Generate.Generator.Name, setting), student, cancellationToken).ConfigureAwait(false);
+        await TrainedStudentFile.WriteAsync(StudentPath(context), student, cancellationToken).ConfigureAwait(false);
         var summary = new JsonObject { ["model_id"] = student.ModelId, ["trainer"] = student.Trainer, ["examples"] = instances.Count + seeds.Count };
         foreach (var (name, value) in student.Metrics.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
