@@ -117,9 +117,10 @@ public static class SyntheticDataset
     }
 
     /// <summary>
-    /// Reads seed data: instruction/response rows (JSON Lines or a JSON array), or GSM8K-style question/answer rows,
-    /// told apart by the first records' field names. Rows without a response are read with an empty one: response
-    /// generation needs only instructions (instance generation and quality enhancement check for responses themselves).
+    /// Reads seed data: instruction/response rows (JSON Lines, a JSON array, or CSV with a header when the file ends in
+    /// <c>.csv</c>), or GSM8K-style question/answer rows, told apart by the first records' field names (a CSV file's
+    /// header). Rows without a response are read with an empty one: response generation needs only instructions
+    /// (instance generation and quality enhancement check for responses themselves).
     /// </summary>
     /// <param name="path">The file.</param>
     /// <param name="cancellationToken">A token that cancels the read.</param>
@@ -128,18 +129,34 @@ public static class SyntheticDataset
     public static async Task<IReadOnlyList<SyntheticInstance>> ReadSeedsAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        char[] head = new char[4096];
-        int read;
-        using (var reader = new StreamReader(path))
+        byte[] bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        var errors = new List<DataError>();
+        var seeds = ReadSeeds(bytes, path, errors);
+        return errors.Count > 0 ? throw new DataValidationException(errors) : seeds;
+    }
+
+    /// <summary>Reads seed data from a file's bytes, collecting every problem instead of throwing (plan validation uses it).</summary>
+    internal static IReadOnlyList<SyntheticInstance> ReadSeeds(byte[] bytes, string path, List<DataError> errors, List<int>? lines = null)
+    {
+        if (CsvRecords.IsCsv(path))
         {
-            read = await reader.ReadBlockAsync(head, cancellationToken).ConfigureAwait(false);
+            var rows = CsvRecords.Read(bytes, path, errors, out var header);
+            var csvOptions = !header.Contains("instruction") && header.Contains("question") ? SyntheticDatasetReadOptions.QuestionAnswer : new SyntheticDatasetReadOptions();
+            csvOptions.AllowMissingResponse = true;
+            if (header.Count > 0 && !header.Contains(csvOptions.InstructionField))
+            {
+                errors.Add(new DataError(path, 1, csvOptions.InstructionField, $"the header has no column '{csvOptions.InstructionField}'; seed columns are instruction and response (or question and answer); it has {string.Join(", ", header)}"));
+                return [];
+            }
+
+            return SyntheticDatasetReader.Read(rows, path, csvOptions, errors, lines);
         }
 
-        string start = new(head, 0, read);
+        string start = System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
         var options = !start.Contains("\"instruction\"", StringComparison.Ordinal) && start.Contains("\"question\"", StringComparison.Ordinal)
             ? SyntheticDatasetReadOptions.QuestionAnswer
             : new SyntheticDatasetReadOptions();
         options.AllowMissingResponse = true;
-        return await ReadAsync(path, options, cancellationToken).ConfigureAwait(false);
+        return SyntheticDatasetReader.Read(bytes, path, options, errors, lines);
     }
 }

@@ -27,6 +27,37 @@ internal static class SyntheticDatasetReader
         return errors.ThrowIfAny(Parse(buffer.AsSpan(0, length), options, errors));
     }
 
+    /// <summary>Reads a whole file's bytes, collecting every problem (up to the options' limit) in <paramref name="problems"/> instead of throwing.</summary>
+    public static List<SyntheticInstance> Read(byte[] bytes, string source, SyntheticDatasetReadOptions options, List<DataError> problems, List<int>? lines = null)
+    {
+        var errors = new ErrorCollector(source, options.MaxErrors) { Lines = lines };
+        var instances = Parse(bytes, options, errors);
+        problems.AddRange(errors.All);
+        return instances;
+    }
+
+    /// <summary>Converts records read elsewhere (CSV rows), each with its line, collecting every problem in <paramref name="problems"/>.</summary>
+    public static List<SyntheticInstance> Read(IEnumerable<(int Line, JsonElement Record)> records, string source, SyntheticDatasetReadOptions options, List<DataError> problems, List<int>? lines = null)
+    {
+        var errors = new ErrorCollector(source, options.MaxErrors) { Lines = lines };
+        var instances = new List<SyntheticInstance>();
+        foreach (var (line, record) in records)
+        {
+            if (Convert(record, line, options, errors) is { } instance)
+            {
+                instances.Add(instance);
+            }
+
+            if (errors.Full)
+            {
+                break;
+            }
+        }
+
+        problems.AddRange(errors.All);
+        return instances;
+    }
+
     private static List<SyntheticInstance> Parse(ReadOnlySpan<byte> utf8, SyntheticDatasetReadOptions options, ErrorCollector errors)
     {
         if (utf8.StartsWith(Encoding.UTF8.Preamble))
@@ -273,6 +304,7 @@ internal static class SyntheticDatasetReader
             return null;
         }
 
+        errors.Lines?.Add(line);
         return new SyntheticInstance
         {
             Instruction = instruction,
@@ -347,6 +379,11 @@ internal static class SyntheticDatasetReader
         private readonly List<DataError> _errors = [];
 
         public int Count => _errors.Count;
+
+        /// <summary>Receives the line of each instance read, in order, or <see langword="null"/>.</summary>
+        public List<int>? Lines { get; init; }
+
+        public IEnumerable<DataError> All => Full ? [.. _errors, new DataError(source, null, null, $"stopped reading after {max} problems")] : _errors;
 
         public bool Full => _errors.Count >= max;
 

@@ -23,4 +23,10 @@ public sealed class GraderContext
 
     /// <summary>Gets the baseline's answers by problem id (for <c>pairwise</c>), or <see langword="null"/>.</summary>
     public IReadOnlyDictionary<string, string>? Baseline { get; init; }
+
+    /// <summary>Gets the problems themselves when plan validation checks them (every record must have each field a grader names), or <see langword="null"/>.</summary>
+    internal IReadOnlyList<BenchmarkProblem>? Problems { get; init; }
+
+    /// <summary>Gets the problems file named in messages about single records.</summary>
+    internal string? ProblemsPath { get; init; }
 }

@@ -46,8 +46,33 @@ internal sealed class GraderOptions(GraderSpec spec, GraderContext context)
         {
             Error(name, $"names the field '{field}', which the problems do not have; they have {string.Join(", ", fields.Order(StringComparer.Ordinal))}");
         }
+        else if (field is not null)
+        {
+            RecordsLacking(name, field, $"the '{spec.Kind}' grader reads it ({name})");
+        }
 
         return field;
+    }
+
+    /// <summary>When the problems are known, names each record (file:line) that lacks the field or holds null.</summary>
+    public void RecordsLacking(string option, string field, string why) =>
+        Records(option, Context.Problems?.Where(p => !p.Fields.TryGetValue(field, out var v) || v.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+            .Select(p => (p, $"field '{field}': is missing; {why}")) ?? []);
+
+    /// <summary>One error per record (file:line) for an option, up to <see cref="ProblemTable.RecordsNamed"/>, then a count of the rest.</summary>
+    public void Records(string option, IEnumerable<(BenchmarkProblem Problem, string Message)> records)
+    {
+        var list = records.ToList();
+        string file = Context.ProblemsPath ?? "the problems file";
+        foreach (var (problem, message) in list.Take(ProblemTable.RecordsNamed))
+        {
+            Error(option, $"{file}:{problem.Line.ToString(CultureInfo.InvariantCulture)}: {message}");
+        }
+
+        if (list.Count > ProblemTable.RecordsNamed)
+        {
+            Error(option, $"{file}: … and {(list.Count - ProblemTable.RecordsNamed).ToString(CultureInfo.InvariantCulture)} more records with the same problem");
+        }
     }
 
     public IReadOnlyList<string> Fields(string name)

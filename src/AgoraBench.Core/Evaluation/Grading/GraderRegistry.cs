@@ -73,9 +73,35 @@ public sealed class GraderRegistry
         if (!TryGet(spec.Kind, out var factory))
         {
             string? nearest = Suggest.Nearest(spec.Kind, _kinds.Keys);
-            throw new DataValidationException([new DataError(null, null, "kind", nearest is null
-                ? $"'{spec.Kind}' is not a grader kind; expected one of {string.Join(", ", Kinds)}"
-                : $"'{spec.Kind}' is not a grader kind; did you mean '{nearest}'?")]);
+            var errors = new List<DataError>
+            {
+                new(null, null, "kind", nearest is null
+                    ? $"'{spec.Kind}' is not a grader kind; expected one of {string.Join(", ", Kinds)}"
+                    : $"'{spec.Kind}' is not a grader kind; did you mean '{nearest}'?"),
+            };
+
+            // The other options are still checked: as the suggested kind's when there is one, else the option every kind takes (extract).
+            if (nearest is not null)
+            {
+                try
+                {
+                    _kinds[nearest](spec with { Kind = nearest }, context);
+                }
+                catch (DataValidationException ex)
+                {
+                    errors.AddRange(ex.Errors.Select(e => e with { Message = $"{e.Message} (read as the '{nearest}' grader)" }));
+                }
+            }
+            else if (spec.Text("extract") is { } pattern && AnswerExtraction.Compile(pattern, out string? problem) is null)
+            {
+                errors.Add(new DataError(null, null, "extract", problem!));
+            }
+            else if (spec.Options.TryGetPropertyValue("extract", out var node) && node is not null && spec.Text("extract") is null)
+            {
+                errors.Add(new DataError(null, null, "extract", "must be a string"));
+            }
+
+            throw new DataValidationException(errors);
         }
 
         return factory(spec, context);

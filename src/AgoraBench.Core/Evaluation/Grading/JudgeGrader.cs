@@ -47,14 +47,19 @@ internal sealed class JudgeGrader : IBenchmarkGrader
             else
             {
                 _rubric = rubric;
+                IReadOnlyList<string> unknownFields = [];
                 if (context.Fields is { } fields)
                 {
                     var available = fields.Concat(Provided.Where(f => f != "reference" || _reference is not null)).Distinct(StringComparer.Ordinal).ToArray();
-                    foreach (string unknown in rubric.UnknownFields(available))
+                    unknownFields = rubric.UnknownFields(available);
+                    foreach (string unknown in unknownFields)
                     {
                         options.Error("rubric", $"{path} uses {{{{ {unknown} }}}}, which is not a field; it can use {string.Join(", ", available.Order(StringComparer.Ordinal))}");
                     }
                 }
+
+                string[] provided = [.. Provided.Where(f => f != "reference" || _reference is not null)];
+                options.Records("rubric", (context.Problems ?? []).SelectMany(p => rubric.Holes(p, provided).Except(unknownFields).Select(hole => (p, $"field '{hole}': is missing; the rubric {path} uses {{{{ {hole} }}}}"))));
             }
         }
 

@@ -72,6 +72,51 @@ internal sealed class LiquidTemplate
         return [.. unknown];
     }
 
+    /// <summary>
+    /// The fields whose text the template would use for this problem although the problem lacks them (or holds
+    /// <c>null</c>): the holes its prompt would be sent with. A field only tested (<c>{% if hint %}</c>) or given a
+    /// <c>default</c> is not a hole.
+    /// </summary>
+    public IReadOnlyList<string> Holes(BenchmarkProblem problem, IEnumerable<string>? provided = null)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var values = new Dictionary<string, FluidValue>(StringComparer.Ordinal);
+        foreach (var (name, value) in problem.Fields)
+        {
+            if (value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+            {
+                values[name] = Convert(value);
+            }
+        }
+
+        foreach (string name in provided ?? [])
+        {
+            values[name] = StringValue.Create("x");
+        }
+
+        var holes = new SortedSet<string>(StringComparer.Ordinal);
+        var builder = new TemplateOptionsBuilder().WithUndefined((name, type) => ValueTask.FromResult<FluidValue>(new HoleValue(name, holes)));
+        var context = new TemplateContext(builder.Build());
+        foreach (var (name, value) in values)
+        {
+            context.SetValue(name, value);
+        }
+
+        try
+        {
+            _template.Render(context, NullEncoder.Default);
+        }
+        catch (FluidException)
+        {
+            // A runtime error of the template itself is not a missing field.
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        return [.. holes];
+    }
+
     /// <summary>Fills the template from a problem's fields and extra values (which win over fields of the same name).</summary>
     public string Render(BenchmarkProblem problem, IReadOnlyDictionary<string, string>? extra = null)
     {
@@ -118,4 +163,26 @@ internal sealed class LiquidTemplate
     };
 
     public override string ToString() => Text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An undefined variable: nil to conditions and <c>default</c>, but noted as a hole when its text is used.</summary>
+    private sealed class HoleValue(string name, SortedSet<string> holes) : BaseNilValue
+    {
+public override string ToStringValue(TemplateContext context)
+        {
+            holes.Add(name);
+            return string.Empty;
+        }
+
+        public override ValueTask<FluidValue> GetValueAsync(string member, TemplateContext context) => member == "size" ? NumberValue.Zero : this;
+
+        public override ValueTask WriteToAsync(IFluidOutput output, System.Text.Encodings.Web.TextEncoder encoder, TemplateContext context)
+        {
+            holes.Add(name);
+            return default;
+        }
+
+        public override bool Equals(object? obj) => obj is HoleValue or NilValue;
+
+        public override int GetHashCode() => typeof(NilValue).GetHashCode();
+    }
 }

@@ -73,21 +73,29 @@ internal static class PlanBenchmarkValidator
                 continue;
             }
 
+            if (!EvaluationBenchmarks.TryFind(id, out _) && !plan.Domains.Values.Any(d => d.Benchmarks.Contains(id, StringComparer.Ordinal)))
+            {
+                error(path, $"no domain uses the benchmark '{id}'; list it in a domain's \"benchmarks\" under \"domains\"");
+            }
+
+            // Whatever could be read is used for the checks below, even when some rows are wrong.
             IReadOnlyCollection<string>? fields = null;
+            IReadOnlyList<BenchmarkProblem>? records = null;
             if (File.Exists(benchmark.Problems))
             {
-                try
+                var table = ProblemTable.Read(File.ReadAllBytes(benchmark.Problems), benchmark.Problems, definition.IdField);
+                foreach (string problem in ProblemTable.Capped(table.Errors, benchmark.Problems))
                 {
-                    var problems = ProblemTable.ReadAsync(benchmark.Problems, definition.IdField, CancellationToken.None).GetAwaiter().GetResult();
-                    fields = ProblemTable.FieldNames(problems);
+                    error(path + ".problems", problem);
                 }
-                catch (DataValidationException ex)
+
+                foreach (var problem in table.IdErrors)
                 {
-                    foreach (var problem in ex.Errors)
-                    {
-                        error(path + ".problems", problem.ToString());
-                    }
+                    error(path + ".idField", problem.ToString());
                 }
+
+                fields = table.Fields.Count > 0 ? table.Fields : null;
+                records = table.Problems;
             }
 
             string known = fields is null ? string.Empty : string.Join(", ", fields.Order(StringComparer.Ordinal));
@@ -99,16 +107,29 @@ internal static class PlanBenchmarkValidator
                 }
                 else if (fields is not null)
                 {
-                    foreach (string unknown in template.UnknownFields(fields))
+                    var unknownFields = template.UnknownFields(fields);
+                    foreach (string unknown in unknownFields)
                     {
                         error(path + ".prompt", $"uses {{{{ {unknown} }}}}, but the problems file {benchmark.Problems} has no field '{unknown}'; its fields are {known}");
+                    }
+
+                    // A record without a field the prompt prints would be sent with a hole.
+                    var holes = records!.Select(r => (Record: r, Holes: template.Holes(r).Except(unknownFields).ToList())).Where(h => h.Holes.Count > 0).ToList();
+                    foreach (var (record, missing) in holes.Take(ProblemTable.RecordsNamed))
+                    {
+                        error(path + ".prompt", $"{benchmark.Problems}:{record.Line}: {string.Join("; ", missing.Select(m => $"field '{m}': is missing, and the prompt uses {{{{ {m} }}}}"))}");
+                    }
+
+                    if (holes.Count > ProblemTable.RecordsNamed)
+                    {
+                        error(path + ".prompt", $"{benchmark.Problems}: … and {holes.Count - ProblemTable.RecordsNamed} more records lack a field the prompt uses");
                     }
                 }
             }
 
             try
             {
-                graders.Create(definition.Grader, new GraderContext { BaseDirectory = folder, Fields = fields });
+                graders.Create(definition.Grader, new GraderContext { BaseDirectory = folder, Fields = fields, Problems = records, ProblemsPath = benchmark.Problems });
             }
             catch (DataValidationException ex)
             {

@@ -40,6 +40,7 @@ internal static class PlanValidator
             Error("$.instances", $"must be at least 1; it is {plan.Instances}");
         }
 
+        var seedFiles = new Dictionary<string, (IReadOnlyList<SyntheticInstance> Seeds, List<int> Lines, List<DataError> Errors)>(StringComparer.Ordinal);
         foreach (var setting in plan.Settings.Distinct())
         {
             string path = JsonLineIndex.Path("$.seeds", setting.Key);
@@ -47,11 +48,29 @@ internal static class PlanValidator
             {
                 Error(path, setting.Domain.IsBuiltIn
                     ? $"is missing: {setting.Key} needs seed data ({setting.SeedData} in the paper)"
-                    : $"is missing: {setting.Key} needs seed data, a JSONL file of instruction/response pairs of the domain '{setting.Domain}'");
+                    : $"is missing: {setting.Key} needs seed data of the domain '{setting.Domain}': a JSON Lines, JSON array or CSV file of instruction/response (or question/answer) pairs");
+            }
+            else if (!System.IO.File.Exists(seedFile))
+            {
+                File(path, seedFile, "seed file");
             }
             else
             {
-                File(path, seedFile, "seed file");
+                // Each file is read once; its own problems are named once, under the first setting that uses it.
+                bool first = !seedFiles.TryGetValue(seedFile, out var read);
+                if (first)
+                {
+                    var readErrors = new List<DataError>();
+                    var lines = new List<int>();
+                    read = (SyntheticDataset.ReadSeeds(System.IO.File.ReadAllBytes(seedFile), seedFile, readErrors, lines), lines, readErrors);
+                    seedFiles[seedFile] = read;
+                    foreach (string problem in ProblemTable.Capped(read.Errors, seedFile))
+                    {
+                        Error(path, problem);
+                    }
+                }
+
+                SeedProblems(setting, seedFile, read.Seeds, read.Lines, path, Error);
             }
         }
 
@@ -201,6 +220,36 @@ internal static class PlanValidator
         }
 
         return errors;
+    }
+
+    /// <summary>What a setting's method needs of each seed: an instruction always, and a response for instance generation and quality enhancement.</summary>
+    private static void SeedProblems(AgoraBenchSetting setting, string file, IReadOnlyList<SyntheticInstance> seeds, List<int> lines, string path, Action<string, string> error)
+    {
+        var bad = new List<string>();
+        for (int i = 0; i < seeds.Count; i++)
+        {
+            var seed = seeds[i];
+            string where = $"{file}:{(i < lines.Count ? lines[i] : i + 1).ToString(CultureInfo.InvariantCulture)}";
+            if (string.IsNullOrWhiteSpace(seed.Instruction))
+            {
+                bad.Add($"{where}: field 'instruction': is empty; every seed needs an instruction");
+            }
+
+            if (setting.Method != GenerationMethod.ResponseGeneration && string.IsNullOrWhiteSpace(seed.Response))
+            {
+                bad.Add($"{where}: field 'response': is missing or empty; {AgoraBenchNames.ToName(setting.Method)} needs instruction/response pairs (only response generation reads instructions alone)");
+            }
+        }
+
+        foreach (string problem in bad.Take(ProblemTable.RecordsNamed))
+        {
+            error(path, problem);
+        }
+
+        if (bad.Count > ProblemTable.RecordsNamed)
+        {
+            error(path, $"{file}: … and {bad.Count - ProblemTable.RecordsNamed} more seed problems of the same kinds");
+        }
     }
 
     private static void Endpoint(string path, ModelEndpoint endpoint, Action<string, string> error)
