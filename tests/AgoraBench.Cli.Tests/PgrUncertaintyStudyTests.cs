@@ -120,16 +120,8 @@ public sealed class PgrUncertaintyStudyTests
     private static (double A, double B, double Difference, double PABetter) ReferenceBootstrap(double[] a, double[] b, double[] baseModel, double[] reference)
     {
         int n = a.Length;
-        ulong state = 0x9E3779B97F4A7C15UL;
-        int Next()
-        {
-            state += 0x9E3779B97F4A7C15UL;
-            ulong z = state;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            z ^= z >> 31;
-            return (int)(z % (ulong)n);
-        }
+        var random = new SplitMix64(0x9E3779B97F4A7C15UL);
+        int Next() => random.Next(n);
 
         var pa = new List<double>();
         var pb = new List<double>();

@@ -1,3 +1,5 @@
+using AgoraBench.Tests.TestSupport;
+
 namespace AgoraBench.Tests.Pgr;
 
 /// <summary>
@@ -187,16 +189,8 @@ public sealed class PairwisePgrBootstrapTests(Xunit.Abstractions.ITestOutputHelp
     /// <summary>A paired bootstrap with its own generator (SplitMix64) and nearest-rank percentiles: the 95% width of the PGR.</summary>
     private static double ReferenceWidth(int n, int rounds, Func<int[], (double Student, double Base, double Reference)> scores)
     {
-        ulong state = 0x2545F4914F6CDD1DUL;
-        int Next()
-        {
-            state += 0x9E3779B97F4A7C15UL;
-            ulong z = state;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            z ^= z >> 31;
-            return (int)(z % (ulong)n);
-        }
+        var random = new SplitMix64(0x2545F4914F6CDD1DUL);
+        int Next() => random.Next(n);
 
         var pgr = new List<double>();
         var draw = new int[n];
