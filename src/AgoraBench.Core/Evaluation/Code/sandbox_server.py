@@ -146,9 +146,11 @@ class _SockFprog(ctypes.Structure):
     _fields_ = [("len", ctypes.c_uint16), ("filter", ctypes.POINTER(_SockFilter))]
 
 
-def _deny_syscalls():
-    # A seccomp filter (classic BPF over struct seccomp_data: nr at offset 0, arch at 4). Needs no_new_privs, set
-    # before. Raises where the architecture has no list, so the sandbox never runs a program without it unknowingly.
+def _seccomp_program():
+    # A seccomp filter (classic BPF over struct seccomp_data: nr at offset 0, arch at 4), built once in the server
+    # and inherited by every candidate forked from it.
+    if _MACHINE not in DENIED_SYSCALLS:
+        return None
     arch, numbers = DENIED_SYSCALLS[_MACHINE]
     ld, jeq, jge, ret = 0x20, 0x15, 0x35, 0x06
     allow, deny = 0x7FFF0000, 0x00050000 | 1  # SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO | EPERM
@@ -160,12 +162,20 @@ def _deny_syscalls():
         code.append((jeq, len(listed) - i, 0, number))
     code += [(ret, 0, 0, allow), (ret, 0, 0, deny)]
     program = (_SockFilter * len(code))(*[_SockFilter(*c) for c in code])
-    fprog = _SockFprog(len(code), program)
-    _libc.prctl.argtypes = None
-    try:
-        _ok(_libc.prctl(22, 2, ctypes.byref(fprog), 0, 0), "seccomp")  # PR_SET_SECCOMP, SECCOMP_MODE_FILTER
-    finally:
-        _libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+    return program, _SockFprog(len(code), program)
+
+
+_SECCOMP = _seccomp_program()
+_seccomp_prctl = ctypes.CDLL(None, use_errno=True).prctl
+_seccomp_prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong]
+
+
+def _deny_syscalls():
+    # Needs no_new_privs, set before. Raises where the architecture has no list, so the sandbox never runs a program
+    # without the filter unknowingly.
+    if _SECCOMP is None:
+        raise OSError(f"no system call filter is known for {_MACHINE}")
+    _ok(_seccomp_prctl(22, 2, ctypes.addressof(_SECCOMP[1]), 0, 0), "seccomp")  # PR_SET_SECCOMP, SECCOMP_MODE_FILTER
 
 
 # ---------------------------------------------------------------- values over the socket (both sides use these)
