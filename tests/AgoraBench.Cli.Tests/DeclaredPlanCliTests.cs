@@ -103,24 +103,11 @@ public sealed class DeclaredPlanCliTests : IAsyncLifetime, IDisposable
     {
         _temp.Write("seeds.json", "[{\"instruction\": \"What is 1 + 1?\", \"response\": \"2\\n[RESULT] 2 [/RESULT]\"}]");
         _temp.Write("test.csv", "id,question,gold\nq1,What is 2+2?,4\nq2,What is 3+3?,6\nq3,What is 5+5?,10\nq4,What is 1+8?,9\n");
-        string planPath = _temp.Write("plan.json", """
-            {
-              "name": "arith",
-              "domains": { "arith": { "benchmarks": ["sums"] } },
-              "settings": ["response-generation/arith"],
-              "instances": 5,
-              "seeds": { "response-generation/arith": "seeds.json" },
-              "generation": { "templates": { "response-generation/arith": "rg.txt" } },
-              "generators": [ { "name": "g", "model": "m", "endpoint": "http://localhost:9/v1" } ],
-              "training": { "trainer": "command", "command": "train {data} {output_dir}" },
-              "evaluation": {
-                "base": { "model": "b", "endpoint": "http://localhost:9/v1" },
-                "reference": { "model": "r", "endpoint": "http://localhost:9/v1" },
-                "benchmarks": { "sums": { "problems": "test.csv", "prompt": "Sum question: {{ question }}", "grader": { "kind": "numeric", "answer": "gold" } } }
-              }
-            }
+        string planPath = WriteArithPlan("""
+            "base": { "model": "b", "endpoint": "http://localhost:9/v1" },
+            "reference": { "model": "r", "endpoint": "http://localhost:9/v1" },
+            "benchmarks": { "sums": { "problems": "test.csv", "prompt": "Sum question: {{ question }}", "grader": { "kind": "numeric", "answer": "gold" } } }
             """);
-        _temp.Write("rg.txt", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "own-task", "prompts", "rg.txt")));
         var asked = new System.Collections.Concurrent.ConcurrentBag<string>();
         _server.Chat = prompt =>
         {
@@ -144,25 +131,12 @@ public sealed class DeclaredPlanCliTests : IAsyncLifetime, IDisposable
     {
         _temp.Write("seeds.json", "[{\"instruction\": \"What is 1 + 1?\", \"response\": \"2\\n[RESULT] 2 [/RESULT]\"}]");
         _temp.Write("test.jsonl", string.Join("\n", Enumerable.Range(1, 8).Select(i => $"{{\"id\": \"q{i}\", \"question\": \"Question {i}?\", \"gold\": \"{i}\"}}")) + "\n");
-        string planPath = _temp.Write("plan.json", """
-            {
-              "name": "arith",
-              "domains": { "arith": { "benchmarks": ["sums"] } },
-              "settings": ["response-generation/arith"],
-              "instances": 5,
-              "seeds": { "response-generation/arith": "seeds.json" },
-              "generation": { "templates": { "response-generation/arith": "rg.txt" } },
-              "generators": [ { "name": "g", "model": "m", "endpoint": "http://localhost:9/v1" } ],
-              "training": { "trainer": "command", "command": "train {data} {output_dir}" },
-              "evaluation": {
-                "baseFewShot": 2,
-                "base": { "model": "b", "endpoint": "http://localhost:9/v1" },
-                "reference": { "model": "r", "endpoint": "http://localhost:9/v1" },
-                "benchmarks": { "sums": { "problems": "test.jsonl", "limit": 3, "prompt": "{{ question }}", "grader": { "kind": "numeric", "answer": "gold" } } }
-              }
-            }
+        string planPath = WriteArithPlan("""
+            "baseFewShot": 2,
+            "base": { "model": "b", "endpoint": "http://localhost:9/v1" },
+            "reference": { "model": "r", "endpoint": "http://localhost:9/v1" },
+            "benchmarks": { "sums": { "problems": "test.jsonl", "limit": 3, "prompt": "{{ question }}", "grader": { "kind": "numeric", "answer": "gold" } } }
             """);
-        _temp.Write("rg.txt", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "own-task", "prompts", "rg.txt")));
         var asked = new System.Collections.Concurrent.ConcurrentBag<string>();
         _server.Chat = prompt =>
         {
@@ -191,5 +165,26 @@ public sealed class DeclaredPlanCliTests : IAsyncLifetime, IDisposable
             "evaluate", "--plan", planPath, "--benchmark", "sums", "--limit", "5", "--model", "student", "--endpoint", _server.Endpoint.ToString(), "--out", _temp.PathOf("sums5.json"));
         Assert.True(exitCode == 0, error + output);
         Assert.Contains("sums: 100.00% of 5 problems", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes a one-setting plan of the declared domain "arith" (benchmark "sums") with the given evaluation members, and its template.</summary>
+    private string WriteArithPlan(string evaluation)
+    {
+        _temp.Write("rg.txt", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "own-task", "prompts", "rg.txt")));
+        return _temp.Write("plan.json", $$"""
+            {
+              "name": "arith",
+              "domains": { "arith": { "benchmarks": ["sums"] } },
+              "settings": ["response-generation/arith"],
+              "instances": 5,
+              "seeds": { "response-generation/arith": "seeds.json" },
+              "generation": { "templates": { "response-generation/arith": "rg.txt" } },
+              "generators": [ { "name": "g", "model": "m", "endpoint": "http://localhost:9/v1" } ],
+              "training": { "trainer": "command", "command": "train {data} {output_dir}" },
+              "evaluation": {
+            {{evaluation}}
+              }
+            }
+            """);
     }
 }
