@@ -177,6 +177,42 @@ public sealed class RunTelemetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFailedStep_IsAnErrorSpan_WithItsRedactedReason_AndNoSecretInAnyTag()
+    {
+        const string Password = "s3cret-in-url-5521";
+        File.WriteAllText(_study.TrainerScript, File.ReadAllText(_study.TrainerScript).Replace("\"$STUDENT_ENDPOINT\"", "\"$(echo \"$STUDENT_ENDPOINT\" | sed 's#://#://user:" + Password + "@#')\"", StringComparison.Ordinal));
+        using var recorder = new Recorder();
+        var plan = await AgoraBenchPlanFile.ReadAsync(_study.WritePlan(), CancellationToken.None);
+        var runner = new AgoraBenchRunner(plan, _study.RunDirectory("telemetry-failed"), new AgoraBenchRunnerOptions { Environment = Environment }.UseOpenAI(Environment));
+        RunResult result;
+        using (recorder.StartRoot())
+        {
+            result = await runner.RunAsync([RunStage.Generate, RunStage.Metrics, RunStage.Export, RunStage.Train]);
+        }
+
+        var failed = result.Steps.Where(s => s.Status == RunStepStatus.Failed).ToArray();
+        Assert.NotEmpty(failed);
+        Assert.All(failed, s => Assert.Equal(RunStage.Train, s.Stage));
+        var spans = recorder.Spans;
+        var failedSpans = spans.Where(s => s.OperationName == AgoraBenchTelemetry.StepSpan && s.Status == ActivityStatusCode.Error).ToArray();
+        Assert.Equal(failed.Select(s => s.Id).Order(StringComparer.Ordinal), failedSpans.Select(s => (string)s.GetTagItem(AgoraBenchTelemetry.StepIdAttribute)!).Order(StringComparer.Ordinal));
+        foreach (var span in failedSpans)
+        {
+            Assert.Equal("failed", span.GetTagItem(AgoraBenchTelemetry.OutcomeAttribute));
+            Assert.Equal("step_failed", span.GetTagItem("error.type"));
+            Assert.Contains("api_key_env", span.StatusDescription, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(failed.Length, recorder.Count(AgoraBenchTelemetry.StepDurationInstrument, (AgoraBenchTelemetry.OutcomeAttribute, "failed")));
+        Assert.Equal(result.Steps.Count(s => s.Stage == RunStage.Train), spans.Count(s => s.OperationName == AgoraBenchTelemetry.TrainingSpan));
+        foreach (var span in spans)
+        {
+            Assert.DoesNotContain(Password, span.StatusDescription ?? string.Empty, StringComparison.Ordinal);
+            Assert.All(span.TagObjects, t => Assert.DoesNotContain(Password, Convert.ToString(t.Value, CultureInfo.InvariantCulture) ?? string.Empty, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void WithoutListeners_ClientsGetNoTelemetryLayer_AndNothingIsRecorded()
     {
         var factory = new OpenAIModelClientFactory(Environment);
