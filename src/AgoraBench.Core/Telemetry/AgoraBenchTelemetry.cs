@@ -66,6 +66,9 @@ public static class AgoraBenchTelemetry
     /// <summary>Attribute: an intrinsic metric's name.</summary>
     public const string MetricAttribute = "agorabench.metric";
 
+    /// <summary>Attribute: the model id of the student a training produced.</summary>
+    public const string StudentModelAttribute = "agorabench.student.model";
+
     /// <summary>Attribute: a benchmark's id.</summary>
     public const string BenchmarkAttribute = "agorabench.benchmark";
 

@@ -118,7 +118,7 @@ internal sealed class TrainStep(RunStepInfo info, GenerateStep generate, ExportS
             throw new RunStepException("training failed: " + ex.Message, ex);
         }
 
-        activity?.SetTag("agorabench.student.model", student.ModelId);
+        activity?.SetTag(AgoraBenchTelemetry.StudentModelAttribute, student.ModelId);
 
         context.Redactor.AddVariable(student.ApiKeyEnvironmentVariable);
         bool servedByTrainer = context.Options.Trainer is null && context.Options.TrainerProvider(plan.Training.Trainer) is { ServesStudents: true };
