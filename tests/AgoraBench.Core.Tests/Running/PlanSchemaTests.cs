@@ -43,6 +43,34 @@ public sealed class PlanSchemaTests
         Assert.Equal(GraderDocument.Kinds.Count + 1, graders.Count);
     }
 
+    [Fact]
+    public void EachBuiltInGraderRecord_ListsTheOptionsItsGraderTakes()
+    {
+        foreach (var (kind, record) in GraderDocument.Kinds)
+        {
+            // A grader names the options it takes when it meets one it does not know.
+            var options = new JsonObject { ["kind"] = kind, ["zzzzzzzzzzzzzzzzzzzz"] = 1 };
+            var error = Assert.Throws<DataValidationException>(() => GraderRegistry.BuiltIn.Create(new GraderSpec(kind, options), new GraderContext()));
+            string message = error.Errors.Single(e => e.Field == "zzzzzzzzzzzzzzzzzzzz").Message;
+            string[] taken = message[(message.IndexOf("it takes ", StringComparison.Ordinal) + "it takes ".Length)..].Split(", ");
+
+            var described = PlanJsonContext.Default.GetTypeInfo(record)!.Properties.Select(p => p.Name);
+            Assert.Equal(taken.Order(StringComparer.Ordinal), described.Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void TheValuesARecordAllows_AreTheOnesTheCodeKnows()
+    {
+        var names = PlanJsonContext.Default.GetTypeInfo(typeof(MetricsDocument))!.Properties.Single(p => p.Name == "names");
+        var allowed = PlanConstraints.Find<System.ComponentModel.DataAnnotations.AllowedValuesAttribute>(PlanConstraints.Of(names))!;
+        Assert.Equal(IntrinsicMetricNames.All, allowed.Values.OfType<string>());
+
+        var format = PlanJsonContext.Default.GetTypeInfo(typeof(TrainingDocument))!.Properties.Single(p => p.Name == "format");
+        var formats = PlanConstraints.Find<System.ComponentModel.DataAnnotations.AllowedValuesAttribute>(PlanConstraints.Of(format))!;
+        Assert.Equal(Enum.GetValues<SftFormat>().Select(SftExporter.ToName).Order(StringComparer.Ordinal), formats.Values.OfType<string>().Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("generation", "promptStyel", "promptStyle")]
     [InlineData("training", "baseModle", "baseModel")]

@@ -9,5 +9,5 @@ internal sealed record EndpointDocument : ModelAccessDocument
     [Required(ErrorMessage = "is missing: name the model id the endpoint serves")]
     [MinimumLength(1)]
     [Description("The model id sent with each request; ${VAR} and ${VAR:-default} are expanded.")]
-    public string? Model { get; init; }
+    public string? Model { get; set; }
 }

@@ -10,25 +10,25 @@ internal sealed record EstimateDocument
 
     [Range(1d, double.MaxValue)]
     [Description("Completions one instance costs on average, retries included.")]
-    public double AttemptsPerInstance { get; init; } = Defaults.AttemptsPerInstance;
+    public double AttemptsPerInstance { get; set; } = Defaults.AttemptsPerInstance;
 
     [Range(1, int.MaxValue)]
     [Description("Seeds sampled to measure prompt lengths.")]
-    public int SampleSize { get; init; } = Defaults.SampleSize;
+    public int SampleSize { get; set; } = Defaults.SampleSize;
 
     [Range(1, int.MaxValue)]
     [Description("Assumed response tokens where no seed shows one.")]
-    public int DefaultResponseTokens { get; init; } = Defaults.DefaultResponseTokens;
+    public int DefaultResponseTokens { get; set; } = Defaults.DefaultResponseTokens;
 
     [Range(1, int.MaxValue)]
     [Description("Output tokens of one intrinsic-metric judgement.")]
-    public int JudgeOutputTokens { get; init; } = Defaults.JudgeOutputTokens;
+    public int JudgeOutputTokens { get; set; } = Defaults.JudgeOutputTokens;
 
     [Range(1, int.MaxValue)]
     [Description("Output tokens of one pairwise judgement.")]
-    public int PairwiseJudgeOutputTokens { get; init; } = Defaults.PairwiseJudgeOutputTokens;
+    public int PairwiseJudgeOutputTokens { get; set; } = Defaults.PairwiseJudgeOutputTokens;
 
     [Range(1, int.MaxValue)]
     [Description("Output tokens of one student answer.")]
-    public int EvaluationOutputTokens { get; init; } = Defaults.EvaluationOutputTokens;
+    public int EvaluationOutputTokens { get; set; } = Defaults.EvaluationOutputTokens;
 }

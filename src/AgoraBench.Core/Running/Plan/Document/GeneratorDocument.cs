@@ -10,9 +10,9 @@ internal sealed record GeneratorDocument : ModelAccessDocument
     [Required]
     [MinimumLength(1)]
     [Description("The generator's name in results (unique).")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     [MinimumLength(1)]
     [Description("The model id sent with each request; ${VAR} and ${VAR:-default} are expanded.")]
-    public string? Model { get; init; }
+    public string? Model { get; set; }
 }

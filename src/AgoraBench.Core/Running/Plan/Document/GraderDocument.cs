@@ -1,8 +1,6 @@
-using System.ComponentModel;
-
 namespace AgoraBench;
 
-/// <summary>The options every built-in grader kind takes; each kind's record adds its own.</summary>
+/// <summary>The options of a built-in grader kind, one record per kind, each listing exactly the options its grader reads.</summary>
 internal abstract record GraderDocument
 {
     /// <summary>The built-in kinds and the record of each one's options, in the order the schema lists them.</summary>
@@ -15,7 +13,4 @@ internal abstract record GraderDocument
         ("judge", typeof(JudgeGraderDocument)),
         ("pairwise", typeof(PairwiseGraderDocument)),
     ];
-
-    [Description("A regex with exactly one capture group taking the graded part out of the answer (its last match); default: the kind's own.")]
-    public string? Extract { get; init; }
 }

@@ -9,9 +9,9 @@ internal sealed record PairwiseGraderDocument : GraderDocument
 {
     [MinimumLength(1)]
     [Description("The field holding the baseline answer (else the benchmark's baseline file).")]
-    public string? Baseline { get; init; }
+    public string? Baseline { get; set; }
 
     [AllowedValues("win-rate", "bradley-terry", "length-controlled")]
     [Description("How pairwise verdicts become a score.")]
-    public string Aggregate { get; init; } = "win-rate";
+    public string Aggregate { get; set; } = "win-rate";
 }

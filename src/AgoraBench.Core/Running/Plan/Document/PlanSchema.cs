@@ -57,6 +57,22 @@ internal static class PlanSchema
 
     private static JsonNode Transform(JsonSchemaExporterContext context, JsonNode node)
     {
+        object[] attributes = context.PropertyInfo is { } property ? PlanConstraints.Of(property) : [];
+        if (PlanConstraints.Find<GraderOptionsAttribute>(attributes) is not null)
+        {
+            return Graders(PlanConstraints.Find<DescriptionAttribute>(attributes)?.Description);
+        }
+
+        if (PlanConstraints.Find<StringOrStringsAttribute>(attributes) is not null)
+        {
+            node = new JsonObject
+            {
+                ["anyOf"] = new JsonArray(
+                    new JsonObject { ["type"] = "string", ["minLength"] = 1 },
+                    new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 } }),
+            };
+        }
+
         if (node is not JsonObject schema)
         {
             return node;
@@ -72,22 +88,6 @@ internal static class PlanSchema
         var info = context.TypeInfo;
         Type type = Nullable.GetUnderlyingType(info.Type) ?? info.Type;
         object[] typeAttributes = PlanConstraints.Of(type);
-        object[] attributes = context.PropertyInfo is { } property ? PlanConstraints.Of(property) : [];
-
-        if (PlanConstraints.Find<GraderOptionsAttribute>(attributes) is not null)
-        {
-            return Graders(PlanConstraints.Find<DescriptionAttribute>(attributes)?.Description);
-        }
-
-        if (PlanConstraints.Find<StringOrStringsAttribute>(attributes) is not null)
-        {
-            schema = new JsonObject
-            {
-                ["anyOf"] = new JsonArray(
-                    new JsonObject { ["type"] = "string", ["minLength"] = 1 },
-                    new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 } }),
-            };
-        }
 
         if (info.Kind == JsonTypeInfoKind.Object && type.Assembly == typeof(PlanSchema).Assembly)
         {

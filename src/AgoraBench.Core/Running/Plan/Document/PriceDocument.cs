@@ -10,10 +10,10 @@ internal sealed record PriceDocument
     [Required]
     [Range(0d, double.MaxValue)]
     [Description("USD per million input (prompt) tokens.")]
-    public decimal? Input { get; init; }
+    public decimal? Input { get; set; }
 
     [Required]
     [Range(0d, double.MaxValue)]
     [Description("USD per million output (completion) tokens.")]
-    public decimal? Output { get; init; }
+    public decimal? Output { get; set; }
 }

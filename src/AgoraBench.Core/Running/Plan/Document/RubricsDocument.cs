@@ -9,9 +9,9 @@ internal sealed record RubricsDocument
 {
     [JsonPropertyName(IntrinsicMetricNames.InstructionDifficulty)]
     [Description("The rubric file of instruction difficulty.")]
-    public string? InstructionDifficulty { get; init; }
+    public string? InstructionDifficulty { get; set; }
 
     [JsonPropertyName(IntrinsicMetricNames.ResponseQuality)]
     [Description("The rubric file of response quality.")]
-    public string? ResponseQuality { get; init; }
+    public string? ResponseQuality { get; set; }
 }
