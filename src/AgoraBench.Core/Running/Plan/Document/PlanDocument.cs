@@ -13,7 +13,10 @@ namespace AgoraBench;
 internal sealed record PlanDocument
 {
     /// <summary>A setting key: a method (or its short or snake_case name), a slash, and a domain name.</summary>
-    public const string SettingKeyPattern = "^(instance-generation|response-generation|quality-enhancement|ig|rg|qe|instance_generation|response_generation|quality_enhancement)/[A-Za-z0-9][A-Za-z0-9._-]*$";
+    public const string SettingKeyPattern = "^" + SettingKey + "$";
+
+    /// <summary>A setting key, unanchored.</summary>
+    private const string SettingKey = "(instance-generation|response-generation|quality-enhancement|ig|rg|qe|instance_generation|response_generation|quality_enhancement)/[A-Za-z0-9][A-Za-z0-9._-]*";
 
     /// <summary>A domain name.</summary>
     public const string DomainNamePattern = "^[A-Za-z0-9][A-Za-z0-9._-]*$";
@@ -34,7 +37,7 @@ internal sealed record PlanDocument
     [Required(ErrorMessage = "is missing or empty: list the settings to run (method/domain), or [\"all\"]")]
     [MinimumLength(1)]
     [UniqueItems]
-    [RegularExpression("^(all|" + SettingKeyPattern + ")$", ErrorMessage = "is not a setting; write method/domain, for example instance-generation/math, or \"all\"")]
+    [RegularExpression("^(all|" + SettingKey + ")$", ErrorMessage = "is not a setting; write method/domain, for example instance-generation/math, or \"all\"")]
     [Description("Settings to run as method/domain (a paper domain — math, code, instruction-following — or one declared under domains), or \"all\".")]
     public List<string>? Settings { get; set; }
 
