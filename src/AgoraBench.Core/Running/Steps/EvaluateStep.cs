@@ -94,6 +94,7 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         var e = plan.Evaluation;
         string id = Benchmark.Benchmark.Id;
         var endpoint = Model(context) ?? await StudentEndpointAsync(context, cancellationToken).ConfigureAwait(false);
+        System.Diagnostics.Activity.Current?.SetTag(AgoraBenchTelemetry.RequestModelAttribute, endpoint.Model);
         var definition = Definition(context);
         var all = await context.ProblemsAsync(definition, Benchmark.Problems, cancellationToken).ConfigureAwait(false);
         var demonstrations = Benchmark.FewShotProblems is { } demoFile
@@ -184,6 +185,8 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         // The step's spend is the model's answers plus the judge's verdicts on them, each also recorded on its own.
         decimal? studentUsd = Prices.CostOrFree(endpoint, client.InputTokens, client.OutputTokens);
         decimal? judgeUsd = judge is null || judge.Requests == 0 ? 0 : Prices.CostOrFree(e.Judge, judge.InputTokens, judge.OutputTokens);
+        Telemetry.AddCost(studentUsd, "evaluate", endpoint.Model);
+        Telemetry.AddCost(judgeUsd, "evaluate", e.Judge?.Model ?? string.Empty);
         var summary = new JsonObject
         {
             ["model"] = endpoint.Model,
