@@ -4,18 +4,22 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Retry;
 
 namespace AgoraBench;
 
 /// <summary>
 /// Runs one AgoraBench setting against one generator: bounded concurrency, per-item attempts (a rejected completion
-/// re-prompts at once; a transport failure backs off with jitter and honours Retry-After up to a cap), a circuit
-/// breaker, an optional budget, and a <see cref="GenerationRunStore"/> that keeps every paid-for completion.
+/// re-prompts at once), a resilience pipeline for transport failures (back-off with seeded jitter, Retry-After honoured
+/// up to a cap, a circuit that stops the run after too many failures in a row; refusals are never retried), an optional
+/// budget, and a <see cref="GenerationRunStore"/> that keeps every paid-for completion.
 /// </summary>
 /// <remarks>
 /// The engine is the only retry owner: configure the underlying client with no retries of its own (for the OpenAI
 /// client, <c>RetryPolicy = new ClientRetryPolicy(0)</c>). Metrics are published on the meter and activity source
-/// named <see cref="TelemetryName"/>.
+/// named <see cref="TelemetryName"/>; the pipeline's own events (Polly's meter and log category <c>Polly</c>) carry the
+/// pipeline name <c>AgoraBench.Generation</c>.
 /// </remarks>
 public sealed class GenerationEngine
 {
@@ -29,7 +33,10 @@ public sealed class GenerationEngine
     private static readonly Counter<long> RetryCounter = Meter.CreateCounter<long>("agorabench.generation.retries");
     private static readonly Counter<long> TokenCounter = Meter.CreateCounter<long>("agorabench.generation.tokens");
 
+    private static readonly ResiliencePropertyKey<GenerationCall> CallKey = new("agorabench.generation.call");
+
     private readonly IDataGenerator _generator;
+    private readonly ResiliencePipeline _pipeline;
     private readonly GenerationEngineOptions _options;
     private readonly string _template;
     private readonly TimeProvider _time;
@@ -57,6 +64,7 @@ public sealed class GenerationEngine
         _domainName = AgoraBenchNames.ToName(options.Domain);
         _options = options;
         _template = options.Template ?? MetaPrompts.Template(options.Method, options.Domain, options.PromptStyle);
+        _pipeline = Pipeline();
     }
 
     /// <summary>Runs the setting until the requested instances exist in the store, the budget is reached, or the run is cancelled.</summary>
@@ -138,35 +146,31 @@ public sealed class GenerationEngine
     {
         var ct = stop.Token;
         string itemId = ItemId(item);
-        int transportFailures = 0;
+        var call = new GenerationCall(this, state, item, itemId);
         string? prompt = reissue?.Prompt;
         bool issued = reissue is not null;
-        for (int attempt = reissue?.Attempt ?? 1; attempt <= _options.MaxAttempts;)
-        {
-            if (state.BudgetExhausted())
-            {
-                state.StoppedReason ??= "budget";
-                await stop.CancelAsync().ConfigureAwait(false);
-                return false;
-            }
 
-            // One prompt per attempt (transport retries resend it); instance generation logs it before it is sent.
+        // Attempts are completions: a rejected one re-prompts at once. Transport faults within an attempt are the
+        // resilience pipeline's (back-off, Retry-After, the circuit); it resends the same prompt.
+        for (int attempt = reissue?.Attempt ?? 1; attempt <= _options.MaxAttempts; attempt++, prompt = null, issued = false)
+        {
             prompt ??= BuildPrompt(state, seeds, item, attempt);
-            await AcquireAsync(state, prompt, ct).ConfigureAwait(false);
-            if (!issued && _options.Method == GenerationMethod.InstanceGeneration)
+            if (!issued && _options.Method == GenerationMethod.InstanceGeneration && !state.BudgetExhausted())
             {
                 await store.AppendIssuedAsync(itemId, item, attempt, prompt).ConfigureAwait(false);
-                issued = true;
             }
 
-            GenerationOutcome outcome;
+            call.Request = new GenerationRequest(_options.Method, _options.Domain, prompt, _options.PromptStyle) { Item = item, Attempt = attempt };
+            GenerationOutcome? outcome;
             using (var activity = Source.StartActivity("generate"))
             {
                 activity?.SetTag("agorabench.item", itemId);
                 activity?.SetTag("agorabench.attempt", attempt);
+                var context = ResilienceContextPool.Shared.Get(ct);
+                context.Properties.Set(CallKey, call);
                 try
                 {
-                    outcome = await _generator.GenerateAsync(new GenerationRequest(_options.Method, _options.Domain, prompt, _options.PromptStyle) { Item = item, Attempt = attempt }, ct).ConfigureAwait(false);
+                    outcome = await _pipeline.ExecuteAsync(static (c, call) => call.Engine.SendAsync(call, c.CancellationToken), context, call).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested && Classify(ex) is { } fault)
                 {
@@ -175,27 +179,29 @@ public sealed class GenerationEngine
                     {
                         state.Abort ??= new GenerationAbortedException($"The endpoint refused the request for {itemId} ({fault.Description}); the run stopped. Everything accepted so far is in {store.Path}.", ex);
                         await stop.CancelAsync().ConfigureAwait(false);
-                        return false;
                     }
-
-                    RetryCounter.Add(1);
-                    if (state.TransportFailure() >= _options.CircuitBreakerThreshold)
+                    else if (call.CircuitOpened)
                     {
                         state.Abort ??= new GenerationAbortedException($"{_options.CircuitBreakerThreshold} transport failures in a row (last: {fault.Description}); the circuit is open and the run stopped. Everything accepted so far is in {store.Path}; run again with resume to continue.", ex);
                         await stop.CancelAsync().ConfigureAwait(false);
-                        return false;
                     }
-
-                    if (++transportFailures > _options.MaxTransportRetries)
+                    else
                     {
                         GenerationLog.GaveUp(_logger, itemId, attempt);
-                        return false;
                     }
 
-                    var delay = Backoff(item, transportFailures, fault.RetryAfter);
-                    GenerationLog.Retrying(_logger, itemId, fault.Description, transportFailures, delay.TotalMilliseconds);
-                    await Task.Delay(delay, _time, ct).ConfigureAwait(false);
-                    continue;
+                    return false;
+                }
+                finally
+                {
+                    ResilienceContextPool.Shared.Return(context);
+                }
+
+                if (outcome is null)
+                {
+                    state.StoppedReason ??= "budget";
+                    await stop.CancelAsync().ConfigureAwait(false);
+                    return false;
                 }
 
                 activity?.SetTag("agorabench.accepted", outcome.Accepted);
@@ -228,13 +234,70 @@ public sealed class GenerationEngine
             RejectedCounter.Add(1, new KeyValuePair<string, object?>("reason", outcome.Rejection!.Code));
             GenerationLog.Rejected(_logger, itemId, attempt, outcome.Rejection.Code);
             progress?.Report(state.Snapshot());
-            attempt++;
-            prompt = null;
-            issued = false;
         }
 
         GenerationLog.GaveUp(_logger, itemId, _options.MaxAttempts);
         return false;
+    }
+
+    /// <summary>One call to the generator, as the pipeline runs it (and runs it again after a passing fault).</summary>
+    /// <returns>The outcome, or <see langword="null"/> when the budget allows no more requests.</returns>
+    private async ValueTask<GenerationOutcome?> SendAsync(GenerationCall call, CancellationToken ct)
+    {
+        call.Fault = null;
+        if (call.State.BudgetExhausted())
+        {
+            return null;
+        }
+
+        await AcquireAsync(call.State, call.Request.Prompt, ct).ConfigureAwait(false);
+        try
+        {
+            return await _generator.GenerateAsync(call.Request, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested && Classify(ex) is { Retryable: true } fault)
+        {
+            call.Fault = fault;
+            call.TransportFailures++;
+            RetryCounter.Add(1);
+            call.CircuitOpened = call.State.TransportFailure() >= _options.CircuitBreakerThreshold;
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The engine's resilience pipeline (<c>AgoraBench.Generation</c>), built once: it retries a call that failed in
+    /// passing while the item has retries left and the failures in a row have not opened the circuit, after a
+    /// seeded-jitter back-off or the server's Retry-After (both capped).
+    /// </summary>
+    private ResiliencePipeline Pipeline()
+    {
+        var builder = ModelCallRetry.Builder(ModelCallRetry.Generation, _time, null);
+        if (_options.MaxTransportRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = _options.MaxTransportRetries,
+                ShouldHandle = args => new ValueTask<bool>(
+                    args.Outcome.Exception is not null
+                    && !args.Context.CancellationToken.IsCancellationRequested
+                    && args.Context.Properties.GetValue(CallKey, null!) is { Fault: not null, CircuitOpened: false } call
+                    && call.TransportFailures <= _options.MaxTransportRetries),
+                DelayGenerator = args =>
+                {
+                    var call = args.Context.Properties.GetValue(CallKey, null!);
+                    return new ValueTask<TimeSpan?>(Backoff(call.Item, call.TransportFailures, call.Fault?.RetryAfter));
+                },
+                OnRetry = args =>
+                {
+                    var call = args.Context.Properties.GetValue(CallKey, null!);
+                    GenerationLog.Retrying(_logger, call.ItemId, call.Fault?.Description ?? "transport failure", call.TransportFailures, args.RetryDelay.TotalMilliseconds);
+                    return default;
+                },
+            });
+        }
+
+        return builder.Build();
     }
 
     private static TokenBucketRateLimiter? Limiter(int? perMinute) => perMinute is not { } limit ? null : new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
