@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AgoraBench.Tests.TestSupport;
@@ -9,7 +10,7 @@ namespace AgoraBench.Tests.TestSupport;
 /// </summary>
 internal sealed class TimerWatchingTimeProvider : FakeTimeProvider
 {
-    private readonly SemaphoreSlim _created = new(0);
+    private readonly Channel<TimeSpan> _created = Channel.CreateUnbounded<TimeSpan>();
 
     /// <summary>Gets the due time of every timer created so far, in order.</summary>
     public ConcurrentQueue<TimeSpan> DueTimes { get; } = new();
@@ -18,14 +19,22 @@ internal sealed class TimerWatchingTimeProvider : FakeTimeProvider
     {
         var timer = base.CreateTimer(callback, state, dueTime, period);
         DueTimes.Enqueue(dueTime);
-        _created.Release();
+        _created.Writer.TryWrite(dueTime);
         return timer;
     }
 
     /// <summary>Waits (up to a generous bound, for loaded machines) until the next timer is created; returns its due time.</summary>
     public async Task<TimeSpan> NextTimerAsync()
     {
-        Assert.True(await _created.WaitAsync(TimeSpan.FromMinutes(2)), "nothing started waiting on the clock");
-        return DueTimes.Last();
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            return await _created.Reader.ReadAsync(bound.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail("nothing started waiting on the clock within two minutes");
+            throw;
+        }
     }
 }
