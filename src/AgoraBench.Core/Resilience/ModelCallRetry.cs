@@ -23,6 +23,9 @@ internal static class ModelCallRetry
     /// <summary>The pipeline of the generation engine's calls to the generator.</summary>
     public const string Generation = "AgoraBench.Generation";
 
+    /// <summary>The pipeline of the generation engine's attempts: a rejected completion is re-prompted.</summary>
+    public const string GenerationAttempts = "AgoraBench.Generation.Attempts";
+
     /// <summary>The pipeline of the student evaluator's calls to the evaluated model.</summary>
     public const string StudentEvaluation = "AgoraBench.StudentEvaluation";
 

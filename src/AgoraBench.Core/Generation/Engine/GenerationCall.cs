@@ -1,11 +1,26 @@
 namespace AgoraBench;
 
 /// <summary>
-/// One item's calls to the generator as the engine's resilience pipeline sees them: the request of the current
-/// attempt, the transport failures the item has had (across its attempts), and whether the last one opened the circuit.
+/// One item's calls to the generator as the engine's resilience pipelines see them: the current attempt, its prompt and
+/// request, the transport failures the item has had (across its attempts), and whether the last one opened the circuit.
 /// </summary>
-internal sealed class GenerationCall(GenerationEngine engine, RunState state, int item, string itemId)
+internal sealed class GenerationCall(GenerationEngine engine, RunState state, int item, string itemId, IReadOnlyList<SyntheticInstance> seeds, GenerationRunStore store, IProgress<GenerationSummary>? progress)
 {
+    public IReadOnlyList<SyntheticInstance> Seeds { get; } = seeds;
+
+    public GenerationRunStore Store { get; } = store;
+
+    public IProgress<GenerationSummary>? Progress { get; } = progress;
+
+    /// <summary>Gets or sets the current attempt number (1-based; a completion is an attempt, a transport retry is not).</summary>
+    public int Attempt { get; set; }
+
+    /// <summary>Gets or sets the prompt of the current attempt, or <see langword="null"/> until it is drawn.</summary>
+    public string? Prompt { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the current attempt's prompt is in the issued-prompt log.</summary>
+    public bool Issued { get; set; }
+
     public GenerationEngine Engine { get; } = engine;
 
     public RunState State { get; } = state;

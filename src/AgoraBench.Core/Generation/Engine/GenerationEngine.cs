@@ -36,7 +36,8 @@ public sealed class GenerationEngine
     private static readonly ResiliencePropertyKey<GenerationCall> CallKey = new("agorabench.generation.call");
 
     private readonly IDataGenerator _generator;
-    private readonly ResiliencePipeline _pipeline;
+    private readonly ResiliencePipeline _transport;
+    private readonly ResiliencePipeline _attempts;
     private readonly GenerationEngineOptions _options;
     private readonly string _template;
     private readonly TimeProvider _time;
@@ -64,7 +65,8 @@ public sealed class GenerationEngine
         _domainName = AgoraBenchNames.ToName(options.Domain);
         _options = options;
         _template = options.Template ?? MetaPrompts.Template(options.Method, options.Domain, options.PromptStyle);
-        _pipeline = Pipeline();
+        _transport = TransportPipeline();
+        _attempts = AttemptsPipeline();
     }
 
     /// <summary>Runs the setting until the requested instances exist in the store, the budget is reached, or the run is cancelled.</summary>
@@ -146,98 +148,136 @@ public sealed class GenerationEngine
     {
         var ct = stop.Token;
         string itemId = ItemId(item);
-        var call = new GenerationCall(this, state, item, itemId);
-        string? prompt = reissue?.Prompt;
-        bool issued = reissue is not null;
-
-        // Attempts are completions: a rejected one re-prompts at once. Transport faults within an attempt are the
-        // resilience pipeline's (back-off, Retry-After, the circuit); it resends the same prompt.
-        for (int attempt = reissue?.Attempt ?? 1; attempt <= _options.MaxAttempts; attempt++, prompt = null, issued = false)
+        var call = new GenerationCall(this, state, item, itemId, seeds, store, progress)
         {
-            prompt ??= BuildPrompt(state, seeds, item, attempt);
-            if (!issued && _options.Method == GenerationMethod.InstanceGeneration && !state.BudgetExhausted())
-            {
-                await store.AppendIssuedAsync(itemId, item, attempt, prompt).ConfigureAwait(false);
-            }
-
-            call.Request = new GenerationRequest(_options.Method, _options.Domain, prompt, _options.PromptStyle) { Item = item, Attempt = attempt };
-            GenerationOutcome? outcome;
-            using (var activity = Source.StartActivity("generate"))
-            {
-                activity?.SetTag("agorabench.item", itemId);
-                activity?.SetTag("agorabench.attempt", attempt);
-                var context = ResilienceContextPool.Shared.Get(ct);
-                context.Properties.Set(CallKey, call);
-                try
-                {
-                    outcome = await _pipeline.ExecuteAsync(static (c, call) => call.Engine.SendAsync(call, c.CancellationToken), context, call).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (!ct.IsCancellationRequested && Classify(ex) is { } fault)
-                {
-                    activity?.SetStatus(ActivityStatusCode.Error, fault.Retryable ? "transport" : "refused");
-                    if (!fault.Retryable)
-                    {
-                        state.Abort ??= new GenerationAbortedException($"The endpoint refused the request for {itemId} ({fault.Description}); the run stopped. Everything accepted so far is in {store.Path}.", ex);
-                        await stop.CancelAsync().ConfigureAwait(false);
-                    }
-                    else if (call.CircuitOpened)
-                    {
-                        state.Abort ??= new GenerationAbortedException($"{_options.CircuitBreakerThreshold} transport failures in a row (last: {fault.Description}); the circuit is open and the run stopped. Everything accepted so far is in {store.Path}; run again with resume to continue.", ex);
-                        await stop.CancelAsync().ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        GenerationLog.GaveUp(_logger, itemId, attempt);
-                    }
-
-                    return false;
-                }
-                finally
-                {
-                    ResilienceContextPool.Shared.Return(context);
-                }
-
-                if (outcome is null)
-                {
-                    state.StoppedReason ??= "budget";
-                    await stop.CancelAsync().ConfigureAwait(false);
-                    return false;
-                }
-
-                activity?.SetTag("agorabench.accepted", outcome.Accepted);
-            }
-
-            state.Completion(outcome, _options);
-            TokenCounter.Add(outcome.InputTokens, new KeyValuePair<string, object?>("direction", "input"));
-            TokenCounter.Add(outcome.OutputTokens, new KeyValuePair<string, object?>("direction", "output"));
-            await store.AppendAttemptAsync(itemId, attempt, outcome, CancellationToken.None).ConfigureAwait(false);
-            if (outcome.Accepted)
-            {
-                var instance = new SyntheticInstance
-                {
-                    Instruction = outcome.Instruction!,
-                    Response = outcome.Response!,
-                    Id = itemId,
-                    Index = _options.Method == GenerationMethod.InstanceGeneration ? null : item,
-                    Config = _options.Method == GenerationMethod.InstanceGeneration ? null : seeds[item].Config,
-                    Method = _options.Method,
-                    Domain = _options.Domain,
-                    Generator = _options.Generator,
-                };
-                await store.AppendInstanceAsync(instance, CancellationToken.None).ConfigureAwait(false);
-                state.Accept(instance);
-                AcceptedCounter.Add(1);
-                progress?.Report(state.Snapshot());
-                return true;
-            }
-
-            RejectedCounter.Add(1, new KeyValuePair<string, object?>("reason", outcome.Rejection!.Code));
-            GenerationLog.Rejected(_logger, itemId, attempt, outcome.Rejection.Code);
-            progress?.Report(state.Snapshot());
+            Attempt = reissue?.Attempt ?? 1,
+            Prompt = reissue?.Prompt,
+            Issued = reissue is not null,
+        };
+        if (call.Attempt > _options.MaxAttempts)
+        {
+            GenerationLog.GaveUp(_logger, itemId, _options.MaxAttempts);
+            return false;
         }
 
-        GenerationLog.GaveUp(_logger, itemId, _options.MaxAttempts);
-        return false;
+        // Two pipelines, each built once: the attempts pipeline re-prompts a rejected completion at once (a new
+        // prompt), the transport pipeline inside it resends the same prompt after a passing fault.
+        var context = ResilienceContextPool.Shared.Get(ct);
+        context.Properties.Set(CallKey, call);
+        GenerationOutcome? outcome;
+        try
+        {
+            outcome = await _attempts.ExecuteAsync(static (c, call) => call.Engine.AttemptAsync(call, c), context, call).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested && Classify(ex) is { } fault)
+        {
+            if (!fault.Retryable)
+            {
+                state.Abort ??= new GenerationAbortedException($"The endpoint refused the request for {itemId} ({fault.Description}); the run stopped. Everything accepted so far is in {store.Path}.", ex);
+                await stop.CancelAsync().ConfigureAwait(false);
+            }
+            else if (call.CircuitOpened)
+            {
+                state.Abort ??= new GenerationAbortedException($"{_options.CircuitBreakerThreshold} transport failures in a row (last: {fault.Description}); the circuit is open and the run stopped. Everything accepted so far is in {store.Path}; run again with resume to continue.", ex);
+                await stop.CancelAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                GenerationLog.GaveUp(_logger, itemId, call.Attempt);
+            }
+
+            return false;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        if (outcome is null)
+        {
+            state.StoppedReason ??= "budget";
+            await stop.CancelAsync().ConfigureAwait(false);
+            return false;
+        }
+
+        if (!outcome.Accepted)
+        {
+            GenerationLog.GaveUp(_logger, itemId, _options.MaxAttempts);
+        }
+
+        return outcome.Accepted;
+    }
+
+    /// <summary>One attempt of an item: its prompt (logged before it is sent, for instance generation), the call through the transport pipeline, and the completion recorded.</summary>
+    /// <returns>The completion, or <see langword="null"/> when the budget allows no more requests.</returns>
+    private async ValueTask<GenerationOutcome?> AttemptAsync(GenerationCall call, ResilienceContext context)
+    {
+        var state = call.State;
+        int attempt = call.Attempt;
+        string prompt = call.Prompt ??= BuildPrompt(state, call.Seeds, call.Item, attempt);
+        if (!call.Issued && _options.Method == GenerationMethod.InstanceGeneration && !state.BudgetExhausted())
+        {
+            await call.Store.AppendIssuedAsync(call.ItemId, call.Item, attempt, prompt).ConfigureAwait(false);
+            call.Issued = true;
+        }
+
+        call.Request = new GenerationRequest(_options.Method, _options.Domain, prompt, _options.PromptStyle) { Item = call.Item, Attempt = attempt };
+        GenerationOutcome? outcome;
+        using (var activity = Source.StartActivity("generate"))
+        {
+            activity?.SetTag("agorabench.item", call.ItemId);
+            activity?.SetTag("agorabench.attempt", attempt);
+            try
+            {
+                outcome = await _transport.ExecuteAsync(static (c, call) => call.Engine.SendAsync(call, c.CancellationToken), context, call).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!context.CancellationToken.IsCancellationRequested && Classify(ex) is { } fault)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, fault.Retryable ? "transport" : "refused");
+                throw;
+            }
+
+            if (outcome is null)
+            {
+                return null;
+            }
+
+            activity?.SetTag("agorabench.accepted", outcome.Accepted);
+        }
+
+        state.Completion(outcome, _options);
+        TokenCounter.Add(outcome.InputTokens, new KeyValuePair<string, object?>("direction", "input"));
+        TokenCounter.Add(outcome.OutputTokens, new KeyValuePair<string, object?>("direction", "output"));
+        await call.Store.AppendAttemptAsync(call.ItemId, attempt, outcome, CancellationToken.None).ConfigureAwait(false);
+        if (outcome.Accepted)
+        {
+            var instance = new SyntheticInstance
+            {
+                Instruction = outcome.Instruction!,
+                Response = outcome.Response!,
+                Id = call.ItemId,
+                Index = _options.Method == GenerationMethod.InstanceGeneration ? null : call.Item,
+                Config = _options.Method == GenerationMethod.InstanceGeneration ? null : call.Seeds[call.Item].Config,
+                Method = _options.Method,
+                Domain = _options.Domain,
+                Generator = _options.Generator,
+            };
+            await call.Store.AppendInstanceAsync(instance, CancellationToken.None).ConfigureAwait(false);
+            state.Accept(instance);
+            AcceptedCounter.Add(1);
+            call.Progress?.Report(state.Snapshot());
+            return outcome;
+        }
+
+        RejectedCounter.Add(1, new KeyValuePair<string, object?>("reason", outcome.Rejection!.Code));
+        GenerationLog.Rejected(_logger, call.ItemId, attempt, outcome.Rejection.Code);
+        call.Progress?.Report(state.Snapshot());
+
+        // The next attempt, if the pipeline makes one, draws a new prompt.
+        call.Attempt++;
+        call.Prompt = null;
+        call.Issued = false;
+        return outcome;
     }
 
     /// <summary>One call to the generator, as the pipeline runs it (and runs it again after a passing fault).</summary>
@@ -266,11 +306,35 @@ public sealed class GenerationEngine
     }
 
     /// <summary>
-    /// The engine's resilience pipeline (<c>AgoraBench.Generation</c>), built once: it retries a call that failed in
+    /// The attempts pipeline (<c>AgoraBench.Generation.Attempts</c>), built once: a rejected completion is re-prompted
+    /// at once, while the item has attempts left (<see cref="GenerationEngineOptions.MaxAttempts"/>, counted across
+    /// resumed runs).
+    /// </summary>
+    private ResiliencePipeline AttemptsPipeline()
+    {
+        var builder = ModelCallRetry.Builder(ModelCallRetry.GenerationAttempts, _time, null);
+        if (_options.MaxAttempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = _options.MaxAttempts - 1,
+                Delay = TimeSpan.Zero,
+                BackoffType = DelayBackoffType.Constant,
+                ShouldHandle = args => new ValueTask<bool>(
+                    args.Outcome.Result is GenerationOutcome { Accepted: false }
+                    && args.Context.Properties.GetValue(CallKey, null!).Attempt <= _options.MaxAttempts),
+            });
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// The engine's transport pipeline (<c>AgoraBench.Generation</c>), built once: it retries a call that failed in
     /// passing while the item has retries left and the failures in a row have not opened the circuit, after a
     /// seeded-jitter back-off or the server's Retry-After (both capped).
     /// </summary>
-    private ResiliencePipeline Pipeline()
+    private ResiliencePipeline TransportPipeline()
     {
         var builder = ModelCallRetry.Builder(ModelCallRetry.Generation, _time, null);
         if (_options.MaxTransportRetries > 0)
