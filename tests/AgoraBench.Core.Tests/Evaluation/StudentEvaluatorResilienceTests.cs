@@ -65,6 +65,41 @@ public sealed class StudentEvaluatorResilienceTests : IDisposable
     }
 
     [Fact]
+    public async Task EachRetry_IsAnOnRetryEvent_OnPollysMeter_UnderThePipelinesName()
+    {
+        var events = new System.Collections.Concurrent.ConcurrentQueue<(string? Pipeline, string? Event)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "Polly" && instrument.Name == "resilience.polly.strategy.events")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((_, _, tags, _) =>
+        {
+            string? pipeline = null, name = null;
+            foreach (var tag in tags)
+            {
+                pipeline = tag.Key == "pipeline.name" ? tag.Value as string : pipeline;
+                name = tag.Key == "event.name" ? tag.Value as string : name;
+            }
+
+            events.Enqueue((pipeline, name));
+        });
+        listener.Start();
+
+        await using var server = await FakeOpenAIServer.StartAsync();
+        server.Chat = _ => "2";
+        server.Faults.Enqueue(503);
+        var options = new StudentEvaluationOptions { Concurrency = 1, RetryDelay = TimeSpan.Zero, MaxRetryDelay = TimeSpan.Zero };
+        var (answered, _) = await StudentEvaluator.RunAsync(server.ChatClient("student"), "gsm8k", Problems[..1], Path.Combine(_temp.Path, "predictions.jsonl"), options);
+
+        Assert.Equal(1, answered);
+        Assert.Contains(("AgoraBench.StudentEvaluation", "OnRetry"), events);
+    }
+
+    [Fact]
     public async Task TooManyRequests_HonoursRetryAfter_UpToTheCap()
     {
         await using var server = await FakeOpenAIServer.StartAsync();
