@@ -148,6 +148,9 @@ public sealed partial class AgoraBenchRunner
             var steps = _steps.Select(s => infos[s.Info.Id]).ToArray();
             bool pgrDone = context.Statuses.GetValueOrDefault("pgr") == RunStepStatus.Done;
             bool reportDone = context.Statuses.GetValueOrDefault("report") == RunStepStatus.Done;
+
+            // What the PGR and report steps wrote, read back typed: nothing is computed twice.
+            var results = reportDone ? await ReportStep.ReadResultsAsync(context, cancellationToken).ConfigureAwait(false) : null;
             return new RunResult
             {
                 RunDirectory = _directory.Root,
@@ -155,7 +158,8 @@ public sealed partial class AgoraBenchRunner
                 Stages = selected,
                 Requested = steps.Where(s => selected.Contains(s.Stage) && inShard.Contains(s.Id)).Select(s => s.Id).ToHashSet(StringComparer.Ordinal),
                 Leaderboard = pgrDone ? await PgrStep.ReadAsync(context, cancellationToken).ConfigureAwait(false) : null,
-                Analysis = reportDone ? await ReportStep.AnalyzeAsync(context, cancellationToken).ConfigureAwait(false) : null,
+                Findings = results?.Findings ?? [],
+                AnalysisDiagnostics = results?.Diagnostics ?? [],
                 ReportDirectory = reportDone ? _directory.Report : null,
                 Costs = context.Statuses.GetValueOrDefault("analyze") == RunStepStatus.Done ? AnalyzeStep.ReadCosts(context) : [],
             };
