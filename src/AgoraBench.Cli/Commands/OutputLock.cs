@@ -22,18 +22,20 @@ internal sealed class OutputLock : IDisposable
 
     /// <summary>
     /// Takes the lock file again, at once, when its holder removed it between our open and our check (a lock on a removed
-    /// file protects nothing); after three such races the last lock is kept.
+    /// file protects nothing); after three such races the last lock is kept. The pipeline's result is a small class of
+    /// our own: a Native AOT build keeps every member of a retry strategy's result type, and FileStream's include some
+    /// that need code generated at run time.
     /// </summary>
-    private static readonly ResiliencePipeline<FileStream> Retake = new ResiliencePipelineBuilder<FileStream> { Name = "AgoraBench.OutputLock" }
-        .AddRetry(new RetryStrategyOptions<FileStream>
+    private static readonly ResiliencePipeline<LockFile> Retake = new ResiliencePipelineBuilder<LockFile> { Name = "AgoraBench.OutputLock" }
+        .AddRetry(new RetryStrategyOptions<LockFile>
         {
             MaxRetryAttempts = 3,
             Delay = TimeSpan.Zero,
             BackoffType = DelayBackoffType.Constant,
-            ShouldHandle = static args => new ValueTask<bool>(args.Outcome.Result is { } stream && !File.Exists(stream.Name)),
+            ShouldHandle = static args => new ValueTask<bool>(args.Outcome.Result is { } file && !File.Exists(file.Stream.Name)),
             OnRetry = static args =>
             {
-                args.Outcome.Result?.Dispose();
+                args.Outcome.Result?.Stream.Dispose();
                 return default;
             },
         })
@@ -44,7 +46,7 @@ internal sealed class OutputLock : IDisposable
         string full = Path.GetFullPath(output);
         string path = full.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + ".lock";
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return new OutputLock(Retake.Execute(static call => Open(call.Output, call.Option, call.Path), (Output: output, Option: option, Path: path)), path);
+        return new OutputLock(Retake.Execute(static call => new LockFile(Open(call.Output, call.Option, call.Path)), (Output: output, Option: option, Path: path)).Stream, path);
     }
 
     private static FileStream Open(string output, string option, string path)
@@ -77,4 +79,7 @@ internal sealed class OutputLock : IDisposable
 
         _stream.Dispose();
     }
+
+    /// <summary>The lock file as opened, as the retry pipeline passes it along.</summary>
+    private sealed record LockFile(FileStream Stream);
 }

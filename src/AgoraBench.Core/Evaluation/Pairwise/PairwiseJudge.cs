@@ -12,7 +12,7 @@ namespace AgoraBench;
 public sealed partial class PairwiseJudge
 {
     private readonly IChatClient _judge;
-    private readonly ResiliencePipeline<PairwiseVerdict?> _pipeline;
+    private readonly ResiliencePipeline<Answer> _pipeline;
     private readonly ChatOptions _options;
     private readonly string _template;
 
@@ -43,10 +43,11 @@ public sealed partial class PairwiseJudge
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["question"] = question, ["answer_a"] = answerA, ["answer_b"] = answerB };
         string prompt = Placeholder().Replace(_template, m => values[m.Groups[1].Value]);
-        return await _pipeline.ExecuteAsync(
-            static async (call, ct) => PairwiseVerdictParser.Parse((await call.Judge._judge.GetResponseAsync([new ChatMessage(ChatRole.User, call.Prompt)], call.Judge._options.Clone(), ct).ConfigureAwait(false)).Text),
+        var answer = await _pipeline.ExecuteAsync(
+            static async (call, ct) => new Answer(PairwiseVerdictParser.Parse((await call.Judge._judge.GetResponseAsync([new ChatMessage(ChatRole.User, call.Prompt)], call.Judge._options.Clone(), ct).ConfigureAwait(false)).Text)),
             (Judge: this, Prompt: prompt),
             cancellationToken).ConfigureAwait(false);
+        return answer.Verdict;
     }
 
     /// <summary>
@@ -54,17 +55,22 @@ public sealed partial class PairwiseJudge
     /// verdict label is asked again at once, up to the attempts given. Failed requests are the judge client's to retry
     /// (its SDK's policy); they are not asked again here.
     /// </summary>
-    private static ResiliencePipeline<PairwiseVerdict?> Pipeline(int maxAttempts)
+    /// <remarks>
+    /// The pipeline's result is a small class of our own rather than the nullable enum itself: a Native AOT build keeps
+    /// every member of a retry strategy's result type, and an enum's include <see cref="Enum.GetValues(Type)"/>, which
+    /// needs code generated at run time.
+    /// </remarks>
+    private static ResiliencePipeline<Answer> Pipeline(int maxAttempts)
     {
-        var builder = ModelCallRetry.Builder<PairwiseVerdict?>(ModelCallRetry.PairwiseJudge, TimeProvider.System, null);
+        var builder = ModelCallRetry.Builder<Answer>(ModelCallRetry.PairwiseJudge, TimeProvider.System, null);
         if (maxAttempts > 1)
         {
-            builder.AddRetry(new RetryStrategyOptions<PairwiseVerdict?>
+            builder.AddRetry(new RetryStrategyOptions<Answer>
             {
                 MaxRetryAttempts = maxAttempts - 1,
                 Delay = TimeSpan.Zero,
                 BackoffType = DelayBackoffType.Constant,
-                ShouldHandle = static args => new ValueTask<bool>(args.Outcome.Exception is null && args.Outcome.Result is null),
+                ShouldHandle = static args => new ValueTask<bool>(args.Outcome.Exception is null && args.Outcome.Result?.Verdict is null),
             });
         }
 
@@ -138,4 +144,7 @@ public sealed partial class PairwiseJudge
 
     [GeneratedRegex(@"\{(question|answer_a|answer_b)\}")]
     private static partial Regex Placeholder();
+
+    /// <summary>One answer of the judge: its verdict, or <see langword="null"/> when it gave none.</summary>
+    private sealed record Answer(PairwiseVerdict? Verdict);
 }
