@@ -111,7 +111,7 @@ internal static class PaperLeaderboardWriter
             json.WriteNumber("rank", generator.Rank);
             json.WriteNumber("overall", generator.Overall);
             json.WriteNumber("paper_overall", published.OverallPgr);
-            JsonReport.WriteMethodsAndCells(json, generator);
+            PgrJson.WriteMethodsAndCells(json, generator);
             json.WriteNumber("problem_solving", published.ProblemSolvingAverage);
             json.WriteNumber("usd_per_1m_input", published.InputUsdPerMillionTokens);
             json.WriteNumber("usd_per_1m_output", published.OutputUsdPerMillionTokens);

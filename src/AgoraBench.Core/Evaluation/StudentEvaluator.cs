@@ -16,7 +16,7 @@ public static class StudentEvaluator
     /// <param name="problem">The problem.</param>
     /// <param name="fewShot">Demonstrations with their answers, or empty.</param>
     /// <returns>The user message.</returns>
-    public static string Prompt(string benchmark, BenchmarkProblem problem, IReadOnlyList<BenchmarkProblem> fewShot) => Prompt(benchmark, problem, fewShot, null);
+    internal static string Prompt(string benchmark, BenchmarkProblem problem, IReadOnlyList<BenchmarkProblem> fewShot) => Prompt(benchmark, problem, fewShot, null);
 
     private static BenchmarkDefinition Definition(string benchmark, StudentEvaluationOptions? options) =>
         options?.Benchmark ?? (BenchmarkCatalog.BuiltIn.TryGet(benchmark, out var known) ? known : new BenchmarkDefinition { Id = benchmark, Grader = new GraderSpec("exact") });
@@ -47,7 +47,7 @@ public static class StudentEvaluator
     /// <param name="problem">The problem (its prompt filled).</param>
     /// <param name="fewShot">Demonstrations, or empty.</param>
     /// <returns>The user message.</returns>
-    public static string Prompt(BenchmarkDefinition benchmark, BenchmarkProblem problem, IReadOnlyList<BenchmarkProblem> fewShot)
+    internal static string Prompt(BenchmarkDefinition benchmark, BenchmarkProblem problem, IReadOnlyList<BenchmarkProblem> fewShot)
     {
         ArgumentNullException.ThrowIfNull(benchmark);
         return Prompt(benchmark.Id, problem, fewShot, benchmark);

@@ -18,7 +18,7 @@ namespace AgoraBench;
 public static class AnalysisReportWriter
 {
     /// <summary>The files <see cref="WriteAsync"/> writes.</summary>
-    public static IReadOnlyList<string> FileNames { get; } =
+    internal static IReadOnlyList<string> FileNames { get; } =
         ["results.json", "report.md", "report.html", "leaderboard.csv", "problem_solving_fine.csv", "pca_loadings.csv", "pc_predictions.csv", "cost.csv"];
 
     /// <summary>Writes the report files into a folder (created when missing); each file is written atomically.</summary>
@@ -57,7 +57,7 @@ public static class AnalysisReportWriter
     /// <summary>Formats the analysis as <c>results.json</c>.</summary>
     /// <param name="analysis">The analysis.</param>
     /// <returns>The JSON text.</returns>
-    public static string Json(AgoraBenchAnalysis analysis)
+    internal static string Json(AgoraBenchAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         return JsonReport.Write(json =>
@@ -70,9 +70,9 @@ public static class AnalysisReportWriter
                 json.WriteString("generator", g.Generator);
                 json.WriteNumber("rank", g.Rank);
                 Number(json, "overall", g.Overall);
-                JsonReport.WriteMethodsAndCells(json, g);
-                JsonReport.WriteIntervals(json, g);
-                JsonReport.WriteVariance(json, g);
+                PgrJson.WriteMethodsAndCells(json, g);
+                PgrJson.WriteIntervals(json, g);
+                PgrJson.WriteVariance(json, g);
                 json.WriteEndObject();
             }
 
@@ -80,7 +80,7 @@ public static class AnalysisReportWriter
             if (analysis.Leaderboard.Confidence is not null)
             {
                 json.WriteStartObject("uncertainty");
-                JsonReport.WriteComparisons(json, analysis.Leaderboard);
+                PgrJson.WriteComparisons(json, analysis.Leaderboard);
                 json.WriteString("headline", PgrHeadline.Of(analysis.Leaderboard));
                 json.WriteEndObject();
             }
@@ -248,7 +248,7 @@ public static class AnalysisReportWriter
             if (PgrReportWriter.ComparisonMatrix(analysis.Leaderboard) is { } matrix)
             {
                 md.WriteLine();
-                md.WriteLine($"### P(row better than column) over paired bootstrap resamples (* : the lead holds at {PgrReportWriter.LevelText(analysis.Leaderboard.Confidence!.Value)})");
+                md.WriteLine($"### P(row better than column) over paired bootstrap resamples (* : the lead holds at {ConfidenceLevels.Text(analysis.Leaderboard.Confidence!.Value)})");
                 md.WriteLine();
                 matrix.WriteTo(md);
             }
@@ -397,7 +397,7 @@ public static class AnalysisReportWriter
     /// <param name="analysis">The analysis.</param>
     /// <param name="title">The title.</param>
     /// <returns>The HTML text.</returns>
-    public static string Html(AgoraBenchAnalysis analysis, string title = "AGORABENCH analysis")
+    internal static string Html(AgoraBenchAnalysis analysis, string title = "AGORABENCH analysis")
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var html = new StringBuilder();
@@ -438,7 +438,7 @@ public static class AnalysisReportWriter
             html.Append("<th>Overall</th>");
             if (intervals)
             {
-                html.Append("<th>").Append(E(PgrReportWriter.LevelText(analysis.Leaderboard.Confidence!.Value))).Append(" interval</th>");
+                html.Append("<th>").Append(E(ConfidenceLevels.Text(analysis.Leaderboard.Confidence!.Value))).Append(" interval</th>");
             }
 
             html.Append("<th>Settings</th></tr></thead><tbody>");

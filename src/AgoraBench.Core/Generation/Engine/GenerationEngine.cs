@@ -20,7 +20,7 @@ namespace AgoraBench;
 public sealed class GenerationEngine
 {
     /// <summary>The name of the engine's <see cref="Meter"/> and <see cref="ActivitySource"/>.</summary>
-    public const string TelemetryName = "AgoraBench.Generation";
+    internal const string TelemetryName = "AgoraBench.Generation";
 
     private static readonly ActivitySource Source = new(TelemetryName);
     private static readonly Meter Meter = new(TelemetryName);

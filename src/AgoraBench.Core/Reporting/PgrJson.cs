@@ -1,59 +1,27 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace AgoraBench;
 
-/// <summary>Shared pieces of the JSON reports: the writer settings and a generator's method averages and cells.</summary>
-internal static class JsonReport
+/// <summary>The JSON shapes of a PGR leaderboard that several reports share: method averages, cells, intervals, repeats and comparisons.</summary>
+internal static class PgrJson
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>Serializer options for writing <c>JsonNode</c> trees the same way: indented, readable non-ASCII.</summary>
-    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>Runs <paramref name="body"/> against an indented writer and returns the text with a final newline.</summary>
-    public static string Write(Action<Utf8JsonWriter> body)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
-        {
-            body(json);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) + "\n";
-    }
-
     /// <summary>Writes <c>"methods": {method: avg}</c> and <c>"cells": {"method/domain": pgr}</c>.</summary>
     public static void WriteMethodsAndCells(Utf8JsonWriter json, GeneratorPgr generator)
     {
         json.WriteStartObject("methods");
         foreach (var (method, average) in generator.MethodAverages)
         {
-            Number(json, AgoraBenchNames.ToName(method), average);
+            JsonReport.Number(json, AgoraBenchNames.ToName(method), average);
         }
 
         json.WriteEndObject();
         json.WriteStartObject("cells");
         foreach (var cell in generator.Cells)
         {
-            Number(json, cell.Setting.Key, cell.Value);
+            JsonReport.Number(json, cell.Setting.Key, cell.Value);
         }
 
         json.WriteEndObject();
-    }
-
-    /// <summary>Writes a number, or <c>null</c> when it is not finite (JSON has no NaN).</summary>
-    public static void Number(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            json.WriteNumber(name, value);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     /// <summary>
@@ -115,7 +83,6 @@ internal static class JsonReport
         }
     }
 
-    /// <summary>Writes <c>"confidence"</c> and <c>"comparisons": [{"a", "b", "difference", "low", "high", "p_a_better", "significant"}]</c> when the report has intervals.</summary>
     /// <summary>Writes <c>"repeats": {"overall"?, "cells"}</c>, each a training-seed vs evaluation split; nothing when no cell was trained more than once.</summary>
     public static void WriteVariance(Utf8JsonWriter json, GeneratorPgr generator)
     {
@@ -142,9 +109,9 @@ internal static class JsonReport
             }
 
             json.WriteEndArray();
-            Number(json, "training_seed_sd", v.TrainingSeedSd);
-            Number(json, "training_seed_se", v.TrainingSeedStandardError);
-            Number(json, "evaluation_sd", v.EvaluationSd);
+            JsonReport.Number(json, "training_seed_sd", v.TrainingSeedSd);
+            JsonReport.Number(json, "training_seed_se", v.TrainingSeedStandardError);
+            JsonReport.Number(json, "evaluation_sd", v.EvaluationSd);
             json.WriteEndObject();
         }
 
@@ -164,6 +131,7 @@ internal static class JsonReport
         json.WriteEndObject();
     }
 
+    /// <summary>Writes <c>"confidence"</c> and <c>"comparisons": [{"a", "b", "difference", "low", "high", "p_a_better", "significant"}]</c> when the report has intervals.</summary>
     public static void WriteComparisons(Utf8JsonWriter json, PgrReport report)
     {
         if (report.Confidence is not double level)
@@ -178,10 +146,10 @@ internal static class JsonReport
             json.WriteStartObject();
             json.WriteString("a", c.Generator);
             json.WriteString("b", c.Other);
-            Number(json, "difference", c.Difference.Estimate);
-            Number(json, "low", c.Difference.Lower);
-            Number(json, "high", c.Difference.Upper);
-            Number(json, "p_a_better", c.ProbabilityBetter);
+            JsonReport.Number(json, "difference", c.Difference.Estimate);
+            JsonReport.Number(json, "low", c.Difference.Lower);
+            JsonReport.Number(json, "high", c.Difference.Upper);
+            JsonReport.Number(json, "p_a_better", c.ProbabilityBetter);
             json.WriteBoolean("significant", c.IsSignificantlyBetter);
             json.WriteEndObject();
         }
