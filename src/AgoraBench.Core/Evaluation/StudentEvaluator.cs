@@ -67,7 +67,7 @@ public static class StudentEvaluator
     /// <returns>The number of problems answered now and the ids that failed after all retries.</returns>
     /// <exception cref="OutputInUseException">Another evaluation is writing the same predictions file.</exception>
     /// <exception cref="EvaluationAbortedException">The endpoint refused a request (a 4xx other than 408, 409 and 429); nothing was retried.</exception>
-    public static async Task<(int Answered, IReadOnlyList<string> Failed)> RunAsync(
+    public static async Task<StudentEvaluationRun> RunAsync(
         IChatClient model,
         string benchmark,
         IReadOnlyList<BenchmarkProblem> problems,
@@ -172,7 +172,7 @@ public static class StudentEvaluator
                 throw abort;
             }
 
-            return (answered, failed);
+            return new StudentEvaluationRun(answered, failed);
         }
     }
 }

@@ -9,7 +9,7 @@ namespace AgoraBench;
 /// <c>{"instruction": …, "response": …}</c> answers <c>{"score": number}</c>. A few lines of FastAPI around a
 /// Hugging Face sequence-classification reward model serve it.
 /// </summary>
-internal sealed class HttpRewardModelScorer : IRewardModelScorer
+public sealed class HttpRewardModelScorer : IRewardModelScorer
 {
     private readonly HttpClient _http;
     private readonly Uri _endpoint;

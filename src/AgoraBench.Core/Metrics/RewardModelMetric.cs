@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>Response quality as a reward model's mean score (<c>reward-model-quality</c>).</summary>
-internal sealed class RewardModelMetric : IIntrinsicMetric
+public sealed class RewardModelMetric : IIntrinsicMetric
 {
     private readonly IRewardModelScorer _scorer;
     private readonly int _concurrency;

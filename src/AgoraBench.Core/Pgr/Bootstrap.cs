@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>Seeded percentile-bootstrap confidence intervals.</summary>
-internal static class Bootstrap
+public static class Bootstrap
 {
     /// <summary>
     /// A percentile-bootstrap confidence interval for the PGR of one benchmark, from per-item results (for example 1

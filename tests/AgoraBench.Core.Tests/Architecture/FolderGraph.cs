@@ -147,14 +147,14 @@ internal sealed class FolderGraph
             onStack.Add(v);
             foreach (var w in next[v])
             {
-                if (!index.ContainsKey(w))
+                if (!index.TryGetValue(w, out int seen))
                 {
                     Visit(w);
                     low[v] = Math.Min(low[v], low[w]);
                 }
                 else if (onStack.Contains(w))
                 {
-                    low[v] = Math.Min(low[v], index[w]);
+                    low[v] = Math.Min(low[v], seen);
                 }
             }
 
