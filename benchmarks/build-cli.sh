@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the CLI the side-by-side scripts measure into DIR (default artifacts/cli), the way users get it:
-# `dotnet tool install agorabench` installs the ReadyToRun linux-x64 package on linux-x64 and the portable one elsewhere.
+# `dotnet tool install agorabench` installs the native (Native AOT) linux-x64 package on linux-x64 and the portable one elsewhere.
 # Usage: benchmarks/build-cli.sh [DIR]   (from anywhere; prints the path of the apphost)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

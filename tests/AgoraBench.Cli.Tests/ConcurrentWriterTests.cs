@@ -112,15 +112,7 @@ public sealed class ConcurrentWriterTests : IAsyncLifetime
 
     private static Process Start(string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "src", "AgoraBench.Cli", "bin", configuration, "net10.0", "agorabench.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start)!;
+        return Process.Start(CliProcess.StartInfo(args))!;
     }
 
     private static int Lines(string path)

@@ -127,14 +127,7 @@ public sealed class GenerateCommandTests : IAsyncLifetime
             "--concurrency", Concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", output,
         ];
 
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        // The tool's own build output (its deps.json resolves there), in the configuration these tests were built in.
-        string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "src", "AgoraBench.Cli", "bin", configuration, "net10.0", "agorabench.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = CliProcess.StartInfo(args);
 
         using (var process = Process.Start(start)!)
         {

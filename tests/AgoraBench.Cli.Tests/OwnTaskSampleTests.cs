@@ -137,13 +137,7 @@ public sealed class OwnTaskSampleTests(ITestOutputHelper output) : IDisposable
     // The CLI in its own process, so the endpoints' environment variables stay out of the other tests.
     private static async Task<(int ExitCode, string Output, string Error)> RunCliAsync(string[] args, Dictionary<string, string> environment, TimeSpan timeout)
     {
-        string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "src", "AgoraBench.Cli", "bin", configuration, "net10.0", "agorabench.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = CliProcess.StartInfo(args);
 
         foreach (var (name, value) in environment)
         {

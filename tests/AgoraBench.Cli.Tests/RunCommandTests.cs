@@ -26,13 +26,7 @@ public sealed class RunCommandTests : IAsyncLifetime
         // The same plan in its own process, killed while the first student trains: generation, metrics and export are done.
         string killed = _study.RunDirectory("killed");
         string marker = Path.Combine(_study.Root, "training-started");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "src", "AgoraBench.Cli", "bin", configuration, "net10.0", "agorabench.dll"));
-        foreach (string arg in new[] { "run", "--plan", plan, "--run-dir", killed })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = CliProcess.StartInfo(["run", "--plan", plan, "--run-dir", killed]);
 
         start.Environment["AGORABENCH_STUB_TRAIN_SLEEP"] = "120";
         start.Environment["AGORABENCH_STUB_TRAIN_MARKER"] = marker;

@@ -99,17 +99,10 @@ internal sealed class StudyFake : IAsyncDisposable
     /// <summary>The process of <c>agorabench</c> with more environment variables.</summary>
     public static Process StartCli(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = CliProcess.StartInfo(args);
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
-        }
-
-        string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "src", "AgoraBench.Cli", "bin", configuration, "net10.0", "agorabench.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
         }
 
         return Process.Start(start)!;

@@ -89,18 +89,30 @@ public static class AgoraBenchPlanFile
         {
             var locations = new PlanLocations(source, JsonLineIndex.Build(utf8));
             string baseDirectory = sourcePath is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(sourcePath))!;
-            var reader = new PlanJson(locations, baseDirectory, environment ?? Environment.GetEnvironmentVariable);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
                 throw new DataValidationException([new DataError(source, 1, "$", "a plan is a JSON object")]);
             }
 
-            var plan = ReadPlan(reader, root) with { SourcePath = sourcePath is null ? null : Path.GetFullPath(sourcePath), Locations = locations };
+            // The file against the plan records (keys, types, limits), then its values into the plan (variables, paths,
+            // settings, benchmarks), then the checks that need the whole plan or the disk.
+            var checker = new PlanDocumentReader(locations);
+            var planDocument = checker.Read(root);
+            var reader = new PlanJson(locations, baseDirectory, environment ?? Environment.GetEnvironmentVariable);
+            var plan = ReadPlan(reader, planDocument) with { SourcePath = sourcePath is null ? null : Path.GetFullPath(sourcePath), Locations = locations };
+            var validation = PlanValidator.Validate(plan, additionalTrainers, graders, hostBenchmarks);
 
-            // A value the reader already rejected is not reported again by the validator.
-            var errors = new List<DataError>(reader.Errors);
-            errors.AddRange(PlanValidator.Validate(plan, additionalTrainers, graders, hostBenchmarks).Where(e => e.Field is null || !reader.ErrorPaths.Any(p => e.Field == p || e.Field.StartsWith(p + ".", StringComparison.Ordinal) || e.Field.StartsWith(p + "[", StringComparison.Ordinal))));
+            // A value left out or not understood is reported once, not again by the checks that ran without it; a broken
+            // limit that a check names in its own words is reported in those words.
+            var dropped = new HashSet<string>(checker.RejectedPaths.Concat(reader.ErrorPaths), StringComparer.Ordinal);
+            bool Under(DataError e) => e.Field is { } field && dropped.Any(p => field == p || field.StartsWith(p + ".", StringComparison.Ordinal) || field.StartsWith(p + "[", StringComparison.Ordinal));
+            var validated = validation.Where(e => !Under(e)).ToList();
+            var named = new HashSet<string?>(reader.Errors.Concat(validated).Select(e => e.Field), StringComparer.Ordinal);
+            var errors = new List<DataError>(checker.Rejected);
+            errors.AddRange(checker.Violations.Where(e => !named.Contains(e.Field) && !Under(e)));
+            errors.AddRange(reader.Errors);
+            errors.AddRange(validated);
             if (errors.Count > 0)
             {
                 throw new DataValidationException(errors);
@@ -110,93 +122,85 @@ public static class AgoraBenchPlanFile
         }
     }
 
-    private static AgoraBenchPlan ReadPlan(PlanJson r, JsonElement root)
+    private static AgoraBenchPlan ReadPlan(PlanJson r, PlanDocument d)
     {
-        const string P = "$";
-        r.Known(root, P, "name", "settings", "instances", "randomSeed", "seeds", "generators", "generation", "metrics", "training", "evaluation", "analysis", "estimate", "domains");
         var settings = new List<AgoraBenchSetting>();
-        if (r.Array(root, P, "settings") is { } settingArray)
+        var settingKeys = d.Settings ?? [];
+        for (int i = 0; i < settingKeys.Count; i++)
         {
-            int i = 0;
-            foreach (var item in settingArray.EnumerateArray())
+            if (settingKeys[i] is not { } key)
             {
-                string path = JsonLineIndex.Index("$.settings", i++);
-                if (r.String(item, path) is not { } key)
-                {
-                    continue;
-                }
-
-                if (key == "all")
-                {
-                    settings.AddRange(AgoraBenchSettings.All);
-                }
-                else if (AgoraBenchSetting.TryParse(key, out var setting))
-                {
-                    settings.Add(setting);
-                }
-                else
-                {
-                    r.Error(path, $"'{key}' is not a setting; write method/domain, for example instance-generation/math, or \"all\"");
-                }
+                continue;
             }
-        }
 
-        var seeds = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, file) in r.StringMap(root, P, "seeds", paths: true))
-        {
-            if (AgoraBenchSetting.TryParse(key, out var setting))
+            if (key == "all")
             {
-                seeds[setting.Key] = file;
+                settings.AddRange(AgoraBenchSettings.All);
+            }
+            else if (AgoraBenchSetting.TryParse(key, out var setting))
+            {
+                settings.Add(setting);
             }
             else
             {
-                r.Error(PlanJson.Path("$.seeds", key), $"'{key}' is not a setting key (method/domain)");
+                r.Error(JsonLineIndex.Index("$.settings", i), $"'{key}' is not a setting; write method/domain, for example instance-generation/math, or \"all\"");
             }
         }
 
         var generators = new List<PlanGenerator>();
-        if (r.Array(root, P, "generators") is { } generatorArray)
+        var generatorDocuments = d.Generators ?? [];
+        for (int i = 0; i < generatorDocuments.Count; i++)
         {
-            int i = 0;
-            foreach (var item in generatorArray.EnumerateArray())
+            if (generatorDocuments[i] is { } g)
             {
-                string path = JsonLineIndex.Index("$.generators", i++);
-                if (item.ValueKind != JsonValueKind.Object)
-                {
-                    r.Error(path, "must be an object with name and model");
-                    continue;
-                }
-
-                string name = r.String(item, path, "name") ?? string.Empty;
-                var endpoint = ReadEndpoint(r, item, path, withName: true, defaultModel: name);
-                generators.Add(new PlanGenerator(name, endpoint));
+                string name = g.Name ?? string.Empty;
+                generators.Add(new PlanGenerator(name, ReadEndpoint(r, g, g.Model, JsonLineIndex.Index("$.generators", i), defaultModel: name)));
             }
         }
 
+        var domains = d.Domains ?? [];
         return new AgoraBenchPlan
         {
-            Name = r.String(root, P, "name") ?? string.Empty,
+            Name = d.Name ?? string.Empty,
             Settings = settings,
             Generators = generators,
-            Seeds = seeds,
-            Instances = r.Int(root, P, "instances") ?? AgoraBenchConstants.InstancesPerSetting,
-            RandomSeed = r.Int(root, P, "randomSeed") ?? AgoraBenchConstants.RandomSeed,
-            Generation = ReadGeneration(r, root),
-            Metrics = ReadMetrics(r, root),
-            Training = ReadTraining(r, root),
-            Domains = ReadDomains(r, root),
-            Evaluation = ReadEvaluation(r, root),
-            Analysis = ReadAnalysis(r, root),
-            Estimate = ReadEstimate(r, root),
+            Seeds = SettingFiles(r, d.Seeds, "$.seeds"),
+            Instances = d.Instances,
+            RandomSeed = d.RandomSeed,
+            Generation = ReadGeneration(r, d.Generation),
+            Metrics = ReadMetrics(r, d.Metrics),
+            Training = ReadTraining(r, d.Training),
+            Domains = ReadDomains(r, domains),
+            Evaluation = ReadEvaluation(r, d.Evaluation, domains),
+            Analysis = ReadAnalysis(r, d.Analysis),
+            Estimate = ReadEstimate(d.Estimate),
         };
     }
 
-    private static ModelEndpoint ReadEndpoint(PlanJson r, JsonElement element, string path, bool withName = false, string? defaultModel = null)
+    /// <summary>Files by setting key, the keys in their canonical form.</summary>
+    private static Dictionary<string, string> SettingFiles(PlanJson r, SettingFileMap? files, string path)
     {
-        string[] known = ["model", "endpoint", "replicas", "backend", "apiKeyEnv", "price", "tokenizer", "concurrency", "requestsPerMinute", "tokensPerMinute", "timeoutSeconds"];
-        r.Known(element, path, withName ? [.. known, "name"] : known);
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, file) in files ?? [])
+        {
+            string filePath = PlanJson.Path(path, key);
+            if (AgoraBenchSetting.TryParse(key, out var setting))
+            {
+                map[setting.Key] = r.Resolve(r.Expand(file, filePath));
+            }
+            else
+            {
+                r.Error(filePath, $"'{key}' is not a setting key (method/domain)");
+            }
+        }
+
+        return map;
+    }
+
+    private static ModelEndpoint ReadEndpoint(PlanJson r, ModelAccessDocument e, string? model, string path, string? defaultModel = null)
+    {
         Uri? endpoint = null;
-        if (r.String(element, path, "endpoint", expand: true) is { Length: > 0 } url)
+        if (r.Expanded(e.Endpoint, PlanJson.Path(path, "endpoint")) is { Length: > 0 } url)
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
             {
@@ -205,58 +209,30 @@ public static class AgoraBenchPlanFile
             }
         }
 
-        ModelPrice? price = null;
-        if (r.Object(element, path, "price") is { } priceElement)
-        {
-            string pricePath = PlanJson.Path(path, "price");
-            r.Known(priceElement, pricePath, "input", "output");
-            price = new ModelPrice(r.Decimal(priceElement, pricePath, "input") ?? 0, r.Decimal(priceElement, pricePath, "output") ?? 0);
-        }
-
         var replicas = new List<Uri>();
-        if (r.Array(element, path, "replicas") is { } replicaArray)
+        var replicaTexts = e.Replicas ?? [];
+        for (int i = 0; i < replicaTexts.Count; i++)
         {
-            int i = 0;
-            foreach (var item in replicaArray.EnumerateArray())
+            string replicaPath = JsonLineIndex.Index(PlanJson.Path(path, "replicas"), i);
+            if (r.Expanded(replicaTexts[i], replicaPath) is { Length: > 0 } text)
             {
-                string replicaPath = JsonLineIndex.Index(PlanJson.Path(path, "replicas"), i++);
-                if (r.String(item, replicaPath, expand: true) is { Length: > 0 } text)
+                if (Uri.TryCreate(text, UriKind.Absolute, out var replica) && (replica.Scheme == Uri.UriSchemeHttp || replica.Scheme == Uri.UriSchemeHttps))
                 {
-                    if (Uri.TryCreate(text, UriKind.Absolute, out var replica) && (replica.Scheme == Uri.UriSchemeHttp || replica.Scheme == Uri.UriSchemeHttps))
-                    {
-                        replicas.Add(replica);
-                    }
-                    else
-                    {
-                        r.Error(replicaPath, $"'{text}' is not an absolute http(s) URL");
-                    }
+                    replicas.Add(replica);
+                }
+                else
+                {
+                    r.Error(replicaPath, $"'{text}' is not an absolute http(s) URL");
                 }
             }
         }
 
-        var backend = ModelBackend.Online;
-        if (r.String(element, path, "backend") is { } backendText)
-        {
-            switch (backendText)
-            {
-                case "online":
-                    break;
-                case "batch":
-                    backend = ModelBackend.Batch;
-                    break;
-                default:
-                    r.Error(PlanJson.Path(path, "backend"), $"'{backendText}' is not a back end; expected online or batch");
-                    break;
-            }
-        }
-
-        double? timeout = r.Number(element, path, "timeoutSeconds");
-        string? tokenizer = r.String(element, path, "tokenizer", expand: true);
+        string? tokenizer = r.Expanded(e.Tokenizer, PlanJson.Path(path, "tokenizer"));
 
         // A model without an endpoint is OpenAI's, or whatever OPENAI_BASE_URL points at (as OpenAI's own clients do),
         // with its key from OPENAI_API_KEY when that is set.
-        string? keyVariable = r.String(element, path, "apiKeyEnv");
-        if (endpoint is null && replicas.Count == 0 && element.ValueKind == JsonValueKind.Object && !element.TryGetProperty("endpoint", out _)
+        string? keyVariable = e.ApiKeyEnv;
+        if (endpoint is null && replicas.Count == 0 && e.Endpoint is null
             && r.Variable("OPENAI_BASE_URL") is { Length: > 0 } baseUrl
             && Uri.TryCreate(baseUrl, UriKind.Absolute, out var fromEnvironment) && (fromEnvironment.Scheme == Uri.UriSchemeHttp || fromEnvironment.Scheme == Uri.UriSchemeHttps))
         {
@@ -264,324 +240,203 @@ public static class AgoraBenchPlanFile
             keyVariable ??= r.Variable("OPENAI_API_KEY") is { Length: > 0 } ? "OPENAI_API_KEY" : null;
         }
 
+        double seconds = e.TimeoutSeconds;
         return new ModelEndpoint
         {
-            Model = r.String(element, path, "model", expand: true) ?? defaultModel ?? string.Empty,
+            Model = r.Expanded(model, PlanJson.Path(path, "model")) ?? defaultModel ?? string.Empty,
             Endpoint = endpoint ?? replicas.FirstOrDefault(),
             Replicas = replicas,
-            Backend = backend,
+            Backend = e.Backend == "batch" ? ModelBackend.Batch : ModelBackend.Online,
             ApiKeyEnvironmentVariable = keyVariable,
-            Price = price,
+            Price = Price(e.Price),
             Tokenizer = tokenizer is null or "o200k_base" or "cl100k_base" ? tokenizer : r.Resolve(tokenizer),
-            Concurrency = r.Int(element, path, "concurrency") ?? 8,
-            RequestsPerMinute = r.Int(element, path, "requestsPerMinute"),
-            TokensPerMinute = r.Int(element, path, "tokensPerMinute"),
-            Timeout = timeout is double seconds && seconds > 0 && seconds < 1e6 ? TimeSpan.FromSeconds(seconds) : timeout is null ? TimeSpan.FromMinutes(5) : TimeSpan.Zero,
+            Concurrency = e.Concurrency,
+            RequestsPerMinute = e.RequestsPerMinute,
+            TokensPerMinute = e.TokensPerMinute,
+            Timeout = seconds > 0 && seconds < 1e6 ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero,
         };
     }
 
-    private static ModelEndpoint? OptionalEndpoint(PlanJson r, JsonElement parent, string parentPath, string name) =>
-        r.Object(parent, parentPath, name) is { } element ? ReadEndpoint(r, element, PlanJson.Path(parentPath, name)) : null;
+    private static ModelPrice? Price(PriceDocument? price) => price is null ? null : new ModelPrice(price.Input ?? 0, price.Output ?? 0);
 
-    private static PlanGeneration ReadGeneration(PlanJson r, JsonElement root)
+    private static ModelEndpoint? OptionalEndpoint(PlanJson r, EndpointDocument? e, string path) =>
+        e is null ? null : ReadEndpoint(r, e, e.Model, path);
+
+    private static PlanGeneration ReadGeneration(PlanJson r, GenerationDocument? g)
     {
         const string P = "$.generation";
-        var defaults = new PlanGeneration();
-        if (r.Object(root, "$", "generation") is not { } g)
+        if (g is null)
         {
-            return defaults;
-        }
-
-        r.Known(g, P, "promptStyle", "demonstrations", "maxAttempts", "temperature", "topP", "maxOutputTokens", "budgetUsdPerCell", "lengthTokenizerFile", "templates");
-        var style = defaults.PromptStyle;
-        if (r.String(g, P, "promptStyle") is { } styleText)
-        {
-            switch (styleText)
-            {
-                case "agora":
-                    style = PromptStyle.Agora;
-                    break;
-                case "json":
-                    style = PromptStyle.Json;
-                    break;
-                default:
-                    r.Error(P + ".promptStyle", $"'{styleText}' is not a prompt style; expected agora or json");
-                    break;
-            }
-        }
-
-        var mode = defaults.DemonstrationMode;
-        if (r.String(g, P, "demonstrations") is { } modeText)
-        {
-            switch (modeText)
-            {
-                case "seed-and-generated":
-                    mode = DemonstrationMode.SeedAndGenerated;
-                    break;
-                case "reference-code":
-                    mode = DemonstrationMode.ReferenceCode;
-                    break;
-                default:
-                    r.Error(P + ".demonstrations", $"'{modeText}' is not a demonstration mode; expected seed-and-generated or reference-code");
-                    break;
-            }
-        }
-
-        var templates = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, file) in r.StringMap(g, P, "templates", paths: true))
-        {
-            if (AgoraBenchSetting.TryParse(key, out var setting))
-            {
-                templates[setting.Key] = file;
-            }
-            else
-            {
-                r.Error(PlanJson.Path(P + ".templates", key), $"'{key}' is not a setting key (method/domain)");
-            }
+            return new PlanGeneration();
         }
 
         return new PlanGeneration
         {
-            PromptStyle = style,
-            DemonstrationMode = mode,
-            MaxAttempts = r.Int(g, P, "maxAttempts") ?? defaults.MaxAttempts,
-            Temperature = (float)(r.Number(g, P, "temperature") ?? defaults.Temperature),
-            TopP = (float)(r.Number(g, P, "topP") ?? defaults.TopP),
-            MaxOutputTokens = r.Int(g, P, "maxOutputTokens") ?? defaults.MaxOutputTokens,
-            BudgetUsdPerCell = r.Decimal(g, P, "budgetUsdPerCell"),
-            LengthTokenizerFile = r.FilePath(g, P, "lengthTokenizerFile"),
-            Templates = templates,
+            PromptStyle = g.PromptStyle == "json" ? PromptStyle.Json : PromptStyle.Agora,
+            DemonstrationMode = g.Demonstrations == "reference-code" ? DemonstrationMode.ReferenceCode : DemonstrationMode.SeedAndGenerated,
+            MaxAttempts = g.MaxAttempts,
+            Temperature = (float)g.Temperature,
+            TopP = (float)g.TopP,
+            MaxOutputTokens = g.MaxOutputTokens,
+            BudgetUsdPerCell = g.BudgetUsdPerCell,
+            LengthTokenizerFile = r.FilePath(g.LengthTokenizerFile, P + ".lengthTokenizerFile"),
+            Templates = SettingFiles(r, g.Templates, P + ".templates"),
         };
     }
 
-    private static PlanMetrics ReadMetrics(PlanJson r, JsonElement root)
+    private static PlanMetrics ReadMetrics(PlanJson r, MetricsDocument? m)
     {
         const string P = "$.metrics";
-        if (r.Object(root, "$", "metrics") is not { } m)
+        if (m is null)
         {
             return new PlanMetrics();
         }
 
-        r.Known(m, P, "names", "judge", "embedding", "perplexity", "concurrency");
-        var names = new List<string>();
-        if (r.Array(m, P, "names") is { } array)
-        {
-            int i = 0;
-            foreach (var item in array.EnumerateArray())
-            {
-                if (r.String(item, JsonLineIndex.Index(P + ".names", i++)) is { } name)
-                {
-                    names.Add(name);
-                }
-            }
-        }
-
         return new PlanMetrics
         {
-            Names = names,
-            Judge = OptionalEndpoint(r, m, P, "judge"),
-            Embedding = OptionalEndpoint(r, m, P, "embedding"),
-            Perplexity = OptionalEndpoint(r, m, P, "perplexity"),
-            Concurrency = r.Int(m, P, "concurrency") ?? 8,
+            Names = [.. (m.Names ?? []).OfType<string>()],
+            Judge = OptionalEndpoint(r, m.Judge, P + ".judge"),
+            Embedding = OptionalEndpoint(r, m.Embedding, P + ".embedding"),
+            Perplexity = OptionalEndpoint(r, m.Perplexity, P + ".perplexity"),
+            Concurrency = m.Concurrency,
         };
     }
 
-    private static PlanTraining ReadTraining(PlanJson r, JsonElement root)
+    private static PlanTraining ReadTraining(PlanJson r, TrainingDocument? t)
     {
         const string P = "$.training";
         var defaults = new PlanTraining();
-        if (r.Object(root, "$", "training") is not { } t)
+        if (t is null)
         {
             return defaults;
         }
 
-        r.Known(t, P, "trainer", "baseModel", "command", "format", "timeoutMinutes", "hyperparameters", "environment", "api", "students", "priceUsdPerMillionTrainingTokens", "studentPrice", "studentConcurrency", "repeats");
-        var format = defaults.Format;
-        if (r.String(t, P, "format") is { } formatText && !SftExporter.TryParseFormat(formatText, out format))
-        {
-            r.Error(P + ".format", $"'{formatText}' is not an SFT format; expected openai-chat, messages, prompt-completion or llama3");
-            format = defaults.Format;
-        }
-
         var hyperparameters = new TrainingHyperparameters();
-        if (r.Object(t, P, "hyperparameters") is { } h)
+        if (t.Hyperparameters is { } h)
         {
-            const string H = P + ".hyperparameters";
-            r.Known(h, H, "epochs", "learningRate", "batchSize", "gradientAccumulationSteps", "maxSequenceLength", "seed", "learningRateMultiplier");
             hyperparameters = new TrainingHyperparameters
             {
-                Epochs = r.Int(h, H, "epochs") ?? hyperparameters.Epochs,
-                LearningRate = r.Number(h, H, "learningRate") ?? hyperparameters.LearningRate,
-                BatchSize = r.Int(h, H, "batchSize") ?? hyperparameters.BatchSize,
-                GradientAccumulationSteps = r.Int(h, H, "gradientAccumulationSteps") ?? hyperparameters.GradientAccumulationSteps,
-                MaxSequenceLength = r.Int(h, H, "maxSequenceLength") ?? hyperparameters.MaxSequenceLength,
-                Seed = r.Int(h, H, "seed") ?? hyperparameters.Seed,
-                LearningRateMultiplier = r.Number(h, H, "learningRateMultiplier"),
+                Epochs = h.Epochs,
+                LearningRate = h.LearningRate,
+                BatchSize = h.BatchSize,
+                GradientAccumulationSteps = h.GradientAccumulationSteps,
+                MaxSequenceLength = h.MaxSequenceLength,
+                Seed = h.Seed,
+                LearningRateMultiplier = h.LearningRateMultiplier,
             };
         }
 
         var students = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
-        if (r.Object(t, P, "students") is { } s)
+        foreach (var (generator, files) in t.Students ?? [])
         {
-            foreach (var generator in s.EnumerateObject())
-            {
-                var files = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var (key, file) in r.StringMap(s, P + ".students", generator.Name, paths: true))
-                {
-                    files[AgoraBenchSetting.TryParse(key, out var setting) ? setting.Key : key] = file;
-                }
-
-                students[generator.Name] = files;
-            }
+            students[generator] = SettingFiles(r, files, PlanJson.Path(P + ".students", generator));
         }
 
-        ModelPrice? studentPrice = null;
-        if (r.Object(t, P, "studentPrice") is { } sp)
-        {
-            r.Known(sp, P + ".studentPrice", "input", "output");
-            studentPrice = new ModelPrice(r.Decimal(sp, P + ".studentPrice", "input") ?? 0, r.Decimal(sp, P + ".studentPrice", "output") ?? 0);
-        }
-
-        double? minutes = r.Number(t, P, "timeoutMinutes");
         return new PlanTraining
         {
-            Trainer = r.String(t, P, "trainer") ?? defaults.Trainer,
-            BaseModel = r.String(t, P, "baseModel", expand: true) ?? defaults.BaseModel,
-            Command = r.String(t, P, "command"),
-            Format = format,
-            Timeout = minutes is double m ? TimeSpan.FromMinutes(Math.Clamp(m, 0, 1e6)) : null,
+            Trainer = t.Trainer,
+            BaseModel = r.Expand(t.BaseModel, P + ".baseModel"),
+            Command = t.Command,
+            Format = SftExporter.TryParseFormat(t.Format, out var format) ? format : defaults.Format,
+            Timeout = t.TimeoutMinutes is double m ? TimeSpan.FromMinutes(Math.Clamp(m, 0, 1e6)) : null,
             Hyperparameters = hyperparameters,
-            Environment = r.StringMap(t, P, "environment", paths: false),
-            Api = OptionalEndpoint(r, t, P, "api"),
+            Environment = t.Environment is { } environment ? new Dictionary<string, string>(environment, StringComparer.Ordinal) : defaults.Environment,
+            Api = OptionalEndpoint(r, t.Api, P + ".api"),
             Students = students,
-            PriceUsdPerMillionTrainingTokens = r.Decimal(t, P, "priceUsdPerMillionTrainingTokens"),
-            StudentPrice = studentPrice,
-            StudentConcurrency = r.Int(t, P, "studentConcurrency") ?? defaults.StudentConcurrency,
-            Repeats = r.Int(t, P, "repeats") ?? defaults.Repeats,
+            PriceUsdPerMillionTrainingTokens = t.PriceUsdPerMillionTrainingTokens,
+            StudentPrice = Price(t.StudentPrice),
+            StudentConcurrency = t.StudentConcurrency,
+            Repeats = t.Repeats,
         };
     }
 
-    private static PlanEvaluation ReadEvaluation(PlanJson r, JsonElement root)
+    private static PlanEvaluation ReadEvaluation(PlanJson r, EvaluationDocument? e, Dictionary<string, DomainDocument> domains)
     {
         const string P = "$.evaluation";
         var defaults = new PlanEvaluation();
-        if (r.Object(root, "$", "evaluation") is not { } e)
+        if (e is null)
         {
             return defaults;
         }
 
-        r.Known(e, P, "base", "reference", "baseFewShot", "benchmarks", "judge", "problemSolving", "bootstrapRounds", "codeTimeoutSeconds");
         var benchmarks = new Dictionary<string, PlanBenchmark>(StringComparer.Ordinal);
-        if (r.Object(e, P, "benchmarks") is { } b)
+        foreach (var (id, b) in e.Benchmarks ?? [])
         {
-            foreach (var property in b.EnumerateObject())
+            string path = PlanJson.Path(P + ".benchmarks", id);
+            bool declared = b.Prompt is not null || b.Grader is not null;
+            BenchmarkDefinition? definition = null;
+            if (!EvaluationBenchmarks.TryFind(id, out var benchmark) || declared)
             {
-                string path = PlanJson.Path(P + ".benchmarks", property.Name);
-                if (property.Value.ValueKind != JsonValueKind.Object)
+                if (!declared && HostBenchmark(domains, id) is { } hosted)
                 {
-                    r.Error(path, "must be an object with a problems file");
+                    // A benchmark a host registers (AddBenchmark): the plan names it and its problems; the runner checks that it exists.
+                    (benchmark, definition) = (new EvaluationBenchmark(id, id, hosted, "score (%)"), new BenchmarkDefinition { Id = id, Domain = AgoraBenchNames.ToName(hosted), Grader = new GraderSpec(string.Empty) });
+                }
+                else if (!declared)
+                {
+                    r.Error(path, $"'{id}' is not a built-in benchmark ({string.Join(", ", EvaluationBenchmarks.All.Select(x => x.Id))}); declare it with \"prompt\" and \"grader\"");
                     continue;
                 }
-
-                r.Known(property.Value, path, "problems", "fewShotProblems", "limit", "baseline", "instructionDifficulty", "gamedBaselines", "prompt", "grader", "temperature", "idField", "metric");
-                bool declared = property.Value.TryGetProperty("prompt", out _) || property.Value.TryGetProperty("grader", out _);
-                BenchmarkDefinition? definition = null;
-                if (!EvaluationBenchmarks.TryFind(property.Name, out var benchmark) || declared)
+                else
                 {
-                    if (!declared && HostBenchmark(root, property.Name) is { } hosted)
-                    {
-                        // A benchmark a host registers (AddBenchmark): the plan names it and its problems; the runner checks that it exists.
-                        (benchmark, definition) = (new EvaluationBenchmark(property.Name, property.Name, hosted, "score (%)"), new BenchmarkDefinition { Id = property.Name, Domain = AgoraBenchNames.ToName(hosted), Grader = new GraderSpec(string.Empty) });
-                    }
-                    else if (!declared)
-                    {
-                        r.Error(path, $"'{property.Name}' is not a built-in benchmark ({string.Join(", ", EvaluationBenchmarks.All.Select(x => x.Id))}); declare it with \"prompt\" and \"grader\"");
-                        continue;
-                    }
-
-                    else
-                    {
-                        (benchmark, definition) = ReadDeclaredBenchmark(r, root, property.Name, property.Value, path, benchmark);
-                    }
-
-                    if (benchmark is null)
-                    {
-                        continue;
-                    }
+                    (benchmark, definition) = ReadDeclaredBenchmark(r, domains, id, b, path, benchmark);
                 }
 
-                benchmarks[benchmark.Id] = new PlanBenchmark
+                if (benchmark is null)
                 {
-                    Benchmark = benchmark,
-                    Definition = definition!,
-                    Problems = r.FilePath(property.Value, path, "problems") ?? string.Empty,
-                    FewShotProblems = r.FilePath(property.Value, path, "fewShotProblems"),
-                    Limit = r.Int(property.Value, path, "limit"),
-                    Baseline = r.FilePath(property.Value, path, "baseline"),
-                    InstructionDifficulty = r.FilePath(property.Value, path, "instructionDifficulty"),
-                    GamedBaselines = r.FilePath(property.Value, path, "gamedBaselines"),
-                };
+                    continue;
+                }
             }
+
+            benchmarks[benchmark.Id] = new PlanBenchmark
+            {
+                Benchmark = benchmark,
+                Definition = definition!,
+                Problems = r.FilePath(b.Problems, path + ".problems") ?? string.Empty,
+                FewShotProblems = r.FilePath(b.FewShotProblems, path + ".fewShotProblems"),
+                Limit = b.Limit,
+                Baseline = r.FilePath(b.Baseline, path + ".baseline"),
+                InstructionDifficulty = r.FilePath(b.InstructionDifficulty, path + ".instructionDifficulty"),
+                GamedBaselines = r.FilePath(b.GamedBaselines, path + ".gamedBaselines"),
+            };
         }
 
-        double? codeTimeout = r.Number(e, P, "codeTimeoutSeconds");
+        double codeTimeout = e.CodeTimeoutSeconds;
         return new PlanEvaluation
         {
-            Base = OptionalEndpoint(r, e, P, "base"),
-            Reference = OptionalEndpoint(r, e, P, "reference"),
-            BaseFewShot = r.Int(e, P, "baseFewShot") ?? 0,
+            Base = OptionalEndpoint(r, e.Base, P + ".base"),
+            Reference = OptionalEndpoint(r, e.Reference, P + ".reference"),
+            BaseFewShot = e.BaseFewShot,
             Benchmarks = benchmarks,
-            Judge = OptionalEndpoint(r, e, P, "judge"),
-            ProblemSolving = r.Bool(e, P, "problemSolving") ?? false,
-            BootstrapRounds = r.Int(e, P, "bootstrapRounds") ?? defaults.BootstrapRounds,
-            CodeTimeout = codeTimeout is double c ? TimeSpan.FromSeconds(Math.Clamp(c, 0, 1e6)) : defaults.CodeTimeout,
+            Judge = OptionalEndpoint(r, e.Judge, P + ".judge"),
+            ProblemSolving = e.ProblemSolving,
+            BootstrapRounds = e.BootstrapRounds,
+            CodeTimeout = TimeSpan.FromSeconds(Math.Clamp(codeTimeout, 0, 1e6)),
         };
     }
 
-    private static Dictionary<string, PlanDomain> ReadDomains(PlanJson r, JsonElement root)
+    private static Dictionary<string, PlanDomain> ReadDomains(PlanJson r, Dictionary<string, DomainDocument> documents)
     {
         var domains = new Dictionary<string, PlanDomain>(StringComparer.Ordinal);
-        if (r.Object(root, "$", "domains") is not { } d)
+        foreach (var (name, d) in documents)
         {
-            return domains;
-        }
-
-        foreach (var property in d.EnumerateObject())
-        {
-            string path = PlanJson.Path("$.domains", property.Name);
-            if (property.Value.ValueKind != JsonValueKind.Object)
-            {
-                r.Error(path, "must be an object with a description and its benchmarks");
-                continue;
-            }
-
-            r.Known(property.Value, path, "description", "themes", "validator", "benchmarks", "rubrics");
+            string path = PlanJson.Path("$.domains", name);
             var rubrics = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (r.Object(property.Value, path, "rubrics") is { } rubricFiles)
+            foreach (var (metric, file) in new[] { (IntrinsicMetricNames.InstructionDifficulty, d.Rubrics?.InstructionDifficulty), (IntrinsicMetricNames.ResponseQuality, d.Rubrics?.ResponseQuality) })
             {
-                string[] judged = [IntrinsicMetricNames.InstructionDifficulty, IntrinsicMetricNames.ResponseQuality];
-                foreach (var rubric in rubricFiles.EnumerateObject())
+                if (r.FilePath(file, PlanJson.Path(path + ".rubrics", metric)) is { } resolved)
                 {
-                    if (Array.IndexOf(judged, rubric.Name) < 0)
-                    {
-                        string? nearest = Suggest.Nearest(rubric.Name, judged);
-                        r.Error(PlanJson.Path(path + ".rubrics", rubric.Name), $"'{rubric.Name}' is not a judged metric; expected {string.Join(" or ", judged)}{(nearest is null ? string.Empty : $" (did you mean '{nearest}'?)")}");
-                    }
-                    else if (r.FilePath(rubricFiles, path + ".rubrics", rubric.Name) is { } file)
-                    {
-                        rubrics[rubric.Name] = file;
-                    }
+                    rubrics[metric] = resolved;
                 }
             }
 
-
-            domains[property.Name] = new PlanDomain
+            domains[name] = new PlanDomain
             {
-                Name = property.Name,
-                Description = r.String(property.Value, path, "description"),
-                Themes = Strings(r, property.Value, path, "themes"),
-                Validator = r.String(property.Value, path, "validator"),
-                Benchmarks = Strings(r, property.Value, path, "benchmarks"),
+                Name = name,
+                Description = d.Description,
+                Themes = [.. (d.Themes ?? []).OfType<string>()],
+                Validator = d.Validator,
+                Benchmarks = [.. (d.Benchmarks ?? []).OfType<string>()],
                 Rubrics = rubrics,
             };
         }
@@ -592,49 +447,19 @@ public static class AgoraBenchPlanFile
     /// <summary>The domain of a declared benchmark no domain lists; such a plan never validates, so it is never run.</summary>
     private static readonly BenchmarkDomain Unassigned = new("0-unassigned");
 
-    private static BenchmarkDomain? HostBenchmark(JsonElement root, string id) =>
-        root.TryGetProperty("domains", out var domains) && domains.ValueKind == JsonValueKind.Object
-            ? domains.EnumerateObject()
-                .Where(d => d.Value.ValueKind == JsonValueKind.Object && d.Value.TryGetProperty("benchmarks", out var list) && list.ValueKind == JsonValueKind.Array
-                    && list.EnumerateArray().Any(b => b.ValueKind == JsonValueKind.String && b.GetString() == id)
-                    && AgoraBenchNames.TryParseDomain(d.Name, out _))
-                .Select(d => AgoraBenchNames.TryParseDomain(d.Name, out var domain) ? domain : (BenchmarkDomain?)null)
-                .FirstOrDefault()
-            : null;
+    /// <summary>The name of the first domain that lists a benchmark, or <see langword="null"/>.</summary>
+    private static string? ListingDomain(Dictionary<string, DomainDocument> domains, string id) =>
+        domains.Where(d => d.Value.Benchmarks?.Contains(id, StringComparer.Ordinal) == true).Select(d => d.Key).FirstOrDefault();
 
-    private static string[] Strings(PlanJson r, JsonElement parent, string parentPath, string name)
-    {
-        if (r.Array(parent, parentPath, name) is not { } array)
-        {
-            return [];
-        }
-
-        int i = 0;
-        var values = new List<string>();
-        foreach (var item in array.EnumerateArray())
-        {
-            if (r.String(item, JsonLineIndex.Index(PlanJson.Path(parentPath, name), i++)) is { } text)
-            {
-                values.Add(text);
-            }
-        }
-
-        return [.. values];
-    }
+    private static BenchmarkDomain? HostBenchmark(Dictionary<string, DomainDocument> domains, string id) =>
+        domains.Where(d => d.Value.Benchmarks?.Contains(id, StringComparer.Ordinal) == true && AgoraBenchNames.TryParseDomain(d.Key, out _))
+            .Select(d => AgoraBenchNames.TryParseDomain(d.Key, out var domain) ? domain : (BenchmarkDomain?)null)
+            .FirstOrDefault();
 
     /// <summary>A benchmark the plan declares with a prompt and a grader; its domain is the plan's domain that lists it.</summary>
-    private static (EvaluationBenchmark? Benchmark, BenchmarkDefinition? Definition) ReadDeclaredBenchmark(PlanJson r, JsonElement root, string id, JsonElement element, string path, EvaluationBenchmark? builtIn)
+    private static (EvaluationBenchmark? Benchmark, BenchmarkDefinition? Definition) ReadDeclaredBenchmark(PlanJson r, Dictionary<string, DomainDocument> domains, string id, BenchmarkDocument b, string path, EvaluationBenchmark? builtIn)
     {
-        string? domainName = null;
-        if (root.TryGetProperty("domains", out var domains) && domains.ValueKind == JsonValueKind.Object)
-        {
-            domainName = domains.EnumerateObject()
-                .Where(d => d.Value.ValueKind == JsonValueKind.Object && d.Value.TryGetProperty("benchmarks", out var list) && list.ValueKind == JsonValueKind.Array
-                    && list.EnumerateArray().Any(b => b.ValueKind == JsonValueKind.String && b.GetString() == id))
-                .Select(d => d.Name)
-                .FirstOrDefault();
-        }
-
+        string? domainName = ListingDomain(domains, id);
         BenchmarkDomain domain;
         if (domainName is null)
         {
@@ -648,12 +473,19 @@ public static class AgoraBenchPlanFile
         }
 
         GraderSpec? grader = null;
-        if (r.Object(element, path, "grader") is { } g)
+        if (b.Grader is { } g)
         {
-            var options = (JsonObject)JsonNode.Parse(g.GetRawText())!;
-            if (r.String(g, path + ".grader", "kind") is { } kind)
+            if (!g.TryGetPropertyValue("kind", out var kindNode) || kindNode is null)
             {
-                grader = new GraderSpec(kind, options);
+                r.Error(path + ".grader.kind", "is missing: the grader's kind, for example exact, numeric, math, python-tests, judge or pairwise");
+            }
+            else if (kindNode is JsonValue value && value.TryGetValue(out string? kind))
+            {
+                grader = new GraderSpec(kind, g);
+            }
+            else
+            {
+                r.Error(path + ".grader.kind", "must be a string");
             }
         }
         else
@@ -661,8 +493,7 @@ public static class AgoraBenchPlanFile
             r.Error(path + ".grader", "is missing: how each answer is scored, for example {\"kind\": \"exact\", \"answer\": \"gold\"}");
         }
 
-        string? prompt = r.String(element, path, "prompt");
-        if (prompt is null && builtIn is null)
+        if (b.Prompt is null && builtIn is null)
         {
             r.Error(path + ".prompt", "is missing: the student prompt, a Liquid template over the problem's fields, for example \"{{ question }}\"");
         }
@@ -674,80 +505,56 @@ public static class AgoraBenchPlanFile
             Id = benchmark.Id,
             DisplayName = benchmark.DisplayName,
             Domain = domainName ?? AgoraBenchNames.ToName(domain),
-            Metric = r.String(element, path, "metric") ?? benchmark.Metric,
-            Prompt = prompt,
+            Metric = b.Metric ?? benchmark.Metric,
+            Prompt = b.Prompt,
             Grader = grader ?? new GraderSpec("exact"),
-            Temperature = (float)(r.Number(element, path, "temperature") ?? builtInDefinition?.Temperature ?? 0),
-            IdField = r.String(element, path, "idField") ?? "id",
+            Temperature = (float)(b.Temperature ?? builtInDefinition?.Temperature ?? 0),
+            IdField = b.IdField ?? "id",
             DemonstrationFields = builtInDefinition?.DemonstrationFields ?? [],
         };
         return (benchmark, definition);
     }
 
-    private static PlanAnalysis ReadAnalysis(PlanJson r, JsonElement root)
+    private static PlanAnalysis ReadAnalysis(PlanJson r, AnalysisDocument? a)
     {
         const string P = "$.analysis";
         var defaults = new PlanAnalysis();
-        if (r.Object(root, "$", "analysis") is not { } a)
+        if (a is null)
         {
             return defaults;
         }
 
-        r.Known(a, P, "aggregation", "problemSolvingFile", "scalingFile", "principalComponents", "budgetUsdPerSetting", "title", "bootstrapRounds", "confidence");
-        var aggregation = defaults.Aggregation;
-        if (r.String(a, P, "aggregation") is { } text && !PgrCalculationOptions.TryParseAggregation(text, out aggregation))
-        {
-            r.Error(P + ".aggregation", $"'{text}' is not an aggregation; expected mean-of-pgr or pgr-of-mean");
-            aggregation = defaults.Aggregation;
-        }
-
-        int rounds = r.Int(a, P, "bootstrapRounds") ?? defaults.BootstrapRounds;
-        if (rounds != 0 && rounds < 100)
+        int rounds = a.BootstrapRounds;
+        if (rounds is > 0 and < 100)
         {
             r.Error(P + ".bootstrapRounds", $"{rounds} is too few resamples; use 0 (no intervals) or at least 100 (default {defaults.BootstrapRounds})");
             rounds = defaults.BootstrapRounds;
         }
 
-        double confidence = r.Number(a, P, "confidence") ?? defaults.Confidence;
-        if (!(confidence > 0 && confidence < 1))
-        {
-            r.Error(P + ".confidence", $"{confidence} is not a confidence level; use a number strictly between 0 and 1, such as 0.95");
-            confidence = defaults.Confidence;
-        }
-
         return new PlanAnalysis
         {
-            Aggregation = aggregation,
+            Aggregation = PgrCalculationOptions.TryParseAggregation(a.Aggregation, out var aggregation) ? aggregation : defaults.Aggregation,
             BootstrapRounds = rounds,
-            Confidence = confidence,
-            ProblemSolvingFile = r.FilePath(a, P, "problemSolvingFile"),
-            ScalingFile = r.FilePath(a, P, "scalingFile"),
-            PrincipalComponents = r.Int(a, P, "principalComponents") ?? defaults.PrincipalComponents,
-            BudgetUsdPerSetting = r.Number(a, P, "budgetUsdPerSetting"),
-            Title = r.String(a, P, "title"),
+            Confidence = a.Confidence,
+            ProblemSolvingFile = r.FilePath(a.ProblemSolvingFile, P + ".problemSolvingFile"),
+            ScalingFile = r.FilePath(a.ScalingFile, P + ".scalingFile"),
+            PrincipalComponents = a.PrincipalComponents,
+            BudgetUsdPerSetting = a.BudgetUsdPerSetting,
+            Title = a.Title,
         };
     }
 
-    private static PlanEstimateOptions ReadEstimate(PlanJson r, JsonElement root)
-    {
-        const string P = "$.estimate";
-        var d = new PlanEstimateOptions();
-        if (r.Object(root, "$", "estimate") is not { } e)
+    private static PlanEstimateOptions ReadEstimate(EstimateDocument? e) => e is null
+        ? new PlanEstimateOptions()
+        : new PlanEstimateOptions
         {
-            return d;
-        }
-
-        r.Known(e, P, "attemptsPerInstance", "sampleSize", "defaultResponseTokens", "judgeOutputTokens", "pairwiseJudgeOutputTokens", "evaluationOutputTokens");
-        return new PlanEstimateOptions
-        {
-            AttemptsPerInstance = r.Number(e, P, "attemptsPerInstance") ?? d.AttemptsPerInstance,
-            SampleSize = r.Int(e, P, "sampleSize") ?? d.SampleSize,
-            DefaultResponseTokens = r.Int(e, P, "defaultResponseTokens") ?? d.DefaultResponseTokens,
-            JudgeOutputTokens = r.Int(e, P, "judgeOutputTokens") ?? d.JudgeOutputTokens,
-            PairwiseJudgeOutputTokens = r.Int(e, P, "pairwiseJudgeOutputTokens") ?? d.PairwiseJudgeOutputTokens,
-            EvaluationOutputTokens = r.Int(e, P, "evaluationOutputTokens") ?? d.EvaluationOutputTokens,
+            AttemptsPerInstance = e.AttemptsPerInstance,
+            SampleSize = e.SampleSize,
+            DefaultResponseTokens = e.DefaultResponseTokens,
+            JudgeOutputTokens = e.JudgeOutputTokens,
+            PairwiseJudgeOutputTokens = e.PairwiseJudgeOutputTokens,
+            EvaluationOutputTokens = e.EvaluationOutputTokens,
         };
-    }
 
     internal static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
 }
