@@ -16,7 +16,10 @@ namespace AgoraBench.OpenAI;
 /// honour <c>Retry-After</c>. Each request is abandoned after the endpoint's timeout. An endpoint with
 /// <see cref="ModelEndpoint.Replicas"/> becomes an <see cref="EndpointPoolChatClient"/> over them (the pool moves failed
 /// calls, so its replicas make no SDK retries); one with the <see cref="ModelBackend.Batch"/> back end becomes an
-/// <see cref="OpenAIBatchChatClient"/> keeping its state in <see cref="ModelEndpoint.BatchDirectory"/>.
+/// <see cref="OpenAIBatchChatClient"/> keeping its state in <see cref="ModelEndpoint.BatchDirectory"/>. When something
+/// listens to <see cref="AgoraBenchTelemetry.Name"/> as a client is created (<see cref="AgoraBenchTelemetry.HasListeners"/>),
+/// the client is wrapped in Microsoft.Extensions.AI's OpenTelemetry middleware under that name: one span per call in the
+/// GenAI semantic conventions, without message content; otherwise nothing is added to a call.
 /// </remarks>
 public sealed class OpenAIModelClientFactory : IModelClientFactory
 {
@@ -95,20 +98,30 @@ public sealed class OpenAIModelClientFactory : IModelClientFactory
             };
 
             // The batch control plane keeps the SDK's retries; the calls' own failures come back per request.
-            return OpenAIBatchChatClient.OpenAsync(CreateClient(endpoint, sdkRetries: true), endpoint.Model, options, endpoint.Endpoint, endpoint.KeyVariable()).GetAwaiter().GetResult();
+            return Observed(OpenAIBatchChatClient.OpenAsync(CreateClient(endpoint, sdkRetries: true), endpoint.Model, options, endpoint.Endpoint, endpoint.KeyVariable()).GetAwaiter().GetResult());
         }
 
         if (endpoint.Replicas.Count > 0)
         {
-            return new EndpointPoolChatClient(
+            return Observed(new EndpointPoolChatClient(
                 endpoint.Replicas.Select(r => new PooledEndpoint(r.Authority, CreateClient(endpoint with { Endpoint = r, Replicas = [] }, sdkRetries: false).GetChatClient(endpoint.Model).AsIChatClient(), endpoint.Concurrency)),
-                _poolOptions);
+                _poolOptions));
         }
 
-        return CreateClient(endpoint, role).GetChatClient(endpoint.Model).AsIChatClient();
+        return Observed(CreateClient(endpoint, role).GetChatClient(endpoint.Model).AsIChatClient());
     }
 
     /// <inheritdoc/>
-    public IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(ModelEndpoint endpoint) =>
-        CreateClient(endpoint, ModelRole.MetricJudge).GetEmbeddingClient(endpoint.Model).AsIEmbeddingGenerator();
+    public IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(ModelEndpoint endpoint)
+    {
+        var generator = CreateClient(endpoint, ModelRole.MetricJudge).GetEmbeddingClient(endpoint.Model).AsIEmbeddingGenerator();
+        return AgoraBenchTelemetry.HasListeners()
+            ? generator.AsBuilder().UseOpenTelemetry(sourceName: AgoraBenchTelemetry.Name, configure: o => o.EnableSensitiveData = false).Build()
+            : generator;
+    }
+
+    // Only while someone listens: the middleware is an extra layer (and an allocation) on every call.
+    private static IChatClient Observed(IChatClient client) => AgoraBenchTelemetry.HasListeners()
+        ? client.AsBuilder().UseOpenTelemetry(sourceName: AgoraBenchTelemetry.Name, configure: o => o.EnableSensitiveData = false).Build()
+        : client;
 }

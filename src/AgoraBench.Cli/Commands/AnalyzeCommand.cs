@@ -71,15 +71,18 @@ internal static class AnalyzeCommand
         return analysis;
     }
 
-    public static async Task WriteFindingsAsync(AgoraBenchAnalysis analysis, TextWriter stdout)
+    public static Task WriteFindingsAsync(AgoraBenchAnalysis analysis, TextWriter stdout) =>
+        WriteFindingsAsync(AnalysisFindings.Describe(analysis), analysis.Diagnostics, stdout);
+
+    public static async Task WriteFindingsAsync(IReadOnlyList<string> findings, IReadOnlyList<AnalysisDiagnostic> diagnostics, TextWriter stdout)
     {
         await stdout.WriteLineAsync("Key findings:").ConfigureAwait(false);
-        foreach (string finding in AnalysisFindings.Describe(analysis))
+        foreach (string finding in findings)
         {
             await stdout.WriteLineAsync("- " + finding).ConfigureAwait(false);
         }
 
-        foreach (var diagnostic in analysis.Diagnostics)
+        foreach (var diagnostic in diagnostics)
         {
             await stdout.WriteLineAsync($"  note ({diagnostic.Stage}): {diagnostic.Message}").ConfigureAwait(false);
         }

@@ -188,9 +188,9 @@ internal static class RunCommand
             CliTables.Write(table, stdout, "Measured spend");
         }
 
-        if (result.Analysis is { } analysis)
+        if (result.ReportDirectory is not null)
         {
-            await AnalyzeCommand.WriteFindingsAsync(analysis, stdout).ConfigureAwait(false);
+            await AnalyzeCommand.WriteFindingsAsync(result.Findings, result.AnalysisDiagnostics, stdout).ConfigureAwait(false);
         }
 
         if (result.ReportDirectory is { } report)

@@ -62,24 +62,14 @@ internal static class RunForecastReader
             int before = metrics.Count;
             try
             {
-                using var document = JsonDocument.Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false));
-                if (!document.RootElement.TryGetProperty("metrics", out var values) || values.ValueKind != JsonValueKind.Object)
-                {
-                    errors.Add(new DataError(path, null, "metrics", "the file has no 'metrics' object."));
-                    continue;
-                }
-
-                foreach (var metric in values.EnumerateObject())
-                {
-                    if (metric.Value.ValueKind == JsonValueKind.Object && metric.Value.TryGetProperty("mean", out var mean) && mean.ValueKind == JsonValueKind.Number)
-                    {
-                        metrics.Add(new IntrinsicMetricValue(generator, setting, metric.Name, mean.GetDouble()));
-                    }
-                }
+                var document = await IntrinsicMetricsDocument.ReadAsync(path, cancellationToken).ConfigureAwait(false);
+                metrics.AddRange(document.Metrics
+                    .Where(m => m.Value.Mean is double mean && double.IsFinite(mean))
+                    .Select(m => new IntrinsicMetricValue(generator, setting, m.Key, m.Value.Mean!.Value)));
             }
-            catch (JsonException ex)
+            catch (DataValidationException ex)
             {
-                errors.Add(new DataError(path, (int?)ex.LineNumber + 1, "metrics", "not valid JSON: " + ex.Message));
+                errors.AddRange(ex.Errors);
                 continue;
             }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 
 namespace AgoraBench;
 
@@ -45,15 +46,8 @@ public sealed class CachingDataGenerator : IDataGenerator, IAsyncDisposable
             path,
             root =>
             {
-                string? code = root.TryGetProperty("reason", out var r) ? r.GetString() : null;
-                entries[root.GetProperty("key").GetString()!] = new GenerationOutcome(
-                    root.TryGetProperty("instruction", out var i) ? i.GetString() : null,
-                    root.TryGetProperty("response", out var resp) ? resp.GetString() : null,
-                    code is null ? null : new GenerationRejection(code, root.GetProperty("detail").GetString() ?? string.Empty),
-                    root.GetProperty("completion").GetString() ?? string.Empty,
-                    root.TryGetProperty("finish_reason", out var f) ? f.GetString() : null,
-                    root.GetProperty("input_tokens").GetInt64(),
-                    root.GetProperty("output_tokens").GetInt64());
+                var line = root.Deserialize(GenerationJsonContext.Default.GenerationCacheLine) ?? throw new JsonException("expected an object, found null");
+                entries[line.Key] = line.ToOutcome();
             },
             "a cache entry",
             cancellationToken).ConfigureAwait(false);
@@ -75,12 +69,7 @@ public sealed class CachingDataGenerator : IDataGenerator, IAsyncDisposable
         }
 
         var outcome = await _inner.GenerateAsync(request, cancellationToken).ConfigureAwait(false);
-        byte[] line = GenerationOutcomeJson.Line(outcome, writer =>
-        {
-            writer.WriteString("key", key);
-            writer.WriteString("instruction", outcome.Instruction);
-            writer.WriteString("response", outcome.Response);
-        });
+        byte[] line = GenerationOutcomeJson.Line(GenerationCacheLine.From(key, outcome), GenerationJsonContext.Default.GenerationCacheLine);
         lock (_gate)
         {
             _entries[key] = outcome;

@@ -20,7 +20,14 @@ public static class IntrinsicMetricsRunner
         var results = new List<IntrinsicMetricResult>();
         foreach (var metric in metrics)
         {
-            var result = await metric.ComputeAsync(instances, cancellationToken).ConfigureAwait(false);
+            IntrinsicMetricResult result;
+            using (var activity = Telemetry.Source.StartActivity(AgoraBenchTelemetry.MetricSpan))
+            {
+                activity?.SetTag(AgoraBenchTelemetry.MetricAttribute, metric.Name);
+                activity?.SetTag(AgoraBenchTelemetry.ItemsAttribute, instances.Count);
+                result = await metric.ComputeAsync(instances, cancellationToken).ConfigureAwait(false);
+            }
+
             results.Add(result);
             progress?.Report(result);
         }

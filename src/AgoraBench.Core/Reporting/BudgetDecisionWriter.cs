@@ -37,64 +37,9 @@ public static class BudgetDecisionWriter
         }
     }
 
-    /// <summary>Writes the decision as one JSON object at the writer's current position.</summary>
+    /// <summary>Writes the decision as one JSON value (see <see cref="BudgetDecisionDocument"/>).</summary>
     /// <param name="decision">The decision.</param>
     /// <param name="json">The writer.</param>
-    public static void WriteJson(BudgetDecision decision, Utf8JsonWriter json)
-    {
-        json.WriteStartObject();
-        json.WriteNumber("budget_usd", decision.BudgetUsd);
-        json.WriteString("scope", decision.Domain is { } d ? AgoraBenchNames.ToName(d) : "overall");
-        json.WriteString("best", decision.Best?.Generator);
-        json.WriteString("runner_up", decision.RunnerUp?.Generator);
-        if (decision.ProbabilityBestIsBetter is double p)
-        {
-            json.WriteNumber("p_best_better", p);
-        }
-        else
-        {
-            json.WriteNull("p_best_better");
-        }
-
-        if (decision.Difference is { } diff)
-        {
-            JsonReport.Number(json, "difference", diff.Estimate);
-            JsonReport.Number(json, "difference_low", diff.Lower);
-            JsonReport.Number(json, "difference_high", diff.Upper);
-        }
-
-        json.WriteBoolean("significant", decision.IsSignificant);
-        json.WriteString("summary", decision.Summary);
-        json.WriteStartArray("choices");
-        foreach (var c in decision.Choices)
-        {
-            json.WriteStartObject();
-            json.WriteString("generator", c.Generator);
-            if (c.Instances is int n)
-            {
-                json.WriteNumber("instances", n);
-            }
-
-            JsonReport.Number(json, "usd", c.Usd);
-            JsonReport.Number(json, "pgr", c.Pgr);
-            if (c.Interval is { IsDefined: true } i)
-            {
-                JsonReport.Number(json, "pgr_low", i.Lower);
-                JsonReport.Number(json, "pgr_high", i.Upper);
-            }
-
-            json.WriteBoolean("affordable", c.Affordable);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("notes");
-        foreach (string note in decision.Notes)
-        {
-            json.WriteStringValue(note);
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
+    public static void WriteJson(BudgetDecision decision, Utf8JsonWriter json) =>
+        JsonSerializer.Serialize(json, BudgetDecisionDocument.From(decision), ReportJsonContext.Default.BudgetDecisionDocument);
 }

@@ -259,63 +259,8 @@ public static class PgrReportWriter
         }
     }
 
-    private static void WriteJson(PgrReport report, TextWriter writer) => writer.Write(JsonReport.Write(json =>
-    {
-        json.WriteStartObject();
-        json.WriteString("aggregation", PgrCalculationOptions.ToName(report.Aggregation));
-        json.WriteStartArray("generators");
-        foreach (var generator in report.Generators)
-        {
-            json.WriteStartObject();
-            json.WriteString("generator", generator.Generator);
-            json.WriteNumber("rank", generator.Rank);
-            JsonReport.Number(json, "overall", generator.Overall);
-            json.WriteBoolean("complete", generator.IsComplete);
-            PgrJson.WriteMethodsAndCells(json, generator);
-            json.WriteStartObject("domains");
-            foreach (var (domain, average) in generator.DomainAverages)
-            {
-                JsonReport.Number(json, AgoraBenchNames.ToName(domain), average);
-            }
-
-            json.WriteEndObject();
-            json.WriteStartObject("benchmarks");
-            foreach (var cell in generator.Cells.Where(c => c.Benchmarks.Count > 0))
-            {
-                json.WriteStartObject(cell.Setting.Key);
-                foreach (var b in cell.Benchmarks)
-                {
-                    json.WriteStartObject(b.Benchmark);
-                    JsonReport.Number(json, "student", b.Student);
-                    JsonReport.Number(json, "base", b.Base);
-                    JsonReport.Number(json, "reference", b.Reference);
-                    JsonReport.Number(json, "pgr", b.Value);
-                    if (b.Interval is { } interval)
-                    {
-                        JsonReport.Number(json, "pgr_low", interval.Lower);
-                        JsonReport.Number(json, "pgr_high", interval.Upper);
-                        if (interval.Problem is { } problem)
-                        {
-                            json.WriteString("interval_problem", problem);
-                        }
-                    }
-
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndObject();
-            PgrJson.WriteIntervals(json, generator);
-            PgrJson.WriteVariance(json, generator);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        PgrJson.WriteComparisons(json, report);
-        json.WriteEndObject();
-    }));
+    private static void WriteJson(PgrReport report, TextWriter writer) =>
+        writer.Write(ArtefactJson.Write(PgrReportDocument.From(report), ReportJsonContext.Default.PgrReportDocument));
 
     private static string Raw(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -97,6 +97,8 @@ public sealed partial class AgoraBenchRunner
         Directory.CreateDirectory(_directory.Root);
         using var runLock = Lock();
         var context = new RunContext(_plan, _directory, _options);
+        using var activity = Telemetry.Source.StartActivity(AgoraBenchTelemetry.RunSpan);
+        activity?.SetTag(AgoraBenchTelemetry.ItemsAttribute, _steps.Count);
         await using (context.ConfigureAwait(false))
         {
             var manifest = new RunManifest(context);
@@ -148,6 +150,9 @@ public sealed partial class AgoraBenchRunner
             var steps = _steps.Select(s => infos[s.Info.Id]).ToArray();
             bool pgrDone = context.Statuses.GetValueOrDefault("pgr") == RunStepStatus.Done;
             bool reportDone = context.Statuses.GetValueOrDefault("report") == RunStepStatus.Done;
+
+            // What the PGR and report steps wrote, read back typed: nothing is computed twice.
+            var results = reportDone ? await ReportStep.ReadResultsAsync(context, cancellationToken).ConfigureAwait(false) : null;
             return new RunResult
             {
                 RunDirectory = _directory.Root,
@@ -155,7 +160,8 @@ public sealed partial class AgoraBenchRunner
                 Stages = selected,
                 Requested = steps.Where(s => selected.Contains(s.Stage) && inShard.Contains(s.Id)).Select(s => s.Id).ToHashSet(StringComparer.Ordinal),
                 Leaderboard = pgrDone ? await PgrStep.ReadAsync(context, cancellationToken).ConfigureAwait(false) : null,
-                Analysis = reportDone ? await ReportStep.AnalyzeAsync(context, cancellationToken).ConfigureAwait(false) : null,
+                Findings = results?.Findings ?? [],
+                AnalysisDiagnostics = results?.Diagnostics ?? [],
                 ReportDirectory = reportDone ? _directory.Report : null,
                 Costs = context.Statuses.GetValueOrDefault("analyze") == RunStepStatus.Done ? AnalyzeStep.ReadCosts(context) : [],
             };
@@ -200,6 +206,8 @@ public sealed partial class AgoraBenchRunner
         }
 
         bool discard = record is not null && (record.Fingerprint != fingerprint || (record.Status != StepRecord.Done && !step.Resumable));
+        using var activity = StartStepActivity(step.Info);
+        long startedTicks = context.Time.GetTimestamp();
         var started = context.Time.GetUtcNow();
         await context.Records.WriteAsync(new StepRecord { Id = step.Info.Id, Status = StepRecord.Started, Fingerprint = fingerprint!, StartedAt = started }, cancellationToken).ConfigureAwait(false);
         context.Statuses[step.Info.Id] = RunStepStatus.Running;
@@ -227,6 +235,7 @@ public sealed partial class AgoraBenchRunner
             await log.WriteAsync(step, "done", note).ConfigureAwait(false);
             var done = Info(RunStepStatus.Done, note);
             progress?.Report(new RunProgress(done, Message: note));
+            StepEnded(activity, step.Info, "done", context.Time.GetElapsedTime(startedTicks), null);
             return done;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -240,7 +249,48 @@ public sealed partial class AgoraBenchRunner
             await log.WriteAsync(step, "failed", reason).ConfigureAwait(false);
             var failed = Info(RunStepStatus.Failed, reason);
             progress?.Report(new RunProgress(failed, Message: reason));
+            StepEnded(activity, step.Info, "failed", context.Time.GetElapsedTime(startedTicks), reason);
             return failed;
+        }
+        catch (OperationCanceledException)
+        {
+            StepEnded(activity, step.Info, "cancelled", context.Time.GetElapsedTime(startedTicks), null);
+            throw;
+        }
+    }
+
+    /// <summary>The span of a step that executes, with what identifies it (names from the plan, never a key or an endpoint).</summary>
+    private static System.Diagnostics.Activity? StartStepActivity(RunStepInfo info)
+    {
+        var activity = Telemetry.Source.StartActivity(AgoraBenchTelemetry.StepSpan);
+        if (activity is null)
+        {
+            return null;
+        }
+
+        activity.DisplayName = AgoraBenchTelemetry.StepSpan + " " + info.Id;
+        activity.SetTag(AgoraBenchTelemetry.StepIdAttribute, info.Id);
+        activity.SetTag(AgoraBenchTelemetry.StageAttribute, RunStages.ToName(info.Stage));
+        activity.SetTag(AgoraBenchTelemetry.SettingAttribute, info.Setting?.Key);
+        activity.SetTag(AgoraBenchTelemetry.GeneratorAttribute, info.Generator);
+        activity.SetTag(AgoraBenchTelemetry.BenchmarkAttribute, info.Benchmark);
+        return activity;
+    }
+
+    private static void StepEnded(System.Diagnostics.Activity? activity, RunStepInfo info, string outcome, TimeSpan elapsed, string? redactedReason)
+    {
+        if (activity is not null)
+        {
+            activity.SetTag(AgoraBenchTelemetry.OutcomeAttribute, outcome);
+            if (redactedReason is not null)
+            {
+                Telemetry.Fail(activity, "step_failed", redactedReason);
+            }
+        }
+
+        if (Telemetry.StepDuration.Enabled)
+        {
+            Telemetry.StepDuration.Record(elapsed.TotalSeconds, new(AgoraBenchTelemetry.StageAttribute, RunStages.ToName(info.Stage)), new(AgoraBenchTelemetry.OutcomeAttribute, outcome));
         }
     }
 

@@ -26,10 +26,10 @@ internal static class GenerationUsageReader
                     continue;
                 }
 
-                using var document = JsonDocument.Parse(line);
+                var usage = JsonSerializer.Deserialize(line, GenerationJsonContext.Default.GenerationUsageLine);
                 requests++;
-                input += document.RootElement.TryGetProperty("input_tokens", out var i) ? i.GetInt64() : 0;
-                output += document.RootElement.TryGetProperty("output_tokens", out var o) ? o.GetInt64() : 0;
+                input += usage?.InputTokens ?? 0;
+                output += usage?.OutputTokens ?? 0;
             }
         }
 

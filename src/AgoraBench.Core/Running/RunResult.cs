@@ -1,6 +1,6 @@
 namespace AgoraBench;
 
-/// <summary>What a run did: every step's final state and, when the study is complete enough, its leaderboard and analysis.</summary>
+/// <summary>What a run did: every step's final state and, when the study is complete enough, its leaderboard and findings, read from the files the steps wrote.</summary>
 public sealed record RunResult
 {
     /// <summary>Gets the run folder.</summary>
@@ -15,8 +15,11 @@ public sealed record RunResult
     /// <summary>Gets the PGR leaderboard, or <see langword="null"/> when the PGR stage has not run.</summary>
     public PgrReport? Leaderboard { get; init; }
 
-    /// <summary>Gets the analysis, or <see langword="null"/> when the report stage has not run.</summary>
-    public AgoraBenchAnalysis? Analysis { get; init; }
+    /// <summary>Gets the analysis findings in words, as the report step wrote them to <c>results.json</c>; empty when the report stage has not run.</summary>
+    public IReadOnlyList<string> Findings { get; init; } = [];
+
+    /// <summary>Gets what the report step could not analyse and why, as written to <c>results.json</c>; empty when the report stage has not run.</summary>
+    public IReadOnlyList<AnalysisDiagnostic> AnalysisDiagnostics { get; init; } = [];
 
     /// <summary>Gets the folder holding <c>report.html</c>, or <see langword="null"/> when no report was written.</summary>
     public string? ReportDirectory { get; init; }

@@ -7,6 +7,11 @@ namespace AgoraBench;
 /// "base_model", "metrics": {name: value}}</c>. The same shape is what a training command writes as its result file
 /// (<c>model</c> is accepted for <c>model_id</c>).
 /// </summary>
+/// <remarks>
+/// The writer is typed (<see cref="TrainedStudentDocument"/>). The reader stays hand-written on purpose: it also reads
+/// the result file a user's training command writes, accepts <c>model</c> or <c>model_path</c> for the model, and
+/// lists every wrong field at once, which a serializer (stopping at the first) would not.
+/// </remarks>
 public static class TrainedStudentFile
 {
     /// <summary>Writes a student file atomically.</summary>
@@ -18,25 +23,7 @@ public static class TrainedStudentFile
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(student);
-        string text = JsonReport.Write(json =>
-        {
-            json.WriteStartObject();
-            json.WriteString("model_id", student.ModelId);
-            json.WriteString("trainer", student.Trainer);
-            Optional(json, "endpoint", student.Endpoint?.AbsoluteUri);
-            Optional(json, "api_key_env", student.ApiKeyEnvironmentVariable);
-            Optional(json, "model_path", student.ModelPath);
-            Optional(json, "job_id", student.JobId);
-            Optional(json, "base_model", student.BaseModel);
-            json.WriteStartObject("metrics");
-            foreach (var (name, value) in student.Metrics)
-            {
-                JsonReport.Number(json, name, value);
-            }
-
-            json.WriteEndObject();
-            json.WriteEndObject();
-        });
+        string text = ArtefactJson.Write(TrainedStudentDocument.From(student), TrainingJsonContext.Default.TrainedStudentDocument);
         await AtomicFile.WriteAllTextAsync(path, text, cancellationToken).ConfigureAwait(false);
     }
 
@@ -144,14 +131,6 @@ public static class TrainedStudentFile
                 Metrics = metrics,
             };
             return errors.Count > 0 ? throw new DataValidationException(errors) : student;
-        }
-    }
-
-    private static void Optional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
         }
     }
 }

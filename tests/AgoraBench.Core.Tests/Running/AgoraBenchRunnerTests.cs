@@ -24,6 +24,47 @@ public sealed class AgoraBenchRunnerTests : IAsyncLifetime
         return (runner, await runner.RunAsync(stages, cancellationToken: cancellationToken));
     }
 
+    /// <summary>Counts the PGR computations (each one runs the paired bootstrap).</summary>
+    private sealed class CountingPgrCalculator : IPgrCalculator
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public PgrReport Calculate(IEnumerable<BenchmarkScore> scores, PgrCalculationOptions? options = null)
+        {
+            Interlocked.Increment(ref _calls);
+            return new PgrCalculator().Calculate(scores, options);
+        }
+    }
+
+    [Fact]
+    public async Task Run_ComputesPgrOnce_LaterStepsAndTheResultReadWhatThePgrStepWrote()
+    {
+        var calculator = new CountingPgrCalculator();
+        var plan = await AgoraBenchPlanFile.ReadAsync(_study.WritePlan(), CancellationToken.None);
+        var options = Options();
+        options.PgrCalculator = calculator;
+        var runner = new AgoraBenchRunner(plan, _study.RunDirectory("once"), options);
+
+        var result = await runner.RunAsync();
+
+        // The PGR step computed it; analyze, report and the run's result read pgr.json and results.json back.
+        Assert.True(result.Succeeded);
+        Assert.Equal(1, calculator.Calls);
+        string pgrJson = File.ReadAllText(Path.Combine(runner.RunDirectory, "pgr", "pgr.json"));
+        Assert.Equal(pgrJson, PgrReportWriter.ToString(result.Leaderboard!, PgrReportFormat.Json));
+        var results = ArtefactJson.Read(File.ReadAllText(Path.Combine(runner.RunDirectory, "report", "results.json")), ReportJsonContext.Default.AnalysisResultsDocument, "results.json");
+        Assert.Equal(results.Findings, result.Findings);
+        Assert.Equal(results.Diagnostics, result.AnalysisDiagnostics);
+
+        // A second run finds every step done: nothing is computed again, and the result is the same.
+        var again = await new AgoraBenchRunner(plan, runner.RunDirectory, options).RunAsync();
+        Assert.Equal(1, calculator.Calls);
+        Assert.Equal(pgrJson, PgrReportWriter.ToString(again.Leaderboard!, PgrReportFormat.Json));
+        Assert.Equal(result.Findings, again.Findings);
+    }
+
     [Fact]
     public async Task Run_SmallStudy_WritesEveryArtefact_TheLeaderboard_AndTheReport()
     {
@@ -53,8 +94,11 @@ public sealed class AgoraBenchRunnerTests : IAsyncLifetime
         // Problem-solving scores of the generators themselves feed the per-cell regression (two generators are too few
         // for the coarse one, which is skipped with a diagnostic); metrics feed the PCA.
         Assert.Equal(12, File.ReadAllLines(Path.Combine(dir, "analysis", "problem_solving.csv")).Length - 1);
-        Assert.NotNull(result.Analysis!.Fine);
-        Assert.Equal(6, result.Analysis.Fine.Points.Count);
+        var results = ArtefactJson.Read(File.ReadAllText(Path.Combine(dir, "report", "results.json")), ReportJsonContext.Default.AnalysisResultsDocument, "results.json");
+        Assert.NotNull(results.Regression.Fine);
+        Assert.Equal(6, results.Regression.Fine.N);
+        Assert.Equal(results.Findings, result.Findings);
+        Assert.NotEmpty(result.Findings);
         Assert.Contains("instruction-diversity", File.ReadAllText(Path.Combine(dir, "analysis", "metrics.csv")), StringComparison.Ordinal);
         Assert.Contains(result.Costs, c => c.Stage == RunStage.Generate && c.Generator == "gen-a" && c.Usd > 0);
 

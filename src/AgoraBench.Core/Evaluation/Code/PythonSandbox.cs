@@ -77,7 +77,7 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
         var worker = await AcquireAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await worker.RunAsync(program, limits).ConfigureAwait(false);
+            return Counted(await worker.RunAsync(program, limits).ConfigureAwait(false));
         }
         catch (Exception ex) when (ex is IOException or JsonException)
         {
@@ -89,7 +89,7 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
             }
 
             worker = null;
-            return new SandboxResult("failed", null, null, 0, string.Empty, "the sandbox worker failed and was restarted: " + ex.Message);
+            return Counted(new SandboxResult("failed", null, null, 0, string.Empty, "the sandbox worker failed and was restarted: " + ex.Message));
         }
         finally
         {
@@ -98,6 +98,16 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
                 _idle.Writer.TryWrite(worker);
             }
         }
+    }
+
+    private static SandboxResult Counted(SandboxResult result)
+    {
+        if (Telemetry.SandboxPrograms.Enabled)
+        {
+            Telemetry.SandboxPrograms.Add(1, new KeyValuePair<string, object?>(AgoraBenchTelemetry.VerdictAttribute, result.Status));
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -25,11 +25,22 @@ internal static class BenchmarkScoring
             .Where(p => predicted.ContainsKey(p.Id))
             .SelectMany(p => predicted[p.Id].Outputs.Select((o, s) => (Problem: p, Sample: s, Output: o)))
             .ToArray();
+        using var activity = Telemetry.Source.StartActivity(AgoraBenchTelemetry.GradingSpan);
+        activity?.SetTag(AgoraBenchTelemetry.BenchmarkAttribute, definition.Id);
+        activity?.SetTag(AgoraBenchTelemetry.ItemsAttribute, runs.Length);
         var scores = new ItemScore[runs.Length];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, runs.Length),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency), CancellationToken = cancellationToken },
             async (i, token) => scores[i] = await grader.GradeAsync(new GradingItem(runs[i].Problem, runs[i].Output, runs[i].Problem.Prompt), token).ConfigureAwait(false)).ConfigureAwait(false);
+
+        if (Telemetry.Graded.Enabled)
+        {
+            foreach (var graded in scores)
+            {
+                Telemetry.Graded.Add(1, new(AgoraBenchTelemetry.BenchmarkAttribute, definition.Id), new(AgoraBenchTelemetry.OutcomeAttribute, !graded.IsScored ? "unscored" : graded.IsCorrect ? "correct" : "incorrect"));
+            }
+        }
 
         var byProblem = runs.Select((r, i) => (r.Problem.Id, r.Sample, Score: scores[i]))
             .GroupBy(r => r.Id)

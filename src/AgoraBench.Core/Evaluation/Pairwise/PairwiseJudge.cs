@@ -80,12 +80,20 @@ public sealed partial class PairwiseJudge
             .SelectMany(q => new[] { (Question: q, BaselineFirst: true), (Question: q, BaselineFirst: false) })
             .ToArray();
         var judgments = new PairwiseJudgment?[games.Length];
+        using var activity = Telemetry.Source.StartActivity(AgoraBenchTelemetry.JudgingSpan);
+        activity?.SetTag(AgoraBenchTelemetry.RequestModelAttribute, _judge.GetService<ChatClientMetadata>()?.DefaultModelId);
+        activity?.SetTag(AgoraBenchTelemetry.ItemsAttribute, games.Length);
         await Parallel.ForEachAsync(Enumerable.Range(0, games.Length), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (i, token) =>
         {
             var (q, baselineFirst) = games[i];
             var verdict = baselineFirst
                 ? await JudgeAsync(questions[q], baseline[q], answers[q], token).ConfigureAwait(false)
                 : await JudgeAsync(questions[q], answers[q], baseline[q], token).ConfigureAwait(false);
+            if (Telemetry.Judgments.Enabled)
+            {
+                Telemetry.Judgments.Add(1, new KeyValuePair<string, object?>(AgoraBenchTelemetry.VerdictAttribute, verdict is { } label ? Label(label) : "none"));
+            }
+
             if (verdict is PairwiseVerdict v)
             {
                 judgments[i] = baselineFirst ? new PairwiseJudgment(q, baselineName, model, v) : new PairwiseJudgment(q, model, baselineName, v);
@@ -93,6 +101,15 @@ public sealed partial class PairwiseJudge
         }).ConfigureAwait(false);
         return ([.. judgments.Where(j => j is not null)!], judgments.Count(j => j is null));
     }
+
+    private static string Label(PairwiseVerdict verdict) => verdict switch
+    {
+        PairwiseVerdict.AMuchBetter => "A>>B",
+        PairwiseVerdict.ABetter => "A>B",
+        PairwiseVerdict.Tie => "A=B",
+        PairwiseVerdict.BBetter => "B>A",
+        _ => "B>>A",
+    };
 
     private static string LoadTemplate()
     {

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
@@ -14,21 +12,11 @@ namespace AgoraBench;
 /// </summary>
 /// <remarks>
 /// The engine is the only retry owner: configure the underlying client with no retries of its own (for the OpenAI
-/// client, <c>RetryPolicy = new ClientRetryPolicy(0)</c>). Metrics are published on the meter and activity source
-/// named <see cref="TelemetryName"/>.
+/// client, <c>RetryPolicy = new ClientRetryPolicy(0)</c>). Each attempt is traced, and instances, rejections, retries,
+/// tokens and cost are counted, under the names in <see cref="AgoraBenchTelemetry"/>.
 /// </remarks>
 public sealed class GenerationEngine
 {
-    /// <summary>The name of the engine's <see cref="Meter"/> and <see cref="ActivitySource"/>.</summary>
-    internal const string TelemetryName = "AgoraBench.Generation";
-
-    private static readonly ActivitySource Source = new(TelemetryName);
-    private static readonly Meter Meter = new(TelemetryName);
-    private static readonly Counter<long> AcceptedCounter = Meter.CreateCounter<long>("agorabench.generation.accepted");
-    private static readonly Counter<long> RejectedCounter = Meter.CreateCounter<long>("agorabench.generation.rejected");
-    private static readonly Counter<long> RetryCounter = Meter.CreateCounter<long>("agorabench.generation.retries");
-    private static readonly Counter<long> TokenCounter = Meter.CreateCounter<long>("agorabench.generation.tokens");
-
     private readonly IDataGenerator _generator;
     private readonly GenerationEngineOptions _options;
     private readonly string _template;
@@ -36,6 +24,8 @@ public sealed class GenerationEngine
     private readonly ILogger _logger;
     private readonly string _methodName;
     private readonly string _domainName;
+    private readonly KeyValuePair<string, object?> _settingTag;
+    private readonly KeyValuePair<string, object?> _generatorTag;
 
     /// <summary>Initializes a new instance of the <see cref="GenerationEngine"/> class.</summary>
     /// <param name="generator">The generator.</param>
@@ -55,6 +45,8 @@ public sealed class GenerationEngine
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _methodName = AgoraBenchNames.ToName(options.Method);
         _domainName = AgoraBenchNames.ToName(options.Domain);
+        _settingTag = new(AgoraBenchTelemetry.SettingAttribute, _methodName + "/" + _domainName);
+        _generatorTag = new(AgoraBenchTelemetry.GeneratorAttribute, options.Generator);
         _options = options;
         _template = options.Template ?? MetaPrompts.Template(options.Method, options.Domain, options.PromptStyle);
     }
@@ -160,17 +152,24 @@ public sealed class GenerationEngine
             }
 
             GenerationOutcome outcome;
-            using (var activity = Source.StartActivity("generate"))
+            using (var activity = Telemetry.Source.StartActivity(AgoraBenchTelemetry.GenerationAttemptSpan))
             {
-                activity?.SetTag("agorabench.item", itemId);
-                activity?.SetTag("agorabench.attempt", attempt);
+                if (activity is not null)
+                {
+                    activity.SetTag(_settingTag.Key, _settingTag.Value);
+                    activity.SetTag(_generatorTag.Key, _generatorTag.Value);
+                    activity.SetTag(AgoraBenchTelemetry.ItemAttribute, itemId);
+                    activity.SetTag(AgoraBenchTelemetry.AttemptAttribute, attempt);
+                }
+
                 try
                 {
                     outcome = await _generator.GenerateAsync(new GenerationRequest(_options.Method, _options.Domain, prompt, _options.PromptStyle) { Item = item, Attempt = attempt }, ct).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested && Classify(ex) is { } fault)
                 {
-                    activity?.SetStatus(ActivityStatusCode.Error, fault.Retryable ? "transport" : "refused");
+                    Telemetry.Fail(activity, ex.GetType().FullName!, fault.Retryable ? "transport failure" : "refused");
+                    activity?.SetTag(AgoraBenchTelemetry.OutcomeAttribute, fault.Retryable ? "transport_error" : "refused");
                     if (!fault.Retryable)
                     {
                         state.Abort ??= new GenerationAbortedException($"The endpoint refused the request for {itemId} ({fault.Description}); the run stopped. Everything accepted so far is in {store.Path}.", ex);
@@ -178,7 +177,11 @@ public sealed class GenerationEngine
                         return false;
                     }
 
-                    RetryCounter.Add(1);
+                    if (Telemetry.Retries.Enabled)
+                    {
+                        Telemetry.Retries.Add(1, _settingTag, _generatorTag);
+                    }
+
                     if (state.TransportFailure() >= _options.CircuitBreakerThreshold)
                     {
                         state.Abort ??= new GenerationAbortedException($"{_options.CircuitBreakerThreshold} transport failures in a row (last: {fault.Description}); the circuit is open and the run stopped. Everything accepted so far is in {store.Path}; run again with resume to continue.", ex);
@@ -198,12 +201,17 @@ public sealed class GenerationEngine
                     continue;
                 }
 
-                activity?.SetTag("agorabench.accepted", outcome.Accepted);
+                if (activity is not null)
+                {
+                    activity.SetTag(AgoraBenchTelemetry.OutcomeAttribute, outcome.Accepted ? "accepted" : "rejected");
+                    activity.SetTag(AgoraBenchTelemetry.RejectionAttribute, outcome.Rejection?.Code);
+                    activity.SetTag(AgoraBenchTelemetry.InputTokensAttribute, outcome.InputTokens);
+                    activity.SetTag(AgoraBenchTelemetry.OutputTokensAttribute, outcome.OutputTokens);
+                }
             }
 
             state.Completion(outcome, _options);
-            TokenCounter.Add(outcome.InputTokens, new KeyValuePair<string, object?>("direction", "input"));
-            TokenCounter.Add(outcome.OutputTokens, new KeyValuePair<string, object?>("direction", "output"));
+            Measure(outcome);
             await store.AppendAttemptAsync(itemId, attempt, outcome, CancellationToken.None).ConfigureAwait(false);
             if (outcome.Accepted)
             {
@@ -220,13 +228,21 @@ public sealed class GenerationEngine
                 };
                 await store.AppendInstanceAsync(instance, CancellationToken.None).ConfigureAwait(false);
                 state.Accept(instance);
-                AcceptedCounter.Add(1);
+                if (Telemetry.Instances.Enabled)
+                {
+                    Telemetry.Instances.Add(1, _settingTag, _generatorTag);
+                }
+
                 progress?.Report(state.Snapshot());
                 return true;
             }
 
-            RejectedCounter.Add(1, new KeyValuePair<string, object?>("reason", outcome.Rejection!.Code));
-            GenerationLog.Rejected(_logger, itemId, attempt, outcome.Rejection.Code);
+            if (Telemetry.Rejections.Enabled)
+            {
+                Telemetry.Rejections.Add(1, _settingTag, _generatorTag, new(AgoraBenchTelemetry.RejectionAttribute, outcome.Rejection!.Code));
+            }
+
+            GenerationLog.Rejected(_logger, itemId, attempt, outcome.Rejection!.Code);
             progress?.Report(state.Snapshot());
             attempt++;
             prompt = null;
@@ -235,6 +251,21 @@ public sealed class GenerationEngine
 
         GenerationLog.GaveUp(_logger, itemId, _options.MaxAttempts);
         return false;
+    }
+
+    private void Measure(GenerationOutcome outcome)
+    {
+        if (Telemetry.Tokens.Enabled)
+        {
+            Telemetry.Tokens.Add(outcome.InputTokens, _settingTag, _generatorTag, new(AgoraBenchTelemetry.TokenTypeAttribute, "input"));
+            Telemetry.Tokens.Add(outcome.OutputTokens, _settingTag, _generatorTag, new(AgoraBenchTelemetry.TokenTypeAttribute, "output"));
+        }
+
+        if (Telemetry.Cost.Enabled && _options.PriceInputPerMillion is { } input && _options.PriceOutputPerMillion is { } output)
+        {
+            decimal usd = ((outcome.InputTokens * input) + (outcome.OutputTokens * output)) / 1_000_000m;
+            Telemetry.Cost.Add((double)usd, new(AgoraBenchTelemetry.StageAttribute, "generate"), _generatorTag);
+        }
     }
 
     private static TokenBucketRateLimiter? Limiter(int? perMinute) => perMinute is not { } limit ? null : new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions

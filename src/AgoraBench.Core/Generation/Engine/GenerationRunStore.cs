@@ -109,8 +109,9 @@ public sealed class GenerationRunStore : IAsyncDisposable
                 full + ".issued.jsonl",
                 root =>
                 {
-                    var prompt = new IssuedPrompt(root.GetProperty("number").GetInt32(), root.GetProperty("attempt").GetInt32(), root.GetProperty("prompt").GetString()!);
-                    issued[(root.GetProperty("item").GetString()!, prompt.Attempt)] = prompt;
+                    var line = root.Deserialize(GenerationJsonContext.Default.IssuedPromptLine) ?? throw new JsonException("expected an object, found null");
+                    var prompt = new IssuedPrompt(line.Number, line.Attempt, line.Prompt);
+                    issued[(line.Item, prompt.Attempt)] = prompt;
                     highest = Math.Max(highest, prompt.Item);
                 },
                 "an issued prompt",
@@ -145,12 +146,7 @@ public sealed class GenerationRunStore : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(itemId);
         ArgumentNullException.ThrowIfNull(outcome);
-        byte[] line = GenerationOutcomeJson.Line(outcome, writer =>
-        {
-            writer.WriteString("item", itemId);
-            writer.WriteNumber("attempt", attempt);
-            writer.WriteBoolean("accepted", outcome.Accepted);
-        });
+        byte[] line = GenerationOutcomeJson.Line(GenerationAttemptLine.From(itemId, attempt, outcome), GenerationJsonContext.Default.GenerationAttemptLine);
         await WriteAsync(_attempts, line, cancellationToken).ConfigureAwait(false);
     }
 
@@ -184,19 +180,8 @@ public sealed class GenerationRunStore : IAsyncDisposable
             }
         }
 
-        using var buffer = new MemoryStream(prompt.Length + 64);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("item", itemId);
-            writer.WriteNumber("number", item);
-            writer.WriteNumber("attempt", attempt);
-            writer.WriteString("prompt", prompt);
-            writer.WriteEndObject();
-        }
-
-        buffer.WriteByte((byte)'\n');
-        await _issued.AppendAsync(buffer.ToArray()).ConfigureAwait(false);
+        byte[] line = GenerationOutcomeJson.Line(new IssuedPromptLine(itemId, item, attempt, prompt), GenerationJsonContext.Default.IssuedPromptLine);
+        await _issued.AppendAsync(line).ConfigureAwait(false);
     }
 
     private static async Task<IReadOnlyList<IssuedPrompt>> OutstandingAsync(string attemptsPath, Dictionary<(string Item, int Attempt), IssuedPrompt> issued, IReadOnlyList<SyntheticInstance> existing, CancellationToken cancellationToken)
@@ -206,7 +191,11 @@ public sealed class GenerationRunStore : IAsyncDisposable
             return [];
         }
 
-        await JsonLinesAppendFile.ReadAsync(attemptsPath, root => issued.Remove((root.GetProperty("item").GetString()!, root.GetProperty("attempt").GetInt32())), "an attempt record", cancellationToken).ConfigureAwait(false);
+        await JsonLinesAppendFile.ReadAsync(attemptsPath, root =>
+            {
+                var line = root.Deserialize(GenerationJsonContext.Default.GenerationAttemptLine) ?? throw new JsonException("expected an object, found null");
+                issued.Remove((line.Item, line.Attempt));
+            }, "an attempt record", cancellationToken).ConfigureAwait(false);
         var accepted = existing.Select(i => i.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
         return [.. issued.Where(p => !accepted.Contains(p.Key.Item)).Select(p => p.Value).OrderBy(p => p.Item).ThenBy(p => p.Attempt)];
     }

@@ -54,51 +54,7 @@ public sealed record CostEstimate
 
     /// <summary>Formats the estimate as JSON: <c>{"plan", "total_usd", "unpriced", "by_stage": [...], "lines": [...], "profiles": [...], "notes": [...]}</c>.</summary>
     /// <returns>The JSON text.</returns>
-    public string ToJson() => JsonReport.Write(json =>
-    {
-        json.WriteStartObject();
-        json.WriteString("plan", Plan);
-        json.WriteNumber("total_usd", Math.Round(TotalUsd, 6));
-        json.WriteBoolean("unpriced", HasUnpricedLines);
-        json.WriteStartArray("by_stage");
-        foreach (var line in ByStage())
-        {
-            Write(json, line);
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("lines");
-        foreach (var line in Lines)
-        {
-            Write(json, line);
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("profiles");
-        foreach (var p in Profiles)
-        {
-            json.WriteStartObject();
-            json.WriteString("setting", p.Setting.Key);
-            json.WriteString("tokenizer", p.Tokenizer);
-            json.WriteNumber("sampled", p.Sampled);
-            JsonReport.Number(json, "prompt_tokens", Math.Round(p.PromptTokens, 2));
-            JsonReport.Number(json, "instruction_tokens", Math.Round(p.InstructionTokens, 2));
-            JsonReport.Number(json, "response_tokens", Math.Round(p.ResponseTokens, 2));
-            JsonReport.Number(json, "output_tokens", Math.Round(p.OutputTokens, 2));
-            JsonReport.Number(json, "output_tokens_ci95", Math.Round(p.OutputTokensMargin, 2));
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("notes");
-        foreach (string note in Notes)
-        {
-            json.WriteStringValue(note);
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-    });
+    public string ToJson() => ArtefactJson.Write(CostEstimateDocument.From(this), EstimationJsonContext.Default.CostEstimateDocument);
 
     /// <summary>An amount in US dollars as the estimate prints it (cents, or four decimals under one dollar).</summary>
     /// <param name="value">The amount.</param>
@@ -179,29 +135,5 @@ public sealed record CostEstimate
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         Table(lines, withGenerator, withSetting).WriteTo(writer);
         text.Append(writer.ToString().ReplaceLineEndings("\n")).Append('\n');
-    }
-
-    private static void Write(System.Text.Json.Utf8JsonWriter json, CostEstimateLine line)
-    {
-        json.WriteStartObject();
-        json.WriteString("stage", RunStages.ToName(line.Stage));
-        json.WriteString("generator", line.Generator);
-        json.WriteString("setting", line.Setting?.Key);
-        json.WriteString("item", line.Item);
-        json.WriteString("model", line.Model);
-        json.WriteNumber("requests", line.Requests);
-        json.WriteNumber("input_tokens", line.InputTokens);
-        json.WriteNumber("output_tokens", line.OutputTokens);
-        if (line.Usd is decimal usd)
-        {
-            json.WriteNumber("usd", Math.Round(usd, 6));
-        }
-        else
-        {
-            json.WriteNull("usd");
-        }
-
-        json.WriteString("tokenizer", line.Tokenizer);
-        json.WriteEndObject();
     }
 }

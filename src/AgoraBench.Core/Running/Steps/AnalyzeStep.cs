@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace AgoraBench;
@@ -35,7 +34,7 @@ internal sealed class AnalyzeStep(RunStepInfo info, PgrStep pgr, IReadOnlyList<G
         var plan = context.Plan;
         var dir = context.Directory;
         // Without PGR (its step failed: base equal to reference, no complete student) the tables still hold what was measured.
-        var report = context.StatusOf(pgr) == RunStepStatus.Done && File.Exists(PgrStep.ScoresPath(context))
+        var report = context.StatusOf(pgr) == RunStepStatus.Done && File.Exists(PgrStep.ReportPath(context))
             ? await PgrStep.ReadAsync(context, cancellationToken).ConfigureAwait(false)
             : PgrReport.Create([]);
         var pgrRows = report.Generators.SelectMany(g => g.Cells).Select(c => (IReadOnlyList<object?>)[c.Generator, AgoraBenchNames.ToName(c.Setting.Method), AgoraBenchNames.ToName(c.Setting.Domain), c.Value]);
@@ -46,19 +45,19 @@ internal sealed class AnalyzeStep(RunStepInfo info, PgrStep pgr, IReadOnlyList<G
         {
             var setting = step.Generate.Setting;
             string generator = step.Generate.Generator.Name;
-            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(dir.Metrics(generator, setting), cancellationToken).ConfigureAwait(false));
+            var document = await IntrinsicMetricsDocument.ReadAsync(dir.Metrics(generator, setting), cancellationToken).ConfigureAwait(false);
             long requests = 0, input = 0, output = 0;
             decimal? usd = 0;
-            foreach (var metric in document.RootElement.GetProperty("metrics").EnumerateObject())
+            foreach (var (name, metric) in document.Metrics)
             {
-                if (metric.Value.GetProperty("mean").ValueKind == JsonValueKind.Number)
+                if (metric.Mean is double mean && double.IsFinite(mean))
                 {
-                    metricRows.Add([generator, AgoraBenchNames.ToName(setting.Method), AgoraBenchNames.ToName(setting.Domain), metric.Name, metric.Value.GetProperty("mean").GetDouble()]);
+                    metricRows.Add([generator, AgoraBenchNames.ToName(setting.Method), AgoraBenchNames.ToName(setting.Domain), name, mean]);
                 }
 
-                long r = metric.Value.GetProperty("requests").GetInt64(), i = metric.Value.GetProperty("input_tokens").GetInt64(), o = metric.Value.GetProperty("output_tokens").GetInt64();
+                long r = metric.Requests, i = metric.InputTokens, o = metric.OutputTokens;
                 (requests, input, output) = (requests + r, input + i, output + o);
-                var endpoint = metric.Name switch
+                var endpoint = name switch
                 {
                     IntrinsicMetricNames.InstructionDifficulty or IntrinsicMetricNames.ResponseQuality => plan.Metrics.Judge,
                     IntrinsicMetricNames.InstructionDiversity or IntrinsicMetricNames.ResponseDiversity => plan.Metrics.Embedding,

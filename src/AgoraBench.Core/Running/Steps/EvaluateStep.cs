@@ -94,6 +94,7 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         var e = plan.Evaluation;
         string id = Benchmark.Benchmark.Id;
         var endpoint = Model(context) ?? await StudentEndpointAsync(context, cancellationToken).ConfigureAwait(false);
+        System.Diagnostics.Activity.Current?.SetTag(AgoraBenchTelemetry.RequestModelAttribute, endpoint.Model);
         var definition = Definition(context);
         var all = await context.ProblemsAsync(definition, Benchmark.Problems, cancellationToken).ConfigureAwait(false);
         var demonstrations = Benchmark.FewShotProblems is { } demoFile
@@ -184,6 +185,8 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         // The step's spend is the model's answers plus the judge's verdicts on them, each also recorded on its own.
         decimal? studentUsd = Prices.CostOrFree(endpoint, client.InputTokens, client.OutputTokens);
         decimal? judgeUsd = judge is null || judge.Requests == 0 ? 0 : Prices.CostOrFree(e.Judge, judge.InputTokens, judge.OutputTokens);
+        Telemetry.AddCost(studentUsd, "evaluate", endpoint.Model);
+        Telemetry.AddCost(judgeUsd, "evaluate", e.Judge?.Model ?? string.Empty);
         var summary = new JsonObject
         {
             ["model"] = endpoint.Model,
@@ -215,8 +218,7 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
     /// <summary>The score written by a finished step.</summary>
     public static double ReadScore(string resultPath)
     {
-        var node = JsonNode.Parse(File.ReadAllText(resultPath));
-        return node?["score"]?.GetValue<double>() ?? throw new RunStepException(string.Create(CultureInfo.InvariantCulture, $"{resultPath} has no score."));
+        return EvaluationResultDocument.Read(resultPath).Score ?? throw new RunStepException(string.Create(CultureInfo.InvariantCulture, $"{resultPath} has no score."));
     }
 
     /// <summary>
@@ -227,29 +229,29 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
     public static IReadOnlyDictionary<string, (double Value, double Weight)> ReadOutcomes(string resultPath)
     {
         var outcomes = new Dictionary<string, (double Value, double Weight)>(StringComparer.Ordinal);
-        if (JsonNode.Parse(File.ReadAllText(resultPath))?["items"] is not JsonArray items)
+        if (EvaluationResultDocument.Read(resultPath).Items is not { } items)
         {
             return outcomes;
         }
 
-        foreach (var item in items.OfType<JsonObject>())
+        foreach (var item in items)
         {
-            if (item["id"]?.GetValue<string>() is not { } id)
+            if (item.Id is not { } id)
             {
                 continue;
             }
 
-            if (item["preference"] is { } preference)
+            if (item.Preference is double preference)
             {
-                outcomes[id] = (preference.GetValue<double>(), item["weight"]?.GetValue<double>() ?? 1);
+                outcomes[id] = (preference, item.Weight ?? 1);
                 continue;
             }
 
-            bool correct = item["correct"]?.GetValue<bool>() ?? false;
-            int samples = item["samples"]?.GetValue<int>() ?? 1;
-            int unscored = item["unscored"]?.GetValue<int>() ?? 0;
-            int samplesCorrect = item["samples_correct"]?.GetValue<int>() ?? (samples == 1 && correct ? 1 : 0);
-            double points = item["points"]?.GetValue<double>() ?? samplesCorrect;
+            bool correct = item.Correct ?? false;
+            int samples = item.Samples ?? 1;
+            int unscored = item.Unscored ?? 0;
+            int samplesCorrect = item.SamplesCorrect ?? (samples == 1 && correct ? 1 : 0);
+            double points = item.Points ?? samplesCorrect;
             if (samples - unscored > 0)
             {
                 outcomes[id] = (100.0 * points / (samples - unscored), 1);

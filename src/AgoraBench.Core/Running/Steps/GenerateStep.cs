@@ -64,6 +64,7 @@ internal sealed class GenerateStep(RunStepInfo info, PlanGenerator generator, Ag
         var plan = context.Plan;
         var g = plan.Generation;
         var seeds = await context.SeedsAsync(Setting, cancellationToken).ConfigureAwait(false);
+        System.Diagnostics.Activity.Current?.SetTag(AgoraBenchTelemetry.RequestModelAttribute, Generator.Endpoint.Model);
         int? count = Setting.Method == GenerationMethod.InstanceGeneration ? plan.Instances : Math.Min(plan.Instances, seeds.Count);
         var price = Prices.Of(Generator);
         var declared = plan.Domains.Values.FirstOrDefault(d => AgoraBenchNames.TryParseDomain(d.Name, out var domain) && domain == Setting.Domain);

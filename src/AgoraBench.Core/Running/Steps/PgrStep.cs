@@ -11,6 +11,9 @@ internal sealed class PgrStep(RunStepInfo info, IReadOnlyList<EvaluateStep> eval
 
     public static string ItemsPath(RunContext context) => Path.Combine(context.Directory.Pgr, "items.csv");
 
+    /// <summary>The typed leaderboard (<c>pgr.json</c>) that later steps and the runner read back.</summary>
+    public static string ReportPath(RunContext context) => Path.Combine(context.Directory.Pgr, "pgr.json");
+
     private static readonly string[] Reports = ["pgr.md", "pgr.csv", "pgr.json"];
 
     public override IReadOnlyList<string> Outputs(RunContext context) =>
@@ -121,15 +124,14 @@ internal sealed class PgrStep(RunStepInfo info, IReadOnlyList<EvaluateStep> eval
         return summary;
     }
 
-    /// <summary>Reads the leaderboard a finished step wrote.</summary>
+    /// <summary>
+    /// Reads the leaderboard a finished step wrote to <c>pgr.json</c>, typed: the PGRs, intervals and comparisons as
+    /// computed then (no bootstrap is run again).
+    /// </summary>
     public static async Task<PgrReport> ReadAsync(RunContext context, CancellationToken cancellationToken)
     {
-        var scores = await BenchmarkScoreCsv.ReadAsync(ScoresPath(context), cancellationToken).ConfigureAwait(false);
-        if (File.Exists(ItemsPath(context)) && File.ReadLines(ItemsPath(context)).Skip(1).Any(l => l.Length > 0))
-        {
-            scores = await PgrItemCsv.AttachAsync(scores, ItemsPath(context), cancellationToken).ConfigureAwait(false);
-        }
-
-        return (context.Options.PgrCalculator ?? new PgrCalculator()).Calculate(scores, Options(context));
+        string path = ReportPath(context);
+        var document = await ArtefactJson.ReadFileAsync(path, ReportJsonContext.Default.PgrReportDocument, cancellationToken).ConfigureAwait(false);
+        return document.ToReport(path, Options(context).BootstrapRounds);
     }
 }

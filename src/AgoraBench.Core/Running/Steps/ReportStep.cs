@@ -31,15 +31,19 @@ internal sealed class ReportStep(RunStepInfo info, AnalyzeStep analyze) : RunSte
         };
     }
 
+    /// <summary>Reads the <c>results.json</c> a finished step wrote.</summary>
+    public static Task<AnalysisResultsDocument> ReadResultsAsync(RunContext context, CancellationToken cancellationToken) =>
+        ArtefactJson.ReadFileAsync(Path.Combine(context.Directory.Report, "results.json"), ReportJsonContext.Default.AnalysisResultsDocument, cancellationToken);
+
     public static async Task<AgoraBenchAnalysis> AnalyzeAsync(RunContext context, CancellationToken cancellationToken)
     {
         string Table(string name) => Path.Combine(context.Directory.AnalysisTables, name);
         var plan = context.Plan;
-        var measured = File.Exists(PgrStep.ScoresPath(context)) ? await PgrStep.ReadAsync(context, cancellationToken).ConfigureAwait(false) : null;
+        var measured = File.Exists(PgrStep.ReportPath(context)) ? await PgrStep.ReadAsync(context, cancellationToken).ConfigureAwait(false) : null;
         var input = new AnalysisInput
         {
             Leaderboard = measured,
-            Cells = await CellsAsync(context, await OptionalAsync(Table("pgr.csv"), AnalysisTableCsv.ReadPgrAsync, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false),
+            Cells = Cells(measured, await OptionalAsync(Table("pgr.csv"), AnalysisTableCsv.ReadPgrAsync, cancellationToken).ConfigureAwait(false)),
             Spend = AnalyzeStep.ReadCosts(context),
             IntrinsicMetrics = await OptionalAsync(Table("metrics.csv"), AnalysisTableCsv.ReadIntrinsicMetricsAsync, cancellationToken).ConfigureAwait(false),
             ProblemSolving = await OptionalAsync(Table("problem_solving.csv"), AnalysisTableCsv.ReadProblemSolvingAsync, cancellationToken).ConfigureAwait(false),
@@ -56,15 +60,14 @@ internal sealed class ReportStep(RunStepInfo info, AnalyzeStep analyze) : RunSte
     }
 
     /// <summary>The cells with the student, base and reference scores behind each PGR, from the PGR step's score table when it matches.</summary>
-    private static async Task<IReadOnlyList<SettingPgr>> CellsAsync(RunContext context, IReadOnlyList<SettingPgr> cells, CancellationToken cancellationToken)
+    private static IReadOnlyList<SettingPgr> Cells(PgrReport? measured, IReadOnlyList<SettingPgr> cells)
     {
-        if (!File.Exists(PgrStep.ScoresPath(context)))
+        if (measured is null)
         {
             return cells;
         }
 
-        var detailed = (await PgrStep.ReadAsync(context, cancellationToken).ConfigureAwait(false)).Generators.SelectMany(g => g.Cells)
-            .ToDictionary(c => (c.Generator, c.Setting.Key));
+        var detailed = measured.Generators.SelectMany(g => g.Cells).ToDictionary(c => (c.Generator, c.Setting.Key));
         return [.. cells.Select(c => detailed.TryGetValue((c.Generator, c.Setting.Key), out var d) && d.Value.Equals(c.Value) ? c with { Benchmarks = d.Benchmarks } : c)];
     }
 

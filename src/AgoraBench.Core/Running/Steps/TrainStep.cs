@@ -93,6 +93,9 @@ internal sealed class TrainStep(RunStepInfo info, GenerateStep generate, ExportS
         Directory.CreateDirectory(request.WorkingDirectory);
         using var log = new StreamWriter(Path.Combine(request.WorkingDirectory, "progress.log"), append: true) { AutoFlush = true };
         var logGate = new Lock();
+        using var activity = Telemetry.Source.StartActivity(AgoraBenchTelemetry.TrainingSpan);
+        activity?.SetTag(AgoraBenchTelemetry.RequestModelAttribute, request.BaseModel);
+        activity?.SetTag(AgoraBenchTelemetry.ItemsAttribute, instances.Count + seeds.Count);
         try
         {
             student = await trainer.TrainAsync(
@@ -111,8 +114,11 @@ internal sealed class TrainStep(RunStepInfo info, GenerateStep generate, ExportS
         }
         catch (StudentTrainingException ex)
         {
+            Telemetry.Fail(activity, nameof(StudentTrainingException), null);
             throw new RunStepException("training failed: " + ex.Message, ex);
         }
+
+        activity?.SetTag(AgoraBenchTelemetry.StudentModelAttribute, student.ModelId);
 
         context.Redactor.AddVariable(student.ApiKeyEnvironmentVariable);
         bool servedByTrainer = context.Options.Trainer is null && context.Options.TrainerProvider(plan.Training.Trainer) is { ServesStudents: true };
