@@ -5,6 +5,9 @@ using System.Text.Json;
 using OpenAI;
 using OpenAI.Files;
 using OpenAI.FineTuning;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Retry;
 
 namespace AgoraBench.OpenAI;
 
@@ -27,7 +30,10 @@ public sealed class OpenAIFineTuningTrainer : IStudentTrainer
     private const string StateFileName = "openai-job.json";
     private readonly OpenAIFineTuningTrainerOptions _options;
     private readonly OpenAIClient? _client;
+    private static readonly ResiliencePropertyKey<PollCall> PollKey = new("agorabench.training.poll");
+
     private readonly TimeProvider _timeProvider;
+    private readonly ResiliencePipeline _poll;
 
     /// <summary>Initializes a new instance of the <see cref="OpenAIFineTuningTrainer"/> class that creates its own client from the options.</summary>
     /// <param name="options">The options.</param>
@@ -54,6 +60,7 @@ public sealed class OpenAIFineTuningTrainer : IStudentTrainer
         _client = client;
         _options = options;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _poll = Pipeline();
     }
 
     /// <inheritdoc />
@@ -120,35 +127,40 @@ public sealed class OpenAIFineTuningTrainer : IStudentTrainer
 
     private async Task<TrainedStudent> PollAsync(FineTuningJob job, StudentTrainingRequest request, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
-        var seenEvents = new HashSet<string>(StringComparer.Ordinal);
+        var poll = new PollCall(job, progress, new HashSet<string>(StringComparer.Ordinal));
         TimeSpan interval = _options.PollInterval;
-        int transientFailures = 0;
         string lastStatus = string.Empty;
         while (true)
         {
             JobStatus status;
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(PollKey, poll);
             try
             {
-                var result = await job.UpdateStatusAsync(new RequestOptions { CancellationToken = cancellationToken }).ConfigureAwait(false);
-                status = JobStatus.From(result.GetRawResponse());
-                transientFailures = 0;
-                await ReportEventsAsync(job, seenEvents, progress, cancellationToken).ConfigureAwait(false);
+                // The pipeline retries a poll that failed in passing, backing off; the events come with each status.
+                status = await _poll.ExecuteAsync(
+                    static async (c, call) =>
+                    {
+                        var result = await call.Job.UpdateStatusAsync(new RequestOptions { CancellationToken = c.CancellationToken }).ConfigureAwait(false);
+                        var fetched = JobStatus.From(result.GetRawResponse());
+                        await ReportEventsAsync(call.Job, call.SeenEvents, call.Progress, c.CancellationToken).ConfigureAwait(false);
+                        return fetched;
+                    },
+                    context,
+                    poll).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 await CancelRemoteAsync(job, progress, _timeProvider).ConfigureAwait(false);
                 throw;
             }
-            catch (Exception ex) when (IsTransient(ex) && transientFailures < _options.MaxConsecutiveTransientFailures)
-            {
-                transientFailures++;
-                progress?.Report(new TrainingProgress("retry", $"polling job {job.JobId} failed ({Describe(ex)}); retry {transientFailures} of {_options.MaxConsecutiveTransientFailures}"));
-                await DelayAsync(Backoff(transientFailures), job, progress, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
             catch (Exception ex) when (IsTransient(ex))
             {
-                throw new StudentTrainingException($"Polling fine-tuning job {job.JobId} failed {transientFailures + 1} times in a row: {Describe(ex)}. The job keeps running; run again with the same working directory to re-attach.", ex) { JobId = job.JobId };
+                throw new StudentTrainingException($"Polling fine-tuning job {job.JobId} failed {_options.MaxConsecutiveTransientFailures + 1} times in a row: {Describe(ex)}. The job keeps running; run again with the same working directory to re-attach.", ex) { JobId = job.JobId };
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
             }
 
             if (status.Status != lastStatus)
@@ -313,12 +325,40 @@ public sealed class OpenAIFineTuningTrainer : IStudentTrainer
         return new OpenAIClient(new ApiKeyCredential(key), clientOptions);
     }
 
+    /// <summary>
+    /// The pipeline of the status polls (<c>AgoraBench.TrainingPoll</c>), built once: a poll that failed in passing
+    /// (HTTP 408, 429, 5xx, no response, a lost connection) is retried up to
+    /// <see cref="OpenAIFineTuningTrainerOptions.MaxConsecutiveTransientFailures"/> times in a row, backing off from the
+    /// poll interval, doubling, to the longest interval; each retry is reported as <c>retry</c> progress.
+    /// </summary>
+    private ResiliencePipeline Pipeline()
+    {
+        var builder = new ResiliencePipelineBuilder { Name = "AgoraBench.TrainingPoll", TimeProvider = _timeProvider }.ConfigureTelemetry(NullLoggerFactory.Instance);
+        if (_options.MaxConsecutiveTransientFailures > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = _options.MaxConsecutiveTransientFailures,
+                ShouldHandle = static args => new ValueTask<bool>(args.Outcome.Exception is { } ex && !args.Context.CancellationToken.IsCancellationRequested && IsTransient(ex)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(Backoff(args.AttemptNumber + 1)),
+                OnRetry = args =>
+                {
+                    var call = args.Context.Properties.GetValue(PollKey, null!);
+                    call.Progress?.Report(new TrainingProgress("retry", $"polling job {call.Job.JobId} failed ({Describe(args.Outcome.Exception!)}); retry {args.AttemptNumber + 1} of {_options.MaxConsecutiveTransientFailures}"));
+                    return default;
+                },
+            });
+        }
+
+        return builder.Build();
+    }
+
     private TimeSpan Backoff(int attempt) =>
         TimeSpan.FromTicks(Math.Min(_options.PollInterval.Ticks * (1L << Math.Min(attempt, 10)), _options.MaxPollInterval.Ticks));
 
     private static bool IsTransient(Exception ex) => ex switch
     {
-        ClientResultException c => c.Status is 0 or 408 or 409 or 429 or >= 500,
+        ClientResultException c => c.Status is 0 or 408 or 429 or >= 500,
         HttpRequestException or IOException => true,
         TimeoutException => true,
         _ => false,

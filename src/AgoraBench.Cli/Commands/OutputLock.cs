@@ -1,3 +1,6 @@
+using Polly;
+using Polly.Retry;
+
 namespace AgoraBench.Cli.Commands;
 
 /// <summary>
@@ -17,31 +20,43 @@ internal sealed class OutputLock : IDisposable
         _path = path;
     }
 
+    /// <summary>
+    /// Takes the lock file again, at once, when its holder removed it between our open and our check (a lock on a removed
+    /// file protects nothing); after three such races the last lock is kept.
+    /// </summary>
+    private static readonly ResiliencePipeline<FileStream> Retake = new ResiliencePipelineBuilder<FileStream> { Name = "AgoraBench.OutputLock" }
+        .AddRetry(new RetryStrategyOptions<FileStream>
+        {
+            MaxRetryAttempts = 3,
+            Delay = TimeSpan.Zero,
+            BackoffType = DelayBackoffType.Constant,
+            ShouldHandle = static args => new ValueTask<bool>(args.Outcome.Result is { } stream && !File.Exists(stream.Name)),
+            OnRetry = static args =>
+            {
+                args.Outcome.Result?.Dispose();
+                return default;
+            },
+        })
+        .Build();
+
     public static OutputLock Acquire(string output, string option)
     {
         string full = Path.GetFullPath(output);
         string path = full.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + ".lock";
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        for (int attempt = 0; ; attempt++)
+        return new OutputLock(Retake.Execute(static call => Open(call.Output, call.Option, call.Path), (Output: output, Option: option, Path: path)), path);
+    }
+
+    private static FileStream Open(string output, string option, string path)
+    {
+        try
         {
-            FileStream stream;
-            try
-            {
-                // FileShare.None takes an exclusive advisory lock (flock on Unix) that another process cannot take too.
-                stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException and not PathTooLongException)
-            {
-                throw new OutputLockedException($"{option} {output} is being written by another agorabench process (lock {path}); wait for it to finish or choose another {option}");
-            }
-
-            // The holder removes the file as it finishes; a lock taken on the removed file protects nothing, so take it again.
-            if (File.Exists(path) || attempt >= 3)
-            {
-                return new OutputLock(stream, path);
-            }
-
-            stream.Dispose();
+            // FileShare.None takes an exclusive advisory lock (flock on Unix) that another process cannot take too.
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException and not PathTooLongException)
+        {
+            throw new OutputLockedException($"{option} {output} is being written by another agorabench process (lock {path}); wait for it to finish or choose another {option}");
         }
     }
 

@@ -29,10 +29,7 @@ internal sealed class StudentEvaluationOptionsValidator : OptionsRules<StudentEv
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"Concurrency must be at least 1 (was {options.Concurrency})."));
         }
 
-        if (options.MaxRetries < 0)
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"MaxRetries must be at least 0 (was {options.MaxRetries})."));
-        }
+        RetryRules.Check(problems, options.MaxRetries, options.RetryDelay, options.MaxRetryDelay);
 
         if (options.FewShotExamples is null)
         {

@@ -66,7 +66,7 @@ public static class StudentEvaluator
     /// <param name="cancellationToken">Stops the run; finished predictions stay in the file.</param>
     /// <returns>The number of problems answered now and the ids that failed after all retries.</returns>
     /// <exception cref="OutputInUseException">Another evaluation is writing the same predictions file.</exception>
-    /// <exception cref="EvaluationAbortedException">The endpoint refused a request (a 4xx other than 408, 409 and 429); nothing was retried.</exception>
+    /// <exception cref="EvaluationAbortedException">The endpoint refused a request (a 4xx other than 408 and 429, a failed authentication); it was not retried, and the message gives the status and the server's reason.</exception>
     public static async Task<StudentEvaluationRun> RunAsync(
         IChatClient model,
         string benchmark,
@@ -90,6 +90,7 @@ public static class StudentEvaluator
         chatOptions.TopP = options.TopP;
         chatOptions.MaxOutputTokens = options.MaxOutputTokens;
 
+        var pipeline = ModelCallRetry.Create(ModelCallRetry.StudentEvaluation, options.MaxRetries, options.RetryDelay, options.MaxRetryDelay, options.TimeProvider, options.LoggerFactory);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(predictionsPath))!);
         var file = new FileStream(predictionsPath, FileMode.Append, FileAccess.Write, FileShare.Read);
         await using (file.ConfigureAwait(false))
@@ -105,27 +106,22 @@ public static class StudentEvaluator
                 {
                     string prompt = Prompt(Definition(benchmark, options), problem, options.FewShotExamples);
                     string? output = null;
-                    for (int attempt = 0; attempt <= options.MaxRetries && output is null; attempt++)
+                    try
                     {
-                        try
+                        // Passing faults are retried by the pipeline; a refusal or a bug comes straight out.
+                        output = await pipeline.ExecuteAsync(
+                            static async (call, ct) => (await call.Model.GetResponseAsync([new ChatMessage(ChatRole.User, call.Prompt)], call.Options.Clone(), ct).ConfigureAwait(false)).Text,
+                            (Model: model, Prompt: prompt, Options: chatOptions),
+                            token).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+                    {
+                        // A refusal (401, 403, 404…) says the same for every problem: stop at once rather than pay for more.
+                        if (TransportFault.Classify(ex, options.TimeProvider) is { Retryable: false } fault)
                         {
-                            var response = await model.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], chatOptions.Clone(), token).ConfigureAwait(false);
-                            output = response.Text;
-                        }
-                        catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
-                        {
-                            // A refusal (401, 403, 404…) says the same for every problem: stop at once rather than pay for retries.
-                            if (TransportFault.Classify(ex, TimeProvider.System) is { Retryable: false } fault)
-                            {
-                                Interlocked.CompareExchange(ref abort, new EvaluationAbortedException($"The {benchmark} endpoint refused the request for problem {problem.Id} ({fault.Description}); the evaluation stopped without retrying. Check the model's name, endpoint and key, then run again: the {done.Count + answered} answer(s) so far are kept in {predictionsPath}.", ex), null);
-                                await stop.CancelAsync().ConfigureAwait(false);
-                                return;
-                            }
-
-                            if (attempt < options.MaxRetries)
-                            {
-                                await Task.Delay(TimeSpan.FromMilliseconds(200 << attempt), options.TimeProvider, token).ConfigureAwait(false);
-                            }
+                            Interlocked.CompareExchange(ref abort, new EvaluationAbortedException($"The {benchmark} endpoint refused the request for problem {problem.Id} ({fault.Description}: {Reason(ex)}); the evaluation stopped without retrying. Check the model's name, endpoint and key, then run again: the {done.Count + answered} answer(s) so far are kept in {predictionsPath}.", ex), null);
+                            await stop.CancelAsync().ConfigureAwait(false);
+                            return;
                         }
                     }
 
@@ -174,5 +170,12 @@ public static class StudentEvaluator
 
             return new StudentEvaluationRun(answered, failed);
         }
+    }
+
+    /// <summary>The server's reason for a refusal, one line, at most 300 characters (the message of the SDK's exception; never the request).</summary>
+    private static string Reason(Exception ex)
+    {
+        string text = ex.Message.ReplaceLineEndings(" ").Trim();
+        return text.Length <= 300 ? text : string.Concat(text.AsSpan(0, 297), "...");
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Polly;
 
 namespace AgoraBench;
 
@@ -13,14 +13,16 @@ namespace AgoraBench;
 /// </summary>
 /// <remarks>
 /// A token that straddles the boundary belongs to the context. The token the server generates after the prompt is
-/// ignored. HTTP 429, 5xx and network errors are retried with doubling delays; other errors throw
-/// <see cref="HttpRequestException"/>. The API key is read from the environment and only sent in the header.
+/// ignored. Network errors, HTTP 408, 429 (after its <c>Retry-After</c>) and 5xx are retried by the resilience
+/// pipeline <c>AgoraBench.LogProbabilityScoring</c> with doubling delays and jitter; other errors are never retried and
+/// throw <see cref="HttpRequestException"/> with the status and the server's message. The API key is read from the environment and only sent in the header.
 /// </remarks>
 public sealed class CompletionsLogProbabilityScorer : ITokenLogProbabilityScorer
 {
     private readonly HttpClient _http;
     private readonly CompletionsLogProbabilityScorerOptions _options;
     private readonly Uri _url;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
     /// <summary>Initializes a new instance of the <see cref="CompletionsLogProbabilityScorer"/> class.</summary>
     /// <param name="http">The HTTP client (its lifetime is the caller's).</param>
@@ -33,6 +35,7 @@ public sealed class CompletionsLogProbabilityScorer : ITokenLogProbabilityScorer
         _options = options;
         string baseUrl = options.Endpoint.AbsoluteUri.TrimEnd('/');
         _url = new Uri(baseUrl + "/completions");
+        _pipeline = Pipeline(options);
     }
 
     /// <inheritdoc />
@@ -53,41 +56,17 @@ public sealed class CompletionsLogProbabilityScorer : ITokenLogProbabilityScorer
             json.WriteEndObject();
         });
 
-        for (int attempt = 0; ; attempt++)
+        // The pipeline retries network errors, 408, 429 (after its Retry-After) and 5xx; the last answer comes back as it is.
+        var response = await _pipeline.ExecuteAsync(static (call, ct) => call.Scorer.SendAsync(call.Body, ct), (Scorer: this, Body: body), cancellationToken).ConfigureAwait(false);
+        using (response)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, _url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-            if (_options.ApiKeyEnvironmentVariable is { } variable && Environment.GetEnvironmentVariable(variable) is { Length: > 0 } key)
+            string text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
             {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+                throw new HttpRequestException($"The completions endpoint answered HTTP {(int)response.StatusCode}: {Shorten(text)}", null, response.StatusCode);
             }
 
-            HttpResponseMessage response;
-            try
-            {
-                response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (HttpRequestException) when (attempt < _options.MaxRetries)
-            {
-                await Task.Delay(Delay(attempt), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            using (response)
-            {
-                if ((response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500) && attempt < _options.MaxRetries)
-                {
-                    await Task.Delay(response.Headers.RetryAfter?.Delta ?? Delay(attempt), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                string text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new HttpRequestException($"The completions endpoint answered HTTP {(int)response.StatusCode}: {Shorten(text)}", null, response.StatusCode);
-                }
-
-                return Parse(text, context.Length, prompt.Length);
-            }
+            return Parse(text, context.Length, prompt.Length);
         }
     }
 
@@ -124,7 +103,37 @@ public sealed class CompletionsLogProbabilityScorer : ITokenLogProbabilityScorer
         return new TokenLogProbabilities(result, tokens);
     }
 
-    private TimeSpan Delay(int attempt) => TimeSpan.FromTicks(_options.RetryDelay.Ticks << Math.Min(attempt, 10));
+    private static ResiliencePipeline<HttpResponseMessage> Pipeline(CompletionsLogProbabilityScorerOptions options)
+    {
+        var builder = ModelCallRetry.Builder<HttpResponseMessage>(ModelCallRetry.LogProbabilityScoring, options.TimeProvider, null);
+        if (options.MaxRetries > 0)
+        {
+            var retry = ModelCallRetry.Options<HttpResponseMessage>(options.MaxRetries, options.RetryDelay, options.MaxRetryDelay, options.TimeProvider);
+            retry.ShouldHandle = args => new ValueTask<bool>(args.Outcome.Result is { } answer
+                ? ModelCallRetry.IsPassing(answer.StatusCode)
+                : ModelCallRetry.IsPassing(args.Outcome.Exception, options.TimeProvider, args.Context.CancellationToken));
+            retry.DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Result is { } answer ? ModelCallRetry.RetryAfter(answer, options.TimeProvider, options.MaxRetryDelay) : null);
+            retry.OnRetry = static args =>
+            {
+                args.Outcome.Result?.Dispose();
+                return default;
+            };
+            builder.AddRetry(retry);
+        }
+
+        return builder.Build();
+    }
+
+    private async ValueTask<HttpResponseMessage> SendAsync(string body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (_options.ApiKeyEnvironmentVariable is { } variable && Environment.GetEnvironmentVariable(variable) is { Length: > 0 } key)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "...";
 }

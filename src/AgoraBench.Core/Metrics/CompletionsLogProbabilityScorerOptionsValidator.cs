@@ -29,15 +29,7 @@ internal sealed class CompletionsLogProbabilityScorerOptionsValidator : OptionsR
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"MaxTokens must be at least 1 (was {options.MaxTokens})."));
         }
 
-        if (options.MaxRetries < 0)
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"MaxRetries must be at least 0 (was {options.MaxRetries})."));
-        }
-
-        if (options.RetryDelay < TimeSpan.Zero)
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"RetryDelay must not be negative (was {options.RetryDelay})."));
-        }
+        RetryRules.Check(problems, options.MaxRetries, options.RetryDelay, options.MaxRetryDelay);
 
         if (options.TimeProvider is null)
         {

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.AI;
+using Polly;
+using Polly.Retry;
 
 namespace AgoraBench;
 
@@ -9,17 +11,21 @@ namespace AgoraBench;
 /// <remarks>
 /// For difficulty, the judge's instruction slot holds a fixed task text (<see cref="JudgePrompts.DifficultyTask"/>)
 /// and the generated instruction goes in the response slot, as the reference implementation does. An unparsable or
-/// out-of-range answer is re-asked up to <see cref="JudgeMetricOptions.MaxAttempts"/> times; every failed attempt is
-/// recorded as a diagnostic with its code, and an item that never yields a score is counted as failed, never scored.
+/// out-of-range answer, or a request that failed in passing, is re-asked by the resilience pipeline
+/// <c>AgoraBench.Judge</c> up to <see cref="JudgeMetricOptions.MaxAttempts"/> times in all; a refused request (a 4xx
+/// other than 408 and 429) is never re-asked. Every failed attempt is recorded as a diagnostic with its code and reason,
+/// and an item that never yields a score is counted as failed, never scored.
 /// </remarks>
 public sealed class JudgeMetric : IIntrinsicMetric
 {
     internal static readonly string[] RequiredPlaceholders = ["{instruction}", "{response}", "{rubric}"];
+    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
     private readonly IChatClient _judge;
     private readonly JudgeCriterion _criterion;
     private readonly BenchmarkDomain _domain;
     private readonly JudgeMetricOptions _options;
     private readonly string _rubric;
+    private readonly ResiliencePipeline<JudgeScore> _pipeline;
 
     /// <summary>Initializes a new instance of the <see cref="JudgeMetric"/> class.</summary>
     /// <param name="judge">The judge model.</param>
@@ -36,6 +42,7 @@ public sealed class JudgeMetric : IIntrinsicMetric
         _options = JudgeMetricOptionsValidator.Instance.ThrowIfInvalid(options ?? new JudgeMetricOptions(), nameof(options));
 
         _rubric = _options.Rubric ?? JudgePrompts.Rubric(criterion, domain);
+        _pipeline = Pipeline(_options);
     }
 
     /// <inheritdoc />
@@ -54,34 +61,43 @@ public sealed class JudgeMetric : IIntrinsicMetric
             ? JudgePrompts.Fill(JudgePrompts.DifficultyTask(_domain), instruction, _rubric, _options.Template)
             : JudgePrompts.Fill(instruction, response, _rubric, _options.Template);
         ChatMessage[] messages = [new(ChatRole.System, JudgePrompts.SystemPrompt), new(ChatRole.User, prompt)];
-        var failures = new List<MetricDiagnostic>();
-        var usage = new MetricUsage(0, 0, 0);
-        JudgeScore last = new(null, "unparsable-score", string.Empty);
-        for (int attempt = 1; attempt <= _options.MaxAttempts; attempt++)
+        var grading = new JudgeGrading(_judge, messages, _options.ChatOptions, _options.TimeProvider);
+        try
         {
-            ChatResponse answer;
-            try
-            {
-                answer = await _judge.GetResponseAsync(messages, _options.ChatOptions.Clone(), cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                usage += new MetricUsage(1, 0, 0);
-                failures.Add(new MetricDiagnostic(null, "request-failed", $"attempt {attempt}: {ex.GetType().Name}: {Shorten(ex.Message)}"));
-                continue;
-            }
-
-            usage += new MetricUsage(1, answer.Usage?.InputTokenCount ?? 0, answer.Usage?.OutputTokenCount ?? 0);
-            last = JudgeScoreParser.Parse(answer.Text);
-            if (last.Score is not null)
-            {
-                return (last, failures, usage);
-            }
-
-            failures.Add(new MetricDiagnostic(null, last.Rule, $"attempt {attempt}: {Shorten(answer.Text)}"));
+            await _pipeline.ExecuteAsync(static (grading, ct) => grading.AskAsync(ct), grading, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A refusal, or the last attempt failed: recorded in the diagnostics; the item has no score.
         }
 
-        return (last, failures, usage);
+        return (grading.Last, grading.Failures, grading.Usage);
+    }
+
+    /// <summary>
+    /// The judge's resilience pipeline (<c>AgoraBench.Judge</c>), built once: an unparsable answer or a failed request
+    /// is asked again at once (after the server's Retry-After, capped, when it gave one), up to
+    /// <see cref="JudgeMetricOptions.MaxAttempts"/> in all; a refusal (4xx other than 408 and 429) is never asked again.
+    /// </summary>
+    private static ResiliencePipeline<JudgeScore> Pipeline(JudgeMetricOptions options)
+    {
+        var builder = ModelCallRetry.Builder<JudgeScore>(ModelCallRetry.Judge, options.TimeProvider, null);
+        if (options.MaxAttempts > 1)
+        {
+            var time = options.TimeProvider;
+            builder.AddRetry(new RetryStrategyOptions<JudgeScore>
+            {
+                MaxRetryAttempts = options.MaxAttempts - 1,
+                Delay = TimeSpan.Zero,
+                BackoffType = DelayBackoffType.Constant,
+                ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is { } ex
+                    ? !args.Context.CancellationToken.IsCancellationRequested && TransportFault.Classify(ex, time) is not { Retryable: false }
+                    : args.Outcome.Result?.Score is null),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(ModelCallRetry.RetryAfter(args.Outcome.Exception, time, MaxRetryAfter)),
+            });
+        }
+
+        return builder.Build();
     }
 
     /// <inheritdoc />
@@ -113,11 +129,5 @@ public sealed class JudgeMetric : IIntrinsicMetric
             },
             cancellationToken).ConfigureAwait(false);
         return MetricStatistics.Summarize(Name, scores, loop.Diagnostics, usage, includeHistogram: true);
-    }
-
-    private static string Shorten(string? text)
-    {
-        text = (text ?? string.Empty).Replace('\n', ' ').Trim();
-        return text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 117), "...");
     }
 }

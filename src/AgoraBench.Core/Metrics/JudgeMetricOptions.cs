@@ -5,7 +5,7 @@ namespace AgoraBench;
 /// <summary>Options of <see cref="JudgeMetric"/>.</summary>
 public sealed class JudgeMetricOptions
 {
-    /// <summary>Gets or sets how many times an item is asked (the first request plus re-asks after an unparsable answer or a failed request).</summary>
+    /// <summary>Gets or sets how many times an item is asked (the first request plus re-asks after an unparsable answer or a request that failed in passing; a refusal is never re-asked).</summary>
     /// <value>The default value is 3.</value>
     internal int MaxAttempts { get; set; } = 3;
 
@@ -22,4 +22,7 @@ public sealed class JudgeMetricOptions
 
     /// <summary>Gets or sets a grading template to use instead of the built-in one (it must contain <c>{instruction}</c>, <c>{response}</c> and <c>{rubric}</c>), or <see langword="null"/>.</summary>
     internal string? Template { get; set; }
+
+    /// <summary>Gets or sets the clock of the waits a server's <c>Retry-After</c> asks for (a fake one in tests).</summary>
+    internal TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -24,6 +24,11 @@ internal sealed class JudgeMetricOptionsValidator : OptionsRules<JudgeMetricOpti
             problems.Add("ChatOptions is required.");
         }
 
+        if (options.TimeProvider is null)
+        {
+            problems.Add("TimeProvider is required.");
+        }
+
         if (options.Template is { } template && JudgeMetric.RequiredPlaceholders.Where(p => !template.Contains(p, StringComparison.Ordinal)).ToArray() is { Length: > 0 } missing)
         {
             problems.Add($"Template lacks {string.Join(", ", missing)}.");

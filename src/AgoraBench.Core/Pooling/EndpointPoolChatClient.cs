@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
+using Polly;
+using Polly.Retry;
 
 namespace AgoraBench;
 
@@ -22,6 +24,8 @@ public sealed class EndpointPoolChatClient : IChatClient
     private readonly Member[] _members;
     private readonly EndpointPoolOptions _options;
     private readonly Lock _gate = new();
+    private readonly int _attempts;
+    private readonly ResiliencePipeline _failover;
     private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Initializes a new instance of the <see cref="EndpointPoolChatClient"/> class.</summary>
@@ -43,6 +47,8 @@ public sealed class EndpointPoolChatClient : IChatClient
         problems.AddRange(list.GroupBy(e => e.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"Endpoint name {g.Key} is used {g.Count()} times."));
         OptionErrors.ThrowIfAny(problems, "endpoint pool", nameof(endpoints));
         _members = [.. list.Select((e, i) => new Member(e, i))];
+        _attempts = Math.Min(_options.MaxAttempts ?? _members.Length, _members.Length);
+        _failover = Pipeline(_attempts, _options.TimeProvider);
     }
 
     /// <summary>Gets each replica's state and counts.</summary>
@@ -62,94 +68,35 @@ public sealed class EndpointPoolChatClient : IChatClient
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
-        var tried = new HashSet<int>();
-        Exception? last = null;
-        int attempts = Math.Min(_options.MaxAttempts ?? _members.Length, _members.Length);
-        while (tried.Count < attempts)
-        {
-            var (member, epoch) = await AcquireAsync(tried, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                var response = await member.Endpoint.Client.GetResponseAsync(list, options, cancellationToken).ConfigureAwait(false);
-                Succeeded(member);
-                return response;
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && TransportFault.Classify(ex, _options.TimeProvider) is { Retryable: true })
-            {
-                Failed(member, epoch);
-                tried.Add(member.Index);
-                last = ex;
-            }
-            finally
-            {
-                Release(member);
-            }
-        }
-
-        throw last!;
+        var call = new PoolCall(this, messages as IReadOnlyList<ChatMessage> ?? [.. messages], options);
+        return await _failover.ExecuteAsync(static (call, ct) => call.Pool.SendAsync(call, ct), call, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
-        var tried = new HashSet<int>();
-        int attempts = Math.Min(_options.MaxAttempts ?? _members.Length, _members.Length);
-        while (true)
+        var call = new PoolCall(this, messages as IReadOnlyList<ChatMessage> ?? [.. messages], options);
+
+        // The pipeline moves the call to another replica until one gives its first update; after that it stays.
+        var (member, stream, first) = await _failover.ExecuteAsync(static (call, ct) => call.Pool.OpenStreamAsync(call, ct), call, cancellationToken).ConfigureAwait(false);
+        try
         {
-            var (member, epoch) = await AcquireAsync(tried, cancellationToken).ConfigureAwait(false);
-            IAsyncEnumerator<ChatResponseUpdate>? stream = null;
-            bool first;
-            try
+            if (first)
             {
-                stream = member.Endpoint.Client.GetStreamingResponseAsync(list, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
-                first = await stream.MoveNextAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && TransportFault.Classify(ex, _options.TimeProvider) is { Retryable: true } && tried.Count + 1 < attempts)
-            {
-                if (stream is not null)
-                {
-                    await stream.DisposeAsync().ConfigureAwait(false);
-                }
-
-                Failed(member, epoch);
-                Release(member);
-                tried.Add(member.Index);
-                continue;
-            }
-            catch
-            {
-                if (stream is not null)
-                {
-                    await stream.DisposeAsync().ConfigureAwait(false);
-                }
-
-                Release(member);
-                throw;
-            }
-
-            try
-            {
-                if (first)
+                yield return stream.Current;
+                while (await stream.MoveNextAsync().ConfigureAwait(false))
                 {
                     yield return stream.Current;
-                    while (await stream.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        yield return stream.Current;
-                    }
                 }
-
-                Succeeded(member);
-            }
-            finally
-            {
-                await stream.DisposeAsync().ConfigureAwait(false);
-                Release(member);
             }
 
-            yield break;
+            Succeeded(member);
+        }
+        finally
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            Release(member);
         }
     }
 
@@ -166,6 +113,77 @@ public sealed class EndpointPoolChatClient : IChatClient
         foreach (var member in _members)
         {
             member.Endpoint.Client.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The pool's failover pipeline (<c>AgoraBench.EndpointPool</c>), built once: a call that failed in passing on one
+    /// replica is sent at once to another it has not tried, up to <see cref="EndpointPoolOptions.MaxAttempts"/>
+    /// replicas; refusals come straight out. Ejection (the per-replica breaker) stays with the pool.
+    /// </summary>
+    private static ResiliencePipeline Pipeline(int attempts, TimeProvider time)
+    {
+        var builder = ModelCallRetry.Builder(ModelCallRetry.EndpointPool, time, null);
+        if (attempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = attempts - 1,
+                Delay = TimeSpan.Zero,
+                BackoffType = DelayBackoffType.Constant,
+                ShouldHandle = args => new ValueTask<bool>(ModelCallRetry.IsPassing(args.Outcome.Exception, time, args.Context.CancellationToken)),
+            });
+        }
+
+        return builder.Build();
+    }
+
+    private async ValueTask<ChatResponse> SendAsync(PoolCall call, CancellationToken cancellationToken)
+    {
+        var (member, epoch) = await AcquireAsync(call.Tried, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = await member.Endpoint.Client.GetResponseAsync(call.Messages, call.Options, cancellationToken).ConfigureAwait(false);
+            Succeeded(member);
+            return response;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && TransportFault.Classify(ex, _options.TimeProvider) is { Retryable: true })
+        {
+            Failed(member, epoch);
+            call.Tried.Add(member.Index);
+            throw;
+        }
+        finally
+        {
+            Release(member);
+        }
+    }
+
+    private async ValueTask<(Member Member, IAsyncEnumerator<ChatResponseUpdate> Stream, bool First)> OpenStreamAsync(PoolCall call, CancellationToken cancellationToken)
+    {
+        var (member, epoch) = await AcquireAsync(call.Tried, cancellationToken).ConfigureAwait(false);
+        IAsyncEnumerator<ChatResponseUpdate>? stream = null;
+        try
+        {
+            stream = member.Endpoint.Client.GetStreamingResponseAsync(call.Messages, call.Options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            return (member, stream, await stream.MoveNextAsync().ConfigureAwait(false));
+        }
+        catch (Exception ex)
+        {
+            if (stream is not null)
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+            }
+
+            // As before: the last replica's failure is the caller's to see, and does not count against the replica.
+            if (!cancellationToken.IsCancellationRequested && TransportFault.Classify(ex, _options.TimeProvider) is { Retryable: true } && call.Tried.Count + 1 < _attempts)
+            {
+                Failed(member, epoch);
+                call.Tried.Add(member.Index);
+            }
+
+            Release(member);
+            throw;
         }
     }
 

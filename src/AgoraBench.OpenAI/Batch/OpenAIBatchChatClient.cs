@@ -426,7 +426,7 @@ public sealed class OpenAIBatchChatClient : IChatClient, IAsyncDisposable
 
     private static bool IsTerminal(string status) => status is "completed" or "failed" or "expired" or "cancelled";
 
-    private static bool Retryable(int status) => status is 408 or 409 or 429 or >= 500;
+    private static bool Retryable(int status) => status is 408 or 429 or >= 500;
 
     private string Now() => _options.TimeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 

@@ -183,6 +183,33 @@ public sealed class GenerationEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task TooManyRequests_WaitsTheServersRetryAfter_OnTheEnginesClock()
+    {
+        await using var server = await FakeOpenAIServer.StartAsync();
+        server.Chat = _ => "Answer.\n[RESULT] 3 [/RESULT]";
+        server.RetryAfter = "7";
+        server.Faults.Enqueue(429);
+        var options = Options(GenerationMethod.ResponseGeneration, count: 1);
+        options.Concurrency = 1;
+        options.RetryDelay = TimeSpan.FromSeconds(1);
+        options.MaxRetryDelay = TimeSpan.FromSeconds(60);
+        var clock = new TimerWatchingTimeProvider();
+        await using var store = await GenerationRunStore.OpenAsync(Path.Combine(_dir, "retry-after.jsonl"), resume: false);
+        var run = new GenerationEngine(new ChatDataGenerator(server.ChatClient("g")), options, clock).RunAsync(MathSeeds, store);
+
+        // Retry-After with the engine's seeded jitter of at most 10 %; nothing is sent before the clock moves.
+        Assert.InRange(await clock.NextTimerAsync(), TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7.7));
+        Assert.Equal(1, server.FaultsServed);
+        Assert.Equal(0, server.ChatCompletionsServed);
+        clock.Advance(TimeSpan.FromSeconds(8));
+
+        var summary = await run;
+        Assert.Equal(1, summary.Accepted);
+        Assert.Equal(1, summary.TransportRetries);
+        Assert.Equal(1, server.ChatCompletionsServed);
+    }
+
+    [Fact]
     public async Task Budget_StopsBeforeItIsExceeded()
     {
         await using var server = await FakeOpenAIServer.StartAsync();

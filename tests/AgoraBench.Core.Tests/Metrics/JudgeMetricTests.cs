@@ -89,6 +89,24 @@ public sealed class JudgeMetricTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARefusedRequest_IsNotReasked_AndItsReasonIsRecorded()
+    {
+        _server.Chat = _ => "[RESULT] 4";
+        _server.FaultMessage = "Incorrect API key provided";
+        _server.Faults.Enqueue(401);
+        var metric = new JudgeMetric(_server.ChatClient(), JudgeCriterion.ResponseQuality, BenchmarkDomain.Math, new JudgeMetricOptions { Concurrency = 1, MaxAttempts = 3 });
+
+        var result = await metric.ComputeAsync([Item("q", "a")]);
+
+        Assert.Null(result.Value);
+        Assert.Equal(1, _server.FaultsServed);
+        Assert.Equal(0, _server.ChatCompletionsServed);
+        var failure = Assert.Single(result.Diagnostics, d => d.Code == "request-failed");
+        Assert.Contains("refused (HTTP 401)", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Incorrect API key provided", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EmptyDataset_And_AllEmptyResponses_GiveNoValue_NotACrash()
     {
         var metric = new JudgeMetric(_server.ChatClient(), JudgeCriterion.ResponseQuality, BenchmarkDomain.Math);

@@ -131,10 +131,22 @@ public sealed class EndpointPoolChatClientTests : IAsyncLifetime
     [Fact]
     public async Task NoReplicaGetsMoreThanItsConcurrency()
     {
-        var replicas = Enumerable.Range(0, 2).Select(i => new CountingClient()).ToArray();
+        // Every call is held until the test opens the gate: the pool fills both replicas (2 + 3 calls), and no more.
+        var entered = new SemaphoreSlim(0);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var replicas = Enumerable.Range(0, 2).Select(i => new CountingClient(entered, gate.Task)).ToArray();
         using var pool = new EndpointPoolChatClient([new PooledEndpoint("a", replicas[0], 2), new PooledEndpoint("b", replicas[1], 3)]);
 
-        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => pool.GetResponseAsync($"q{i}")));
+        var calls = Task.WhenAll(Enumerable.Range(0, 40).Select(i => pool.GetResponseAsync($"q{i}")));
+        for (int i = 0; i < 5; i++)
+        {
+            Assert.True(await entered.WaitAsync(TimeSpan.FromMinutes(2)), "the pool did not fill its replicas");
+        }
+
+        Assert.Equal([2, 3], replicas.Select(r => r.InFlight));
+        Assert.Equal(5, replicas.Sum(r => r.Calls));
+        gate.SetResult();
+        await calls;
 
         Assert.Equal(2, replicas[0].MaxInFlight);
         Assert.Equal(3, replicas[1].MaxInFlight);
@@ -153,13 +165,17 @@ public sealed class EndpointPoolChatClientTests : IAsyncLifetime
         Assert.Contains("Endpoint name a is used 2 times", error.Message, StringComparison.Ordinal);
     }
 
-    private sealed class CountingClient : IChatClient
+    private sealed class CountingClient(SemaphoreSlim? entered = null, Task? held = null) : IChatClient
     {
+        private readonly Task _gate = held ?? Task.CompletedTask;
+
         private int _inFlight;
         private int _max;
         private int _calls;
 
         public int MaxInFlight => _max;
+
+        public int InFlight => Volatile.Read(ref _inFlight);
 
         public int Calls => _calls;
 
@@ -168,7 +184,8 @@ public sealed class EndpointPoolChatClientTests : IAsyncLifetime
             int now = Interlocked.Increment(ref _inFlight);
             InterlockedMax(ref _max, now);
             Interlocked.Increment(ref _calls);
-            await Task.Delay(10, cancellationToken);
+            entered?.Release();
+            await _gate.WaitAsync(cancellationToken);
             Interlocked.Decrement(ref _inFlight);
             return new ChatResponse(new ChatMessage(ChatRole.Assistant, "ok"));
         }

@@ -45,6 +45,12 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
     /// <summary>Fault code that holds the request open for 10 s (a client timeout).</summary>
     public const int Hang = -1;
 
+    /// <summary>The <c>Retry-After</c> header of an injected 429 (default <c>"0"</c>).</summary>
+    public string RetryAfter { get; set; } = "0";
+
+    /// <summary>The error message in the body of an injected fault (default <c>"injected fault"</c>).</summary>
+    public string FaultMessage { get; set; } = "injected fault";
+
     /// <summary>Fault code that answers 200 with a body that is not JSON.</summary>
     public const int Garbage = -2;
 
@@ -121,10 +127,10 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
                 context.Response.StatusCode = status;
                 if (status == 429)
                 {
-                    context.Response.Headers.RetryAfter = "0";
+                    context.Response.Headers.RetryAfter = RetryAfter;
                 }
 
-                await context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = new JsonObject { ["message"] = "injected fault" } });
+                await context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = new JsonObject { ["message"] = FaultMessage } });
                 return;
             }
 

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
+using Polly;
+using Polly.Retry;
 
 namespace AgoraBench;
 
@@ -10,7 +12,7 @@ namespace AgoraBench;
 public sealed partial class PairwiseJudge
 {
     private readonly IChatClient _judge;
-    private readonly int _maxAttempts;
+    private readonly ResiliencePipeline<PairwiseVerdict?> _pipeline;
     private readonly ChatOptions _options;
     private readonly string _template;
 
@@ -23,7 +25,7 @@ public sealed partial class PairwiseJudge
         ArgumentNullException.ThrowIfNull(judge);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
         _judge = judge;
-        _maxAttempts = maxAttempts;
+        _pipeline = Pipeline(maxAttempts);
         _options = options ?? new ChatOptions { Temperature = 0, MaxOutputTokens = 4096 };
         _template = DefaultTemplate;
     }
@@ -41,16 +43,32 @@ public sealed partial class PairwiseJudge
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["question"] = question, ["answer_a"] = answerA, ["answer_b"] = answerB };
         string prompt = Placeholder().Replace(_template, m => values[m.Groups[1].Value]);
-        for (int attempt = 0; attempt < _maxAttempts; attempt++)
+        return await _pipeline.ExecuteAsync(
+            static async (call, ct) => PairwiseVerdictParser.Parse((await call.Judge._judge.GetResponseAsync([new ChatMessage(ChatRole.User, call.Prompt)], call.Judge._options.Clone(), ct).ConfigureAwait(false)).Text),
+            (Judge: this, Prompt: prompt),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The pairwise judge's resilience pipeline (<c>AgoraBench.PairwiseJudge</c>), built once: an answer without a
+    /// verdict label is asked again at once, up to the attempts given. Failed requests are the judge client's to retry
+    /// (its SDK's policy); they are not asked again here.
+    /// </summary>
+    private static ResiliencePipeline<PairwiseVerdict?> Pipeline(int maxAttempts)
+    {
+        var builder = ModelCallRetry.Builder<PairwiseVerdict?>(ModelCallRetry.PairwiseJudge, TimeProvider.System, null);
+        if (maxAttempts > 1)
         {
-            var response = await _judge.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], _options.Clone(), cancellationToken).ConfigureAwait(false);
-            if (PairwiseVerdictParser.Parse(response.Text) is { } verdict)
+            builder.AddRetry(new RetryStrategyOptions<PairwiseVerdict?>
             {
-                return verdict;
-            }
+                MaxRetryAttempts = maxAttempts - 1,
+                Delay = TimeSpan.Zero,
+                BackoffType = DelayBackoffType.Constant,
+                ShouldHandle = static args => new ValueTask<bool>(args.Outcome.Exception is null && args.Outcome.Result is null),
+            });
         }
 
-        return null;
+        return builder.Build();
     }
 
     /// <summary>

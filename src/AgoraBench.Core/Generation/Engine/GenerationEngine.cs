@@ -2,22 +2,30 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Retry;
 
 namespace AgoraBench;
 
 /// <summary>
 /// Runs one AgoraBench setting against one generator: bounded concurrency, per-item attempts (a rejected completion
-/// re-prompts at once; a transport failure backs off with jitter and honours Retry-After up to a cap), a circuit
-/// breaker, an optional budget, and a <see cref="GenerationRunStore"/> that keeps every paid-for completion.
+/// re-prompts at once), a resilience pipeline for transport failures (back-off with seeded jitter, Retry-After honoured
+/// up to a cap, a circuit that stops the run after too many failures in a row; refusals are never retried), an optional
+/// budget, and a <see cref="GenerationRunStore"/> that keeps every paid-for completion.
 /// </summary>
 /// <remarks>
 /// The engine is the only retry owner: configure the underlying client with no retries of its own (for the OpenAI
 /// client, <c>RetryPolicy = new ClientRetryPolicy(0)</c>). Each attempt is traced, and instances, rejections, retries,
-/// tokens and cost are counted, under the names in <see cref="AgoraBenchTelemetry"/>.
+/// tokens and cost are counted, under the names in <see cref="AgoraBenchTelemetry"/>; the pipeline's own events (Polly's
+/// meter and log category <c>Polly</c>) carry the pipeline name <c>AgoraBench.Generation</c>.
 /// </remarks>
 public sealed class GenerationEngine
 {
+    private static readonly ResiliencePropertyKey<GenerationCall> CallKey = new("agorabench.generation.call");
+
     private readonly IDataGenerator _generator;
+    private readonly ResiliencePipeline _transport;
+    private readonly ResiliencePipeline _attempts;
     private readonly GenerationEngineOptions _options;
     private readonly string _template;
     private readonly TimeProvider _time;
@@ -49,6 +57,8 @@ public sealed class GenerationEngine
         _generatorTag = new(AgoraBenchTelemetry.GeneratorAttribute, options.Generator);
         _options = options;
         _template = options.Template ?? MetaPrompts.Template(options.Method, options.Domain, options.PromptStyle);
+        _transport = TransportPipeline();
+        _attempts = AttemptsPipeline();
     }
 
     /// <summary>Runs the setting until the requested instances exist in the store, the budget is reached, or the run is cancelled.</summary>
@@ -130,127 +140,156 @@ public sealed class GenerationEngine
     {
         var ct = stop.Token;
         string itemId = ItemId(item);
-        int transportFailures = 0;
-        string? prompt = reissue?.Prompt;
-        bool issued = reissue is not null;
-        for (int attempt = reissue?.Attempt ?? 1; attempt <= _options.MaxAttempts;)
+        var call = new GenerationCall(this, state, item, itemId, seeds, store, progress)
         {
-            if (state.BudgetExhausted())
-            {
-                state.StoppedReason ??= "budget";
-                await stop.CancelAsync().ConfigureAwait(false);
-                return false;
-            }
-
-            // One prompt per attempt (transport retries resend it); instance generation logs it before it is sent.
-            prompt ??= BuildPrompt(state, seeds, item, attempt);
-            await AcquireAsync(state, prompt, ct).ConfigureAwait(false);
-            if (!issued && _options.Method == GenerationMethod.InstanceGeneration)
-            {
-                await store.AppendIssuedAsync(itemId, item, attempt, prompt).ConfigureAwait(false);
-                issued = true;
-            }
-
-            GenerationOutcome outcome;
-            using (var activity = Telemetry.Source.StartActivity(AgoraBenchTelemetry.GenerationAttemptSpan))
-            {
-                if (activity is not null)
-                {
-                    activity.SetTag(_settingTag.Key, _settingTag.Value);
-                    activity.SetTag(_generatorTag.Key, _generatorTag.Value);
-                    activity.SetTag(AgoraBenchTelemetry.ItemAttribute, itemId);
-                    activity.SetTag(AgoraBenchTelemetry.AttemptAttribute, attempt);
-                }
-
-                try
-                {
-                    outcome = await _generator.GenerateAsync(new GenerationRequest(_options.Method, _options.Domain, prompt, _options.PromptStyle) { Item = item, Attempt = attempt }, ct).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (!ct.IsCancellationRequested && Classify(ex) is { } fault)
-                {
-                    Telemetry.Fail(activity, ex.GetType().FullName!, fault.Retryable ? "transport failure" : "refused");
-                    activity?.SetTag(AgoraBenchTelemetry.OutcomeAttribute, fault.Retryable ? "transport_error" : "refused");
-                    if (!fault.Retryable)
-                    {
-                        state.Abort ??= new GenerationAbortedException($"The endpoint refused the request for {itemId} ({fault.Description}); the run stopped. Everything accepted so far is in {store.Path}.", ex);
-                        await stop.CancelAsync().ConfigureAwait(false);
-                        return false;
-                    }
-
-                    if (Telemetry.Retries.Enabled)
-                    {
-                        Telemetry.Retries.Add(1, _settingTag, _generatorTag);
-                    }
-
-                    if (state.TransportFailure() >= _options.CircuitBreakerThreshold)
-                    {
-                        state.Abort ??= new GenerationAbortedException($"{_options.CircuitBreakerThreshold} transport failures in a row (last: {fault.Description}); the circuit is open and the run stopped. Everything accepted so far is in {store.Path}; run again with resume to continue.", ex);
-                        await stop.CancelAsync().ConfigureAwait(false);
-                        return false;
-                    }
-
-                    if (++transportFailures > _options.MaxTransportRetries)
-                    {
-                        GenerationLog.GaveUp(_logger, itemId, attempt);
-                        return false;
-                    }
-
-                    var delay = Backoff(item, transportFailures, fault.RetryAfter);
-                    GenerationLog.Retrying(_logger, itemId, fault.Description, transportFailures, delay.TotalMilliseconds);
-                    await Task.Delay(delay, _time, ct).ConfigureAwait(false);
-                    continue;
-                }
-
-                if (activity is not null)
-                {
-                    activity.SetTag(AgoraBenchTelemetry.OutcomeAttribute, outcome.Accepted ? "accepted" : "rejected");
-                    activity.SetTag(AgoraBenchTelemetry.RejectionAttribute, outcome.Rejection?.Code);
-                    activity.SetTag(AgoraBenchTelemetry.InputTokensAttribute, outcome.InputTokens);
-                    activity.SetTag(AgoraBenchTelemetry.OutputTokensAttribute, outcome.OutputTokens);
-                }
-            }
-
-            state.Completion(outcome, _options);
-            Measure(outcome);
-            await store.AppendAttemptAsync(itemId, attempt, outcome, CancellationToken.None).ConfigureAwait(false);
-            if (outcome.Accepted)
-            {
-                var instance = new SyntheticInstance
-                {
-                    Instruction = outcome.Instruction!,
-                    Response = outcome.Response!,
-                    Id = itemId,
-                    Index = _options.Method == GenerationMethod.InstanceGeneration ? null : item,
-                    Config = _options.Method == GenerationMethod.InstanceGeneration ? null : seeds[item].Config,
-                    Method = _options.Method,
-                    Domain = _options.Domain,
-                    Generator = _options.Generator,
-                };
-                await store.AppendInstanceAsync(instance, CancellationToken.None).ConfigureAwait(false);
-                state.Accept(instance);
-                if (Telemetry.Instances.Enabled)
-                {
-                    Telemetry.Instances.Add(1, _settingTag, _generatorTag);
-                }
-
-                progress?.Report(state.Snapshot());
-                return true;
-            }
-
-            if (Telemetry.Rejections.Enabled)
-            {
-                Telemetry.Rejections.Add(1, _settingTag, _generatorTag, new(AgoraBenchTelemetry.RejectionAttribute, outcome.Rejection!.Code));
-            }
-
-            GenerationLog.Rejected(_logger, itemId, attempt, outcome.Rejection!.Code);
-            progress?.Report(state.Snapshot());
-            attempt++;
-            prompt = null;
-            issued = false;
+            Attempt = reissue?.Attempt ?? 1,
+            Prompt = reissue?.Prompt,
+            Issued = reissue is not null,
+        };
+        if (call.Attempt > _options.MaxAttempts)
+        {
+            GenerationLog.GaveUp(_logger, itemId, _options.MaxAttempts);
+            return false;
         }
 
-        GenerationLog.GaveUp(_logger, itemId, _options.MaxAttempts);
-        return false;
+        // Two pipelines, each built once: the attempts pipeline re-prompts a rejected completion at once (a new
+        // prompt), the transport pipeline inside it resends the same prompt after a passing fault.
+        var context = ResilienceContextPool.Shared.Get(ct);
+        context.Properties.Set(CallKey, call);
+        GenerationOutcome? outcome;
+        try
+        {
+            outcome = await _attempts.ExecuteAsync(static (c, call) => call.Engine.AttemptAsync(call, c), context, call).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested && Classify(ex) is { } fault)
+        {
+            if (!fault.Retryable)
+            {
+                state.Abort ??= new GenerationAbortedException($"The endpoint refused the request for {itemId} ({fault.Description}); the run stopped. Everything accepted so far is in {store.Path}.", ex);
+                await stop.CancelAsync().ConfigureAwait(false);
+            }
+            else if (call.CircuitOpened)
+            {
+                state.Abort ??= new GenerationAbortedException($"{_options.CircuitBreakerThreshold} transport failures in a row (last: {fault.Description}); the circuit is open and the run stopped. Everything accepted so far is in {store.Path}; run again with resume to continue.", ex);
+                await stop.CancelAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                GenerationLog.GaveUp(_logger, itemId, call.Attempt);
+            }
+
+            return false;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        if (outcome is null)
+        {
+            state.StoppedReason ??= "budget";
+            await stop.CancelAsync().ConfigureAwait(false);
+            return false;
+        }
+
+        if (!outcome.Accepted)
+        {
+            GenerationLog.GaveUp(_logger, itemId, _options.MaxAttempts);
+        }
+
+        return outcome.Accepted;
+    }
+
+    /// <summary>One attempt of an item: its prompt (logged before it is sent, for instance generation), the call through the transport pipeline, and the completion recorded.</summary>
+    /// <returns>The completion, or <see langword="null"/> when the budget allows no more requests.</returns>
+    private async ValueTask<GenerationOutcome?> AttemptAsync(GenerationCall call, ResilienceContext context)
+    {
+        var state = call.State;
+        int attempt = call.Attempt;
+        string prompt = call.Prompt ??= BuildPrompt(state, call.Seeds, call.Item, attempt);
+        if (!call.Issued && _options.Method == GenerationMethod.InstanceGeneration && !state.BudgetExhausted())
+        {
+            await call.Store.AppendIssuedAsync(call.ItemId, call.Item, attempt, prompt).ConfigureAwait(false);
+            call.Issued = true;
+        }
+
+        call.Request = new GenerationRequest(_options.Method, _options.Domain, prompt, _options.PromptStyle) { Item = call.Item, Attempt = attempt };
+        GenerationOutcome? outcome;
+        using (var activity = Telemetry.Source.StartActivity(AgoraBenchTelemetry.GenerationAttemptSpan))
+        {
+            if (activity is not null)
+            {
+                activity.SetTag(_settingTag.Key, _settingTag.Value);
+                activity.SetTag(_generatorTag.Key, _generatorTag.Value);
+                activity.SetTag(AgoraBenchTelemetry.ItemAttribute, call.ItemId);
+                activity.SetTag(AgoraBenchTelemetry.AttemptAttribute, attempt);
+            }
+
+            try
+            {
+                outcome = await _transport.ExecuteAsync(static (c, call) => call.Engine.SendAsync(call, c.CancellationToken), context, call).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!context.CancellationToken.IsCancellationRequested && Classify(ex) is { } fault)
+            {
+                Telemetry.Fail(activity, ex.GetType().FullName!, fault.Retryable ? "transport failure" : "refused");
+                activity?.SetTag(AgoraBenchTelemetry.OutcomeAttribute, fault.Retryable ? "transport_error" : "refused");
+                throw;
+            }
+
+            if (outcome is null)
+            {
+                return null;
+            }
+
+            if (activity is not null)
+            {
+                activity.SetTag(AgoraBenchTelemetry.OutcomeAttribute, outcome.Accepted ? "accepted" : "rejected");
+                activity.SetTag(AgoraBenchTelemetry.RejectionAttribute, outcome.Rejection?.Code);
+                activity.SetTag(AgoraBenchTelemetry.InputTokensAttribute, outcome.InputTokens);
+                activity.SetTag(AgoraBenchTelemetry.OutputTokensAttribute, outcome.OutputTokens);
+            }
+        }
+
+        state.Completion(outcome, _options);
+        Measure(outcome);
+        await call.Store.AppendAttemptAsync(call.ItemId, attempt, outcome, CancellationToken.None).ConfigureAwait(false);
+        if (outcome.Accepted)
+        {
+            var instance = new SyntheticInstance
+            {
+                Instruction = outcome.Instruction!,
+                Response = outcome.Response!,
+                Id = call.ItemId,
+                Index = _options.Method == GenerationMethod.InstanceGeneration ? null : call.Item,
+                Config = _options.Method == GenerationMethod.InstanceGeneration ? null : call.Seeds[call.Item].Config,
+                Method = _options.Method,
+                Domain = _options.Domain,
+                Generator = _options.Generator,
+            };
+            await call.Store.AppendInstanceAsync(instance, CancellationToken.None).ConfigureAwait(false);
+            state.Accept(instance);
+            if (Telemetry.Instances.Enabled)
+            {
+                Telemetry.Instances.Add(1, _settingTag, _generatorTag);
+            }
+
+            call.Progress?.Report(state.Snapshot());
+            return outcome;
+        }
+
+        if (Telemetry.Rejections.Enabled)
+        {
+            Telemetry.Rejections.Add(1, _settingTag, _generatorTag, new(AgoraBenchTelemetry.RejectionAttribute, outcome.Rejection!.Code));
+        }
+
+        GenerationLog.Rejected(_logger, call.ItemId, attempt, outcome.Rejection!.Code);
+        call.Progress?.Report(state.Snapshot());
+
+        // The next attempt, if the pipeline makes one, draws a new prompt.
+        call.Attempt++;
+        call.Prompt = null;
+        call.Issued = false;
+        return outcome;
     }
 
     private void Measure(GenerationOutcome outcome)
@@ -266,6 +305,94 @@ public sealed class GenerationEngine
             decimal usd = ((outcome.InputTokens * input) + (outcome.OutputTokens * output)) / 1_000_000m;
             Telemetry.Cost.Add((double)usd, new(AgoraBenchTelemetry.StageAttribute, "generate"), _generatorTag);
         }
+    }
+
+    /// <summary>One call to the generator, as the pipeline runs it (and runs it again after a passing fault).</summary>
+    /// <returns>The outcome, or <see langword="null"/> when the budget allows no more requests.</returns>
+    private async ValueTask<GenerationOutcome?> SendAsync(GenerationCall call, CancellationToken ct)
+    {
+        call.Fault = null;
+        if (call.State.BudgetExhausted())
+        {
+            return null;
+        }
+
+        await AcquireAsync(call.State, call.Request.Prompt, ct).ConfigureAwait(false);
+        try
+        {
+            return await _generator.GenerateAsync(call.Request, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested && Classify(ex) is { Retryable: true } fault)
+        {
+            call.Fault = fault;
+            call.TransportFailures++;
+            if (Telemetry.Retries.Enabled)
+            {
+                Telemetry.Retries.Add(1, _settingTag, _generatorTag);
+            }
+
+            call.CircuitOpened = call.State.TransportFailure() >= _options.CircuitBreakerThreshold;
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The attempts pipeline (<c>AgoraBench.Generation.Attempts</c>), built once: a rejected completion is re-prompted
+    /// at once, while the item has attempts left (<see cref="GenerationEngineOptions.MaxAttempts"/>, counted across
+    /// resumed runs).
+    /// </summary>
+    private ResiliencePipeline AttemptsPipeline()
+    {
+        var builder = ModelCallRetry.Builder(ModelCallRetry.GenerationAttempts, _time, null);
+        if (_options.MaxAttempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = _options.MaxAttempts - 1,
+                Delay = TimeSpan.Zero,
+                BackoffType = DelayBackoffType.Constant,
+                ShouldHandle = args => new ValueTask<bool>(
+                    args.Outcome.Result is GenerationOutcome { Accepted: false }
+                    && args.Context.Properties.GetValue(CallKey, null!).Attempt <= _options.MaxAttempts),
+            });
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// The engine's transport pipeline (<c>AgoraBench.Generation</c>), built once: it retries a call that failed in
+    /// passing while the item has retries left and the failures in a row have not opened the circuit, after a
+    /// seeded-jitter back-off or the server's Retry-After (both capped).
+    /// </summary>
+    private ResiliencePipeline TransportPipeline()
+    {
+        var builder = ModelCallRetry.Builder(ModelCallRetry.Generation, _time, null);
+        if (_options.MaxTransportRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = _options.MaxTransportRetries,
+                ShouldHandle = args => new ValueTask<bool>(
+                    args.Outcome.Exception is not null
+                    && !args.Context.CancellationToken.IsCancellationRequested
+                    && args.Context.Properties.GetValue(CallKey, null!) is { Fault: not null, CircuitOpened: false } call
+                    && call.TransportFailures <= _options.MaxTransportRetries),
+                DelayGenerator = args =>
+                {
+                    var call = args.Context.Properties.GetValue(CallKey, null!);
+                    return new ValueTask<TimeSpan?>(Backoff(call.Item, call.TransportFailures, call.Fault?.RetryAfter));
+                },
+                OnRetry = args =>
+                {
+                    var call = args.Context.Properties.GetValue(CallKey, null!);
+                    GenerationLog.Retrying(_logger, call.ItemId, call.Fault?.Description ?? "transport failure", call.TransportFailures, args.RetryDelay.TotalMilliseconds);
+                    return default;
+                },
+            });
+        }
+
+        return builder.Build();
     }
 
     private static TokenBucketRateLimiter? Limiter(int? perMinute) => perMinute is not { } limit ? null : new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions

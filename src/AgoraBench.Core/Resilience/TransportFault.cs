@@ -5,8 +5,9 @@ using System.Net;
 namespace AgoraBench;
 
 /// <summary>
-/// What a failed model call means for whoever retries it: passing (429, 408, 409, 5xx, no response, a timeout, a body
-/// that is not JSON) or a refusal (other 4xx), with the server's Retry-After when it gave one.
+/// What a failed model call means for whoever retries it: passing (429, 408, 5xx, no response, a timeout, a lost
+/// connection, a body that is not JSON) or a refusal (every other 4xx, 401 and 403 included), with the server's
+/// Retry-After when it gave one. The resilience pipelines of <see cref="ModelCallRetry"/> retry only the passing kind.
 /// </summary>
 /// <param name="Retryable">Whether another attempt may succeed.</param>
 /// <param name="RetryAfter">How long the server asked to wait, or <see langword="null"/>.</param>
@@ -34,10 +35,10 @@ internal sealed record TransportFault(bool Retryable, TimeSpan? RetryAfter, stri
                     }
                 }
 
-                bool retryable = client.Status is 0 or 408 or 409 or 429 or >= 500;
+                bool retryable = client.Status is 0 or 408 or 429 or >= 500;
                 return new TransportFault(retryable, after, client.Status == 0 ? "no response" : $"HTTP {client.Status}");
             case HttpRequestException http:
-                return new TransportFault(http.StatusCode is null or HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout or HttpStatusCode.Conflict || (int?)http.StatusCode >= 500, null, http.StatusCode is { } code ? $"HTTP {(int)code}" : "connection failed");
+                return new TransportFault(http.StatusCode is null or HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int?)http.StatusCode >= 500, null, http.StatusCode is { } code ? $"HTTP {(int)code}" : "connection failed");
             case System.Text.Json.JsonException or FormatException:
                 return new TransportFault(true, null, "malformed response body");
             case TimeoutException or TaskCanceledException or IOException:
