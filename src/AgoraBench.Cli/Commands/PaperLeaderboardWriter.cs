@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 
 namespace AgoraBench.Cli.Commands;
 
@@ -111,7 +112,7 @@ internal static class PaperLeaderboardWriter
             json.WriteNumber("rank", generator.Rank);
             json.WriteNumber("overall", generator.Overall);
             json.WriteNumber("paper_overall", published.OverallPgr);
-            JsonReport.WriteMethodsAndCells(json, generator);
+            WriteMethodsAndCells(json, generator);
             json.WriteNumber("problem_solving", published.ProblemSolvingAverage);
             json.WriteNumber("usd_per_1m_input", published.InputUsdPerMillionTokens);
             json.WriteNumber("usd_per_1m_output", published.OutputUsdPerMillionTokens);
@@ -125,6 +126,25 @@ internal static class PaperLeaderboardWriter
         json.WriteEndObject();
         json.WriteEndObject();
     });
+
+    /// <summary>Writes <c>"methods": {method: avg}</c> and <c>"cells": {"method/domain": pgr}</c>, the shape of <c>pgr.json</c>.</summary>
+    private static void WriteMethodsAndCells(Utf8JsonWriter json, GeneratorPgr generator)
+    {
+        json.WriteStartObject("methods");
+        foreach (var (method, average) in generator.MethodAverages)
+        {
+            JsonReport.Number(json, AgoraBenchNames.ToName(method), average);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("cells");
+        foreach (var cell in generator.Cells)
+        {
+            JsonReport.Number(json, cell.Setting.Key, cell.Value);
+        }
+
+        json.WriteEndObject();
+    }
 
     private static string Price(double usd) => usd.ToString("0.00##", CultureInfo.InvariantCulture);
 

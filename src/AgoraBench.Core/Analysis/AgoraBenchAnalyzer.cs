@@ -13,7 +13,7 @@ namespace AgoraBench;
 public static class AgoraBenchAnalyzer
 {
     /// <summary>The name of the problem-solving feature in the PCA.</summary>
-    public const string ProblemSolvingFeature = "problem_solving";
+    internal const string ProblemSolvingFeature = "problem_solving";
 
     /// <summary>Analyzes a study.</summary>
     /// <param name="input">The study's tables.</param>

@@ -28,7 +28,7 @@ public static class AnalysisFindings
                 && leaderboard.Generators.Skip(1).All(o => leaderboard.Compare(best.Generator, o.Generator) is { IsSignificantlyBetter: true }));
         findings.Add(clear
             ? $"Best data generator: {summary}."
-            : $"Highest overall PGR: {summary}, but not a significant winner at {PgrReportWriter.LevelText(leaderboard.Confidence!.Value)} confidence (see the verdict).");
+            : $"Highest overall PGR: {summary}, but not a significant winner at {ConfidenceLevels.Text(leaderboard.Confidence!.Value)} confidence (see the verdict).");
 
         if (analysis.Coarse is { } coarse)
         {
@@ -76,11 +76,7 @@ public static class AnalysisFindings
     }
 
     /// <summary>A number with a fixed count of decimals; a value that rounds to zero is written without a sign (never "-0").</summary>
-    internal static string N(double value, int decimals)
-    {
-        double rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
-        return (rounded == 0 ? 0 : rounded).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-    }
+    internal static string N(double value, int decimals) => FixedDecimals.Format(value, decimals);
 
     /// <summary>"1 setting", "9 settings".</summary>
     internal static string Count(int count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");

@@ -16,7 +16,7 @@ public sealed class AnalysisInput
     /// cells equal <see cref="Cells"/>, it is the analysis's leaderboard, so its intervals and generator comparisons
     /// reach the report; otherwise it is ignored.
     /// </summary>
-    public PgrReport? Leaderboard { get; init; }
+    internal PgrReport? Leaderboard { get; init; }
 
     /// <summary>Gets the intrinsic metrics of each generator's data in each setting.</summary>
     public IReadOnlyList<IntrinsicMetricValue> IntrinsicMetrics { get; init; } = [];
@@ -31,7 +31,7 @@ public sealed class AnalysisInput
     public IReadOnlyList<GenerationUsage> Usage { get; init; } = [];
 
     /// <summary>Gets what the study measurably spent, by stage (generation, metrics, evaluation), for the report's spend table.</summary>
-    public IReadOnlyList<RunCost> Spend { get; init; } = [];
+    internal IReadOnlyList<RunCost> Spend { get; init; } = [];
 
     /// <summary>Gets measured overall PGRs at other instance counts, for the budget view.</summary>
     public IReadOnlyList<ScalingPoint> ScalingPoints { get; init; } = [];
@@ -40,11 +40,11 @@ public sealed class AnalysisInput
     /// Gets overall PGRs as a source reported them (for example the paper's Table 3, rounded), used instead of the
     /// mean of the cells for the coarse regression. Leave empty to use the cells.
     /// </summary>
-    public IReadOnlyDictionary<string, double> ReportedOverallPgr { get; init; } = new Dictionary<string, double>();
+    internal IReadOnlyDictionary<string, double> ReportedOverallPgr { get; init; } = new Dictionary<string, double>();
 
     /// <summary>
     /// Gets problem-solving averages as a source reported them (for example the paper's Table 7 "Average"), used instead
     /// of the mean of <see cref="ProblemSolving"/> for the coarse regression. Leave empty to use the scores.
     /// </summary>
-    public IReadOnlyDictionary<string, double> ReportedProblemSolvingAverage { get; init; } = new Dictionary<string, double>();
+    internal IReadOnlyDictionary<string, double> ReportedProblemSolvingAverage { get; init; } = new Dictionary<string, double>();
 }

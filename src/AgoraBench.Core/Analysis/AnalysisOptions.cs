@@ -9,7 +9,7 @@ public sealed class AnalysisOptions
 
     /// <summary>Gets or sets the number of instances per setting a study generates, for costing a study.</summary>
     /// <value>The default value is 10,000, as in the paper.</value>
-    public int InstancesPerSetting { get; set; } = 10_000;
+    internal int InstancesPerSetting { get; set; } = 10_000;
 
     /// <summary>Gets or sets the input tokens per accepted instance assumed when no usage was measured.</summary>
     /// <value>The default value is 1,500 (an instance-generation meta-prompt with three demonstrations).</value>

@@ -24,7 +24,7 @@ public static class AnalysisTableCsv
     /// <param name="sourceName">The name used in error messages.</param>
     /// <returns>The cells.</returns>
     /// <exception cref="DataValidationException">The data is malformed.</exception>
-    public static IReadOnlyList<SettingPgr> ReadPgr(TextReader reader, string sourceName) =>
+    internal static IReadOnlyList<SettingPgr> ReadPgr(TextReader reader, string sourceName) =>
         Read(reader, sourceName, ["generator", "method", "domain", "pgr"], row =>
             new SettingPgr(row.Text("generator"), AgoraBenchSettings.Get(row.Method(), row.Domain()), row.Number("pgr")));
 
@@ -44,7 +44,7 @@ public static class AnalysisTableCsv
     /// <param name="sourceName">The name used in error messages.</param>
     /// <returns>The values.</returns>
     /// <exception cref="DataValidationException">The data is malformed.</exception>
-    public static IReadOnlyList<IntrinsicMetricValue> ReadIntrinsicMetrics(TextReader reader, string sourceName) =>
+    internal static IReadOnlyList<IntrinsicMetricValue> ReadIntrinsicMetrics(TextReader reader, string sourceName) =>
         Read(reader, sourceName, ["generator", "method", "domain", "metric", "value"], row =>
             new IntrinsicMetricValue(row.Text("generator"), AgoraBenchSettings.Get(row.Method(), row.Domain()), row.Text("metric"), row.Number("value")));
 
@@ -64,7 +64,7 @@ public static class AnalysisTableCsv
     /// <param name="sourceName">The name used in error messages.</param>
     /// <returns>The scores.</returns>
     /// <exception cref="DataValidationException">The data is malformed.</exception>
-    public static IReadOnlyList<ProblemSolvingScore> ReadProblemSolving(TextReader reader, string sourceName) =>
+    internal static IReadOnlyList<ProblemSolvingScore> ReadProblemSolving(TextReader reader, string sourceName) =>
         Read(reader, sourceName, ["generator", "benchmark", "score"], row =>
             new ProblemSolvingScore(row.Text("generator"), row.Text("benchmark"), row.Number("score")));
 
@@ -84,7 +84,7 @@ public static class AnalysisTableCsv
     /// <param name="sourceName">The name used in error messages.</param>
     /// <returns>The prices.</returns>
     /// <exception cref="DataValidationException">The data is malformed.</exception>
-    public static IReadOnlyList<GeneratorPrice> ReadPrices(TextReader reader, string sourceName) =>
+    internal static IReadOnlyList<GeneratorPrice> ReadPrices(TextReader reader, string sourceName) =>
         Read(reader, sourceName, ["generator", "usd_per_1m_input", "usd_per_1m_output"], row =>
         {
             var price = new GeneratorPrice(row.Text("generator"), row.Number("usd_per_1m_input"), row.Number("usd_per_1m_output"));
@@ -112,7 +112,7 @@ public static class AnalysisTableCsv
     /// <param name="sourceName">The name used in error messages.</param>
     /// <returns>The usage rows.</returns>
     /// <exception cref="DataValidationException">The data is malformed.</exception>
-    public static IReadOnlyList<GenerationUsage> ReadUsage(TextReader reader, string sourceName) =>
+    internal static IReadOnlyList<GenerationUsage> ReadUsage(TextReader reader, string sourceName) =>
         Read(reader, sourceName, ["generator", "instances", "input_tokens", "output_tokens"], row =>
         {
             string generator = row.Text("generator");
@@ -138,7 +138,7 @@ public static class AnalysisTableCsv
     /// <param name="sourceName">The name used in error messages.</param>
     /// <returns>The points.</returns>
     /// <exception cref="DataValidationException">The data is malformed.</exception>
-    public static IReadOnlyList<ScalingPoint> ReadScalingPoints(TextReader reader, string sourceName) =>
+    internal static IReadOnlyList<ScalingPoint> ReadScalingPoints(TextReader reader, string sourceName) =>
         Read(reader, sourceName, ["generator", "instances", "pgr"], row =>
         {
             string generator = row.Text("generator");

@@ -9,8 +9,13 @@ namespace AgoraBench;
 /// text) and the sampling options that change an answer (temperature, top-p, maximum tokens, seed, stop sequences,
 /// response format). Endpoints and keys are never part of it.
 /// </summary>
-internal static class ChatRequestKey
+public static class ChatRequestKey
 {
+    /// <summary>Computes the key of one request.</summary>
+    /// <param name="modelId">The model id the request goes to.</param>
+    /// <param name="messages">The messages sent.</param>
+    /// <param name="options">The options sent, if any.</param>
+    /// <returns>The key, as lower-case hex.</returns>
     public static string Compute(string modelId, IReadOnlyList<ChatMessage> messages, ChatOptions? options)
     {
         using var buffer = new MemoryStream();

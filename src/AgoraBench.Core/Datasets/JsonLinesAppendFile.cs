@@ -6,7 +6,7 @@ namespace AgoraBench;
 /// An append-only JSON Lines file (a cache, a log of paid results): existing lines are read back on open after a torn
 /// last line is cut off, and each new line is written and flushed whole, one writer at a time.
 /// </summary>
-internal sealed class JsonLinesAppendFile : IAsyncDisposable, IDisposable
+public sealed class JsonLinesAppendFile : IAsyncDisposable, IDisposable
 {
     private readonly FileStream _file;
     private readonly Lock _gate = new();
@@ -17,20 +17,20 @@ internal sealed class JsonLinesAppendFile : IAsyncDisposable, IDisposable
         _file = file;
     }
 
-    public string Path { get; }
+    internal string Path { get; }
 
     /// <summary>Opens a file, calling <paramref name="read"/> for each existing line; a line it cannot read is an error naming the file and line.</summary>
     public static async Task<JsonLinesAppendFile> OpenAsync(string path, Action<JsonElement> read, string what, CancellationToken cancellationToken)
     {
         string full = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        GenerationRunStore.CutTornLine(full);
+        TornLine.Cut(full);
         await ReadAsync(full, read, what, cancellationToken).ConfigureAwait(false);
         return new JsonLinesAppendFile(full, new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0));
     }
 
     /// <summary>Calls <paramref name="read"/> for each line of a JSON Lines file (none when it does not exist); a line it cannot read is an error naming the file and line.</summary>
-    public static async Task ReadAsync(string path, Action<JsonElement> read, string what, CancellationToken cancellationToken)
+    internal static async Task ReadAsync(string path, Action<JsonElement> read, string what, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {
@@ -70,7 +70,10 @@ internal sealed class JsonLinesAppendFile : IAsyncDisposable, IDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>Closes the file.</summary>
+    /// <returns>A task that completes when the file is closed.</returns>
     public ValueTask DisposeAsync() => _file.DisposeAsync();
 
+    /// <summary>Closes the file.</summary>
     public void Dispose() => _file.Dispose();
 }

@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>Another writer (another process, or another run in this one) holds the lock of an output file; nothing was written.</summary>
-public sealed class OutputInUseException : IOException
+internal sealed class OutputInUseException : IOException
 {
     /// <summary>Initializes a new instance of the <see cref="OutputInUseException"/> class.</summary>
     public OutputInUseException()

@@ -38,7 +38,7 @@ public static class SyntheticDataset
     /// <param name="cancellationToken">A token that cancels the read.</param>
     /// <returns>The instances, in stream order.</returns>
     /// <exception cref="DataValidationException">The data is malformed; every problem found is listed.</exception>
-    public static Task<IReadOnlyList<SyntheticInstance>> ReadAsync(
+    internal static Task<IReadOnlyList<SyntheticInstance>> ReadAsync(
         Stream stream,
         string sourceName,
         SyntheticDatasetReadOptions? options = null,
@@ -55,7 +55,7 @@ public static class SyntheticDataset
     /// <param name="format">The format; <see cref="SyntheticDatasetFormat.Auto"/> writes a JSON array for <c>.json</c> files and JSON Lines otherwise.</param>
     /// <param name="cancellationToken">A token that cancels the write; the target file is then left unchanged.</param>
     /// <returns>A task that completes when the file is in place.</returns>
-    public static async Task WriteAsync(
+    internal static async Task WriteAsync(
         string path,
         IEnumerable<SyntheticInstance> instances,
         SyntheticDatasetFormat format = SyntheticDatasetFormat.Auto,
@@ -100,7 +100,7 @@ public static class SyntheticDataset
     /// <param name="cancellationToken">A token that cancels the write.</param>
     /// <returns>A task that completes when everything is written.</returns>
     /// <exception cref="ArgumentException"><paramref name="format"/> is <see cref="SyntheticDatasetFormat.Auto"/>.</exception>
-    public static Task WriteAsync(
+    internal static Task WriteAsync(
         Stream stream,
         IEnumerable<SyntheticInstance> instances,
         SyntheticDatasetFormat format,

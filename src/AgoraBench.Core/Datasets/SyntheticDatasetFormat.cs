@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>The file formats of synthetic datasets.</summary>
-public enum SyntheticDatasetFormat
+internal enum SyntheticDatasetFormat
 {
     /// <summary>When reading, detect the format from the first non-blank character (<c>[</c> means a JSON array); when writing, choose by file extension (<c>.json</c> means a JSON array).</summary>
     Auto = 0,

@@ -31,7 +31,7 @@ public static class AgoraBenchServiceCollectionExtensions
 
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgoraBenchOptions>, AgoraBenchOptionsValidator>());
-        services.TryAddSingleton<IPgrCalculator>(sp => new PgrCalculator(sp.GetRequiredService<IOptions<AgoraBenchOptions>>()));
+        services.TryAddSingleton<IPgrCalculator>(sp => new PgrCalculator(sp.GetRequiredService<IOptions<AgoraBenchOptions>>().Value.Pgr));
         return new AgoraBenchBuilder(services);
     }
 }

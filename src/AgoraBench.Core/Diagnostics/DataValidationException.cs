@@ -11,7 +11,7 @@ public sealed class DataValidationException : Exception
     private const int MaxErrorsInMessage = 50;
 
     /// <summary>Initializes a new instance of the <see cref="DataValidationException"/> class.</summary>
-    public DataValidationException()
+    internal DataValidationException()
         : this([new DataError(null, null, null, "The data is invalid.")])
     {
     }

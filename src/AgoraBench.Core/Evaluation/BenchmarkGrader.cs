@@ -10,7 +10,7 @@ public static class BenchmarkGrader
     /// <summary>Gets a value indicating whether a built-in benchmark is graded item by item (not judged pairwise with a Bradley-Terry or length-controlled aggregate).</summary>
     /// <param name="benchmark">The benchmark id.</param>
     /// <returns><see langword="true"/> for <c>gsm8k</c>, <c>math</c>, <c>mbpp</c> and <c>humaneval</c>.</returns>
-    public static bool IsChecked(string benchmark) => BenchmarkCatalog.BuiltIn.TryGet(benchmark, out var definition) && definition.Aggregation == "mean";
+    internal static bool IsChecked(string benchmark) => BenchmarkCatalog.BuiltIn.TryGet(benchmark, out var definition) && definition.Aggregation == "mean";
 
     /// <summary>Grades predictions of a built-in benchmark.</summary>
     /// <param name="benchmark"><c>gsm8k</c>, <c>math</c>, <c>mbpp</c> or <c>humaneval</c>.</param>
@@ -23,7 +23,7 @@ public static class BenchmarkGrader
     /// <param name="cancellationToken">Cancels the grading.</param>
     /// <returns>The grade, and pass@k for code benchmarks (empty for math).</returns>
     /// <exception cref="DataValidationException">A prediction is missing or duplicated.</exception>
-    public static Task<CodeGradeResult> GradeAsync(
+    internal static Task<CodeGradeResult> GradeAsync(
         string benchmark,
         IReadOnlyList<BenchmarkProblem> problems,
         IReadOnlyList<Prediction> predictions,

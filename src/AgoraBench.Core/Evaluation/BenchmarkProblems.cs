@@ -91,7 +91,7 @@ public static class BenchmarkProblems
     /// <summary>The GSM8K gold answer: the text after the last <c>####</c>, without thousands separators.</summary>
     /// <param name="answer">The <c>answer</c> field.</param>
     /// <returns>The final answer, or <see langword="null"/> when there is no <c>####</c>.</returns>
-    public static string? Gsm8kFinalAnswer(string answer)
+    internal static string? Gsm8kFinalAnswer(string answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
         int index = answer.LastIndexOf("####", StringComparison.Ordinal);

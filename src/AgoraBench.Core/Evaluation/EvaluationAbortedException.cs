@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>An evaluation stopped because the model's endpoint refused a request (a 4xx answer other than 408 and 429: a wrong key, a missing model, a bad request; its message gives the status and the server's reason); the answers so far stay in the predictions file.</summary>
-public sealed class EvaluationAbortedException : Exception
+internal sealed class EvaluationAbortedException : Exception
 {
     /// <summary>Initializes a new instance of the <see cref="EvaluationAbortedException"/> class.</summary>
     public EvaluationAbortedException()

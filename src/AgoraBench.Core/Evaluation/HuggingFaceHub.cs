@@ -10,7 +10,7 @@ namespace AgoraBench;
 /// (<c>/datasets/{repo}/resolve/{revision}/{path}</c>), or rows from the datasets-server (<c>/rows</c>, paged) written
 /// as JSON Lines. Cached files are reused; in offline mode the network is never used.
 /// </summary>
-public sealed class HuggingFaceHub
+internal sealed class HuggingFaceHub
 {
     private readonly HttpClient _http;
     private readonly HuggingFaceHubOptions _options;

@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>Options of <see cref="HuggingFaceHub"/>.</summary>
-public sealed class HuggingFaceHubOptions
+internal sealed class HuggingFaceHubOptions
 {
     /// <summary>Gets or sets the Hub's base URL.</summary>
     /// <value>The default value is <c>https://huggingface.co</c>.</value>

@@ -7,7 +7,7 @@ namespace AgoraBench;
 /// students learn to write), the last <c>\boxed{x}</c> (balanced braces), the last <c>#### x</c> (GSM8K), the last
 /// "the answer is x", and finally the last number.
 /// </summary>
-public static partial class MathAnswerExtractor
+internal static partial class MathAnswerExtractor
 {
     /// <summary>Extracts the final answer.</summary>
     /// <param name="output">The model's output.</param>

@@ -9,7 +9,7 @@ namespace AgoraBench;
 /// <c>\frac</c>; <c>\frac12</c> as <c>\frac{1}{2}</c>; thousands separators and trailing zeros removed; a leading
 /// <c>x =</c> dropped.
 /// </summary>
-public static partial class MathAnswerNormalizer
+internal static partial class MathAnswerNormalizer
 {
     private static readonly string[] Units =
     [

@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>Grades predictions for GSM8K or MATH against their problems.</summary>
-public static class MathBenchmarkGrader
+internal static class MathBenchmarkGrader
 {
     /// <summary>Grades every problem. Each problem's score is the fraction of its outputs that are correct (pass@1 over samples).</summary>
     /// <param name="problems">The problems (with gold answers).</param>

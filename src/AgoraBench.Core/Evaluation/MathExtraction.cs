@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>Which final answer <see cref="MathAnswerExtractor"/> takes from a model's output.</summary>
-public enum MathExtraction
+internal enum MathExtraction
 {
     /// <summary>The last: <c>[RESULT]…[/RESULT]</c>, then the last <c>\boxed{}</c>, the last <c>####</c>, the last "answer is", the last number.</summary>
     Last = 0,

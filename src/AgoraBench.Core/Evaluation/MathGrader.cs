@@ -8,7 +8,7 @@ namespace AgoraBench;
 /// alike), without case for word answers, or, for expressions in single-letter variables, by agreement at several
 /// random points.
 /// </summary>
-public static class MathGrader
+internal static class MathGrader
 {
     private static readonly double[][] Points = [[1.3, 0.7, 2.1], [-0.45, 1.9, 0.35], [2.75, -1.2, 1.15], [0.6, 3.3, -2.4]];
 

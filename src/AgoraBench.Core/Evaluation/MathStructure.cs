@@ -11,7 +11,7 @@ namespace AgoraBench;
 internal sealed partial record MathStructure(MathStructure.Kind Type, string Text, IReadOnlyList<MathStructure> Items, char Open = ' ', char Close = ' ', int Columns = 0)
 {
     /// <summary>The kinds of answer.</summary>
-    public enum Kind
+    internal enum Kind
     {
         /// <summary>A single value or expression.</summary>
         Scalar,

@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>The unbiased pass@k estimator (Chen et al., 2021): 1 − C(n − c, k) / C(n, k), computed as a stable product.</summary>
-public static class PassAtK
+internal static class PassAtK
 {
     /// <summary>Estimates pass@k from n samples of which c are correct.</summary>
     /// <param name="n">Samples drawn.</param>

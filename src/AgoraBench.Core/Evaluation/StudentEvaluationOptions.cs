@@ -6,15 +6,15 @@ namespace AgoraBench;
 public sealed class StudentEvaluationOptions
 {
     /// <summary>Gets or sets the sampling temperature, or <see langword="null"/> for the paper's: 0.2 for math, 0.0 otherwise.</summary>
-    public float? Temperature { get; set; }
+    internal float? Temperature { get; set; }
 
     /// <summary>Gets or sets top_p.</summary>
     /// <value>The default value is 0.95.</value>
-    public float TopP { get; set; } = 0.95f;
+    internal float TopP { get; set; } = 0.95f;
 
     /// <summary>Gets or sets the maximum new tokens.</summary>
     /// <value>The default value is 1,024.</value>
-    public int MaxOutputTokens { get; set; } = 1024;
+    internal int MaxOutputTokens { get; set; } = 1024;
 
     /// <summary>
     /// Gets or sets demonstrations for few-shot prompting (the paper evaluates the base model few-shot and trained
@@ -31,7 +31,7 @@ public sealed class StudentEvaluationOptions
     /// retried before the problem is recorded as failed. A refusal (any other 4xx) is never retried: it stops the run.
     /// </summary>
     /// <value>The default value is 3.</value>
-    public int MaxRetries { get; set; } = 3;
+    internal int MaxRetries { get; set; } = 3;
 
     /// <summary>Gets or sets the first delay before a retry; it doubles with each retry, with jitter.</summary>
     /// <value>The default value is 200 milliseconds.</value>
@@ -45,11 +45,11 @@ public sealed class StudentEvaluationOptions
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>Gets or sets extra chat options merged into every request (for example a stop sequence), or <see langword="null"/>.</summary>
-    public ChatOptions? ChatOptions { get; set; }
+    internal ChatOptions? ChatOptions { get; set; }
 
     /// <summary>Gets the benchmark being run (its temperature and demonstration fields); <see langword="null"/> looks the benchmark id up among the built-in ones.</summary>
     public BenchmarkDefinition? Benchmark { get; init; }
 
     /// <summary>Gets or sets the clock of the delays between retries (a fake one in tests).</summary>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+    internal TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

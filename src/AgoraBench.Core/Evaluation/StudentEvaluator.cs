@@ -16,7 +16,7 @@ public static class StudentEvaluator
     /// <param name="problem">The problem.</param>
     /// <param name="fewShot">Demonstrations with their answers, or empty.</param>
     /// <returns>The user message.</returns>
-    public static string Prompt(string benchmark, BenchmarkProblem problem, IReadOnlyList<BenchmarkProblem> fewShot) => Prompt(benchmark, problem, fewShot, null);
+    internal static string Prompt(string benchmark, BenchmarkProblem problem, IReadOnlyList<BenchmarkProblem> fewShot) => Prompt(benchmark, problem, fewShot, null);
 
     private static BenchmarkDefinition Definition(string benchmark, StudentEvaluationOptions? options) =>
         options?.Benchmark ?? (BenchmarkCatalog.BuiltIn.TryGet(benchmark, out var known) ? known : new BenchmarkDefinition { Id = benchmark, Grader = new GraderSpec("exact") });
@@ -47,7 +47,7 @@ public static class StudentEvaluator
     /// <param name="problem">The problem (its prompt filled).</param>
     /// <param name="fewShot">Demonstrations, or empty.</param>
     /// <returns>The user message.</returns>
-    public static string Prompt(BenchmarkDefinition benchmark, BenchmarkProblem problem, IReadOnlyList<BenchmarkProblem> fewShot)
+    internal static string Prompt(BenchmarkDefinition benchmark, BenchmarkProblem problem, IReadOnlyList<BenchmarkProblem> fewShot)
     {
         ArgumentNullException.ThrowIfNull(benchmark);
         return Prompt(benchmark.Id, problem, fewShot, benchmark);
@@ -67,7 +67,7 @@ public static class StudentEvaluator
     /// <returns>The number of problems answered now and the ids that failed after all retries.</returns>
     /// <exception cref="OutputInUseException">Another evaluation is writing the same predictions file.</exception>
     /// <exception cref="EvaluationAbortedException">The endpoint refused a request (a 4xx other than 408 and 429, a failed authentication); it was not retried, and the message gives the status and the server's reason.</exception>
-    public static async Task<(int Answered, IReadOnlyList<string> Failed)> RunAsync(
+    public static async Task<StudentEvaluationRun> RunAsync(
         IChatClient model,
         string benchmark,
         IReadOnlyList<BenchmarkProblem> problems,
@@ -168,7 +168,7 @@ public static class StudentEvaluator
                 throw abort;
             }
 
-            return (answered, failed);
+            return new StudentEvaluationRun(answered, failed);
         }
     }
 

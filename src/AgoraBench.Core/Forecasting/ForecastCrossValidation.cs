@@ -7,7 +7,7 @@ namespace AgoraBench;
 internal sealed class ForecastCrossValidation(IReadOnlyList<double[]> rows, IReadOnlyList<double> y, IReadOnlyList<string> groups)
 {
     /// <summary>Fits a model on the given observations and returns its predictor.</summary>
-    public delegate Func<double[], double> Fitter(int[] training);
+    internal delegate Func<double[], double> Fitter(int[] training);
 
     public int Count => rows.Count;
 

@@ -9,13 +9,13 @@ namespace AgoraBench;
 public sealed class ForecastInput
 {
     /// <summary>Gets the observed PGR of each generator in each setting.</summary>
-    public IReadOnlyList<SettingPgr> Cells { get; init; } = [];
+    internal IReadOnlyList<SettingPgr> Cells { get; init; } = [];
 
     /// <summary>Gets the intrinsic metrics of each generator's data in each setting.</summary>
-    public IReadOnlyList<IntrinsicMetricValue> IntrinsicMetrics { get; init; } = [];
+    internal IReadOnlyList<IntrinsicMetricValue> IntrinsicMetrics { get; init; } = [];
 
     /// <summary>Gets the generators' own benchmark scores; averaged per domain, they become the <c>problem_solving</c> feature.</summary>
-    public IReadOnlyList<ProblemSolvingScore> ProblemSolving { get; init; } = [];
+    internal IReadOnlyList<ProblemSolvingScore> ProblemSolving { get; init; } = [];
 
     /// <summary>Gets where each cell's values came from (a file of a run folder), to name it in errors and notes.</summary>
     internal IReadOnlyDictionary<(string Generator, AgoraBenchSetting Setting), string> Origins { get; init; } =
@@ -39,7 +39,9 @@ public sealed class ForecastInput
     };
 
     /// <summary>Combines two inputs (the paper's data and a run's, or several runs').</summary>
-    internal ForecastInput Concat(ForecastInput other)
+    /// <param name="other">The input to append.</param>
+    /// <returns>A new input with the rows of both.</returns>
+    public ForecastInput Concat(ForecastInput other)
     {
         var origins = new Dictionary<(string, AgoraBenchSetting), string>(Origins);
         foreach (var (key, value) in other.Origins)

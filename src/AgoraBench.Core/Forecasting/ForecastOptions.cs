@@ -13,5 +13,5 @@ public sealed class ForecastOptions
 
     /// <summary>Gets the ridge penalties the inner leave-one-generator-out loop chooses from (on standardised features).</summary>
     /// <value>By default 13 values from 0.01 to 10,000, evenly spaced on a log scale; the largest is, in effect, the mean.</value>
-    public IList<double> Penalties { get; init; } = [.. Enumerable.Range(0, 13).Select(i => Math.Round(Math.Pow(10, -2 + (i * 0.5)), 4))];
+    internal IList<double> Penalties { get; init; } = [.. Enumerable.Range(0, 13).Select(i => Math.Round(Math.Pow(10, -2 + (i * 0.5)), 4))];
 }

@@ -7,10 +7,14 @@ namespace AgoraBench;
 /// Writes a <see cref="PgrForecast"/> as Markdown (a summary, the validation and a table), CSV or JSON. Every format
 /// carries the leave-one-generator-out validation next to the predictions, so no prediction travels without its error.
 /// </summary>
-internal static class ForecastWriter
+public static class ForecastWriter
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>Formats a forecast with its validation.</summary>
+    /// <param name="forecast">The forecast.</param>
+    /// <param name="format">Markdown, CSV or JSON.</param>
+    /// <returns>The text, ending in a newline.</returns>
     public static string ToString(PgrForecast forecast, PgrReportFormat format) => format switch
     {
         PgrReportFormat.Csv => Csv(forecast),
@@ -19,7 +23,7 @@ internal static class ForecastWriter
     };
 
     /// <summary>The lines that say what the model is and how well it did; printed before any prediction.</summary>
-    public static IReadOnlyList<string> Summary(PgrForecast forecast)
+    internal static IReadOnlyList<string> Summary(PgrForecast forecast)
     {
         var v = forecast.Validation;
         int runs = v.Observations - forecast.PublishedObservations;

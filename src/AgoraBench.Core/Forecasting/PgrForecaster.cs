@@ -16,7 +16,7 @@ namespace AgoraBench;
 public static class PgrForecaster
 {
     /// <summary>The fewest generators with observed PGR a forecast is validated on.</summary>
-    public const int MinimumGenerators = 4;
+    internal const int MinimumGenerators = 4;
 
     /// <summary>Fits the forecast, validates it, and predicts every cell that has intrinsic metrics but no PGR.</summary>
     /// <param name="input">Observed cells, intrinsic metrics and optional problem-solving scores; usually <see cref="ForecastInput.FromPaper"/> plus the user's runs.</param>

@@ -4,39 +4,39 @@ namespace AgoraBench;
 public sealed class ChatDataGeneratorOptions
 {
     /// <summary>Gets or sets the system message (default: <see cref="MetaPrompts.SystemMessage"/>).</summary>
-    public string SystemMessage { get; set; } = MetaPrompts.SystemMessage;
+    internal string SystemMessage { get; set; } = MetaPrompts.SystemMessage;
 
     /// <summary>Gets or sets the model id sent with each request, or <see langword="null"/> to use the client's default.</summary>
     public string? ModelId { get; set; }
 
     /// <summary>Gets or sets the sampling temperature (default 1.0).</summary>
-    public float Temperature { get; set; } = 1.0f;
+    internal float Temperature { get; set; } = 1.0f;
 
     /// <summary>Gets or sets nucleus-sampling top-p (default 0.9).</summary>
-    public float TopP { get; set; } = 0.9f;
+    internal float TopP { get; set; } = 0.9f;
 
     /// <summary>Gets or sets the maximum output tokens (default 4096); also the length limit of validation.</summary>
-    public int MaxOutputTokens { get; set; } = 4096;
+    internal int MaxOutputTokens { get; set; } = 4096;
 
     /// <summary>Gets the stop sequences (default <c>[END]</c>).</summary>
-    public IList<string> StopSequences { get; } = [GenerationParser.EndMarker];
+    internal IList<string> StopSequences { get; } = [GenerationParser.EndMarker];
 
     /// <summary>Gets or sets the token counter of the length check, or <see langword="null"/> for <see cref="TokenizerTokenCounter.Default"/> (o200k_base). The paper counts with Llama-3's tokenizer: <see cref="TokenizerTokenCounter.FromLlama3TokenizerFile"/>.</summary>
     public ITokenCounter? TokenCounter { get; set; }
 
     /// <summary>Gets or sets a value indicating whether the length check is skipped.</summary>
-    public bool SkipLengthCheck { get; set; }
+    internal bool SkipLengthCheck { get; set; }
 
     /// <summary>
     /// Gets or sets the domain whose validation rules check each instance (<see cref="BenchmarkDomain.Math"/>: one
     /// <c>[RESULT]</c>; <see cref="BenchmarkDomain.Code"/>: code compiles; any other: the general rules), or
     /// <see langword="null"/> for the request's own domain. A declared domain gets the general rules unless it names another.
     /// </summary>
-    public BenchmarkDomain? ValidatorDomain { get; set; }
+    internal BenchmarkDomain? ValidatorDomain { get; set; }
 
     /// <summary>Lists every problem with these options.</summary>
     /// <returns>The problems; empty when the options are valid.</returns>
-    public IReadOnlyList<string> Validate()
+    internal IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
         if (Temperature is < 0 or > 2 || float.IsNaN(Temperature))

@@ -6,7 +6,7 @@ namespace AgoraBench;
 /// Splits a generator's completion into an instruction and a response, as the reference parsers do (§2.2–2.4): text is
 /// cut at the last trigger and the next end marker, then trimmed.
 /// </summary>
-public static class GenerationParser
+internal static class GenerationParser
 {
     /// <summary>The end-of-instance marker and stop sequence.</summary>
     public const string EndMarker = "[END]";

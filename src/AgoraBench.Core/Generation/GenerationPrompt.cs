@@ -5,4 +5,4 @@ namespace AgoraBench;
 /// <param name="Theme">The theme drawn (instance generation), or <see langword="null"/>.</param>
 /// <param name="FirstWord">The first-word trigger drawn (instruction-following instance generation), or <see langword="null"/>.</param>
 /// <param name="Demonstrations">The demonstrations shown, in order.</param>
-public sealed record GenerationPrompt(string Text, string? Theme, string? FirstWord, IReadOnlyList<SyntheticInstance> Demonstrations);
+internal sealed record GenerationPrompt(string Text, string? Theme, string? FirstWord, IReadOnlyList<SyntheticInstance> Demonstrations);

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace AgoraBench;
 
 /// <summary>Fills meta-prompts: demonstrations, theme and trigger for instance generation; the seed pair for the other methods. Randomness comes only from the <see cref="Random"/> passed in, so a seed reproduces every prompt.</summary>
-public static partial class GenerationPromptBuilder
+internal static partial class GenerationPromptBuilder
 {
     private static System.Text.RegularExpressions.Regex Placeholder => PlaceholderRegex();
 

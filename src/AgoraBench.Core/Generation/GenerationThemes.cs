@@ -5,7 +5,7 @@ namespace AgoraBench;
 /// implementation (data, kept verbatim: duplicates such as "Combinatorics", "Act as " and "My ", and the concatenated
 /// "As a Question: ", are part of the reference lists and so of the sampling weights).
 /// </summary>
-public static class GenerationThemes
+internal static class GenerationThemes
 {
     /// <summary>Gets the 36 math themes (35 distinct).</summary>
     public static IReadOnlyList<string> Math { get; } =

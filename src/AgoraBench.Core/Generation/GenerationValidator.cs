@@ -5,7 +5,7 @@ namespace AgoraBench;
 /// math <c>[RESULT]</c> rules, the code fence and forbidden-phrase rules, and the Llama-3 length limit. Every rejection
 /// has a reason code.
 /// </summary>
-public static class GenerationValidator
+internal static class GenerationValidator
 {
     private static readonly string[] ForbiddenCodePhrases = ["example usage", "this function", "test the function", "test cases", "this implementation", "explanation", "this solution"];
 

@@ -11,7 +11,7 @@ namespace AgoraBench;
 /// <c>&lt;input&gt;</c>, <c>OUTPUT:</c>. Quality enhancement ends with <c>Revised Question: </c> and uses <c>&lt;input&gt;</c>
 /// and <c>&lt;output&gt;</c>.
 /// </remarks>
-public static class MetaPrompts
+internal static class MetaPrompts
 {
     /// <summary>Gets the system message sent with every generation request.</summary>
     public static string SystemMessage { get; } = Load("system.txt").Trim();

@@ -14,20 +14,20 @@ public sealed class TokenizerTokenCounter : ITokenCounter
 
     /// <summary>Initializes a new instance of the <see cref="TokenizerTokenCounter"/> class.</summary>
     /// <param name="tokenizer">The tokenizer.</param>
-    public TokenizerTokenCounter(Tokenizer tokenizer)
+    internal TokenizerTokenCounter(Tokenizer tokenizer)
     {
         ArgumentNullException.ThrowIfNull(tokenizer);
         _tokenizer = tokenizer;
     }
 
     /// <summary>Gets the default counter (GPT-4o's o200k_base, loaded offline once per process).</summary>
-    public static TokenizerTokenCounter Default => SharedDefault.Value;
+    internal static TokenizerTokenCounter Default => SharedDefault.Value;
 
     /// <summary>Creates a counter for an OpenAI model's tiktoken encoding (o200k_base for GPT-4o, cl100k_base for GPT-4 and GPT-3.5), offline.</summary>
     /// <param name="model">The model name, for example <c>gpt-4o</c> (default) or <c>gpt-4</c>.</param>
     /// <returns>The counter.</returns>
     /// <exception cref="NotSupportedException">The model has no known encoding.</exception>
-    public static TokenizerTokenCounter ForOpenAIModel(string model = "gpt-4o")
+    internal static TokenizerTokenCounter ForOpenAIModel(string model = "gpt-4o")
     {
         ArgumentException.ThrowIfNullOrEmpty(model);
         return new TokenizerTokenCounter(TiktokenTokenizer.CreateForModel(model));

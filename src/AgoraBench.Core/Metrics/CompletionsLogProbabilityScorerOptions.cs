@@ -14,20 +14,20 @@ public sealed class CompletionsLogProbabilityScorerOptions
 
     /// <summary>Gets or sets <c>max_tokens</c>; vLLM needs at least 1 with <c>echo</c>, and the generated token is ignored.</summary>
     /// <value>The default value is 1.</value>
-    public int MaxTokens { get; set; } = 1;
+    internal int MaxTokens { get; set; } = 1;
 
     /// <summary>Gets or sets how many times a request that fails with HTTP 408, 429, 5xx or a network error is retried (other 4xx never are).</summary>
     /// <value>The default value is 3.</value>
-    public int MaxRetries { get; set; } = 3;
+    internal int MaxRetries { get; set; } = 3;
 
     /// <summary>Gets or sets the first retry delay; it doubles with each retry, with jitter.</summary>
     /// <value>The default value is 1 second.</value>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+    internal TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Gets or sets the longest retry delay, a server's <c>Retry-After</c> included.</summary>
     /// <value>The default value is 60 seconds.</value>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Gets or sets the clock of the retry delays.</summary>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+    internal TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>How a diversity metric turns embeddings into one number.</summary>
-public enum DiversityMeasure
+internal enum DiversityMeasure
 {
     /// <summary>The mean cosine distance (1 − cosine) over all unordered pairs: the paper's "c-dist" as the spec recommends.</summary>
     MeanPairwiseDistance = 0,

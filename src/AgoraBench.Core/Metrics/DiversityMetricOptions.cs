@@ -7,16 +7,16 @@ public sealed class DiversityMetricOptions
 {
     /// <summary>Gets or sets the value reported as the metric; the other is in <see cref="IntrinsicMetricResult.Details"/>.</summary>
     /// <value>The default value is <see cref="DiversityMeasure.MeanPairwiseDistance"/>.</value>
-    public DiversityMeasure Measure { get; set; } = DiversityMeasure.MeanPairwiseDistance;
+    internal DiversityMeasure Measure { get; set; } = DiversityMeasure.MeanPairwiseDistance;
 
     /// <summary>Gets or sets how many texts one embedding request carries.</summary>
     /// <value>The default value is 64.</value>
-    public int BatchSize { get; set; } = 64;
+    internal int BatchSize { get; set; } = 64;
 
     /// <summary>Gets or sets how many embedding requests run at once.</summary>
     /// <value>The default value is 4.</value>
     public int Concurrency { get; set; } = 4;
 
     /// <summary>Gets or sets options passed to the embedding generator (model id, dimensions), or <see langword="null"/>.</summary>
-    public EmbeddingGenerationOptions? EmbeddingOptions { get; set; }
+    internal EmbeddingGenerationOptions? EmbeddingOptions { get; set; }
 }

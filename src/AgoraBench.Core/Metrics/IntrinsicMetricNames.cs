@@ -19,7 +19,7 @@ public static class IntrinsicMetricNames
     public const string ResponseDiversity = "response-diversity";
 
     /// <summary>Response quality as a reward model's scalar score.</summary>
-    public const string RewardModelQuality = "reward-model-quality";
+    internal const string RewardModelQuality = "reward-model-quality";
 
     /// <summary>Gets the five metrics of the <c>score</c> command.</summary>
     public static IReadOnlyList<string> All { get; } = [InstructionDifficulty, ResponseQuality, ResponsePerplexity, InstructionDiversity, ResponseDiversity];

@@ -5,7 +5,7 @@ public sealed class IntrinsicMetricsReport
 {
     /// <summary>Initializes a new instance of the <see cref="IntrinsicMetricsReport"/> class.</summary>
     /// <param name="results">The results, in the order the metrics ran.</param>
-    public IntrinsicMetricsReport(IReadOnlyList<IntrinsicMetricResult> results)
+    internal IntrinsicMetricsReport(IReadOnlyList<IntrinsicMetricResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
         Results = results;

@@ -9,7 +9,7 @@ namespace AgoraBench;
 /// whose reason is the judge's feedback. The judge is the <see cref="ChatConfiguration"/>'s chat client.
 /// </summary>
 /// <remarks>A missing judge, an empty text or a judge that never gives a valid score yields a metric without a value and an error diagnostic, never an exception.</remarks>
-public sealed class JudgeEvaluator : IEvaluator
+internal sealed class JudgeEvaluator : IEvaluator
 {
     private readonly JudgeCriterion _criterion;
     private readonly BenchmarkDomain _domain;

@@ -53,7 +53,7 @@ public sealed class JudgeMetric : IIntrinsicMetric
     /// <param name="response">The response (ignored for difficulty).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The score (or <see langword="null"/>), the judge's feedback, every failed attempt, and the usage.</returns>
-    public async Task<(JudgeScore Result, IReadOnlyList<MetricDiagnostic> Failures, MetricUsage Usage)> GradeAsync(string instruction, string response, CancellationToken cancellationToken = default)
+    internal async Task<(JudgeScore Result, IReadOnlyList<MetricDiagnostic> Failures, MetricUsage Usage)> GradeAsync(string instruction, string response, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instruction);
         ArgumentNullException.ThrowIfNull(response);

@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>The judge prompt (absolute grading without a reference answer) and the six rubrics, from embedded resources.</summary>
-public static class JudgePrompts
+internal static class JudgePrompts
 {
     /// <summary>Gets the judge's system prompt.</summary>
     public static string SystemPrompt { get; } = Load("judge_system.txt").Trim();

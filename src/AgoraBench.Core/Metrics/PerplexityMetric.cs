@@ -30,7 +30,7 @@ public sealed class PerplexityMetric : IIntrinsicMetric
     /// <summary>The perplexity of one sequence of token log-probabilities: exp(−mean).</summary>
     /// <param name="logProbabilities">Natural-log probabilities.</param>
     /// <returns>The perplexity, or NaN for an empty sequence.</returns>
-    public static double Perplexity(IReadOnlyList<double> logProbabilities)
+    internal static double Perplexity(IReadOnlyList<double> logProbabilities)
     {
         ArgumentNullException.ThrowIfNull(logProbabilities);
         return logProbabilities.Count == 0 ? double.NaN : Math.Exp(-logProbabilities.Average());

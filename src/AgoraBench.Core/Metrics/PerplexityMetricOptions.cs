@@ -8,7 +8,7 @@ public sealed class PerplexityMetricOptions
     /// response, no separator), as in the reference implementation. For a chat template, for example the paper's
     /// Llama-3 one, use <c>i =&gt; Llama3ChatTemplate.Prompt(SftExportOptions.PaperSystemPrompt, i)</c>.
     /// </summary>
-    public Func<string, string> Context { get; set; } = static instruction => instruction;
+    internal Func<string, string> Context { get; set; } = static instruction => instruction;
 
     /// <summary>Gets or sets how many scoring requests run at once.</summary>
     /// <value>The default value is 8.</value>

@@ -13,22 +13,22 @@ namespace AgoraBench;
 public static class AgoraBenchNames
 {
     /// <summary>The name of <see cref="BenchmarkDomain.Math"/>: <c>math</c>.</summary>
-    public const string Math = "math";
+    internal const string Math = "math";
 
     /// <summary>The name of <see cref="BenchmarkDomain.Code"/>: <c>code</c>.</summary>
-    public const string Code = "code";
+    internal const string Code = "code";
 
     /// <summary>The name of <see cref="BenchmarkDomain.InstructionFollowing"/>: <c>instruction-following</c>.</summary>
-    public const string InstructionFollowing = "instruction-following";
+    internal const string InstructionFollowing = "instruction-following";
 
     /// <summary>The name of <see cref="GenerationMethod.InstanceGeneration"/>: <c>instance-generation</c>.</summary>
-    public const string InstanceGeneration = "instance-generation";
+    internal const string InstanceGeneration = "instance-generation";
 
     /// <summary>The name of <see cref="GenerationMethod.ResponseGeneration"/>: <c>response-generation</c>.</summary>
-    public const string ResponseGeneration = "response-generation";
+    internal const string ResponseGeneration = "response-generation";
 
     /// <summary>The name of <see cref="GenerationMethod.QualityEnhancement"/>: <c>quality-enhancement</c>.</summary>
-    public const string QualityEnhancement = "quality-enhancement";
+    internal const string QualityEnhancement = "quality-enhancement";
 
     /// <summary>Gets the stable name of a domain.</summary>
     /// <param name="domain">The domain.</param>
@@ -110,7 +110,7 @@ public static class AgoraBenchNames
     /// <param name="text">The text to parse.</param>
     /// <returns>The domain.</returns>
     /// <exception cref="FormatException"><paramref name="text"/> is not a well-formed domain name.</exception>
-    public static BenchmarkDomain ParseDomain(string text) =>
+    internal static BenchmarkDomain ParseDomain(string text) =>
         TryParseDomain(text, out var domain)
             ? domain
             : throw new FormatException($"'{text}' is not a domain name; use {Math}, {Code}, {InstructionFollowing} or a name of letters, digits, '-', '_' or '.'.");
@@ -119,7 +119,7 @@ public static class AgoraBenchNames
     /// <param name="text">The text to parse.</param>
     /// <returns>The method.</returns>
     /// <exception cref="FormatException"><paramref name="text"/> names no method; the message lists the valid names.</exception>
-    public static GenerationMethod ParseMethod(string text) =>
+    internal static GenerationMethod ParseMethod(string text) =>
         TryParseMethod(text, out var method)
             ? method
             : throw new FormatException($"'{text}' is not a method; expected one of: {InstanceGeneration}, {ResponseGeneration}, {QualityEnhancement}.");

@@ -38,31 +38,31 @@ public sealed class AgoraBenchSetting : IEquatable<AgoraBenchSetting>
     public string Key { get; }
 
     /// <summary>Gets the seed data the paper uses (Table 1), for example <c>GSM8K train + MATH train</c>.</summary>
-    public string SeedData { get; }
+    internal string SeedData { get; }
 
     /// <summary>Gets the number of seed instances the paper uses (Table 1).</summary>
-    public int SeedDataSize { get; }
+    internal int SeedDataSize { get; }
 
     /// <summary>Gets a short description of how the seed data is used in a prompt.</summary>
-    public string SeedDataDetails { get; }
+    internal string SeedDataDetails { get; }
 
     /// <summary>Gets the paper's two benchmarks the setting's students are scored on; empty for a declared domain, whose plan or host names them.</summary>
-    public IReadOnlyList<EvaluationBenchmark> Benchmarks { get; }
+    internal IReadOnlyList<EvaluationBenchmark> Benchmarks { get; }
 
     /// <summary>Gets the number of instances the paper generates per setting: 10,000.</summary>
-    public int GeneratedInstances { get; } = AgoraBenchConstants.InstancesPerSetting;
+    internal int GeneratedInstances { get; } = AgoraBenchConstants.InstancesPerSetting;
 
     /// <summary>
     /// Gets a value indicating whether the student's training set includes the seed data as well as the generated data.
     /// This is the case for instance generation (Table 1 caption).
     /// </summary>
-    public bool TrainsOnSeedData => Method == GenerationMethod.InstanceGeneration;
+    internal bool TrainsOnSeedData => Method == GenerationMethod.InstanceGeneration;
 
     /// <summary>Parses a setting key such as <c>instance-generation/math</c> (also <c>ig/math</c>, <c>quality_enhancement/general</c>, <c>instance-generation/sql</c> for a declared domain).</summary>
     /// <param name="key">The key, <c>method/domain</c>.</param>
     /// <param name="setting">The setting found.</param>
     /// <returns><see langword="true"/> when <paramref name="key"/> names a setting.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? key, [NotNullWhen(true)] out AgoraBenchSetting? setting)
+    internal static bool TryParse([NotNullWhen(true)] string? key, [NotNullWhen(true)] out AgoraBenchSetting? setting)
     {
         setting = null;
         if (key is null)

@@ -37,7 +37,7 @@ public static class AgoraBenchSettings
         [GenerationMethod.InstanceGeneration, GenerationMethod.ResponseGeneration, GenerationMethod.QualityEnhancement];
 
     /// <summary>Gets the three domains in the paper's order.</summary>
-    public static IReadOnlyList<BenchmarkDomain> Domains { get; } =
+    internal static IReadOnlyList<BenchmarkDomain> Domains { get; } =
         [BenchmarkDomain.Math, BenchmarkDomain.Code, BenchmarkDomain.InstructionFollowing];
 
     /// <summary>Gets the setting for a method and a domain.</summary>

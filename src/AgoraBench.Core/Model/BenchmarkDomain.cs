@@ -20,7 +20,7 @@ public readonly struct BenchmarkDomain : IEquatable<BenchmarkDomain>, IComparabl
     /// <summary>Initializes a new instance of the <see cref="BenchmarkDomain"/> struct.</summary>
     /// <param name="name">The domain's name: letters, digits, <c>-</c>, <c>_</c>, <c>.</c> or spaces, starting with a letter or a digit.</param>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or has other characters.</exception>
-    public BenchmarkDomain(string name)
+    internal BenchmarkDomain(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (!IsValidName(name))
@@ -41,7 +41,7 @@ public readonly struct BenchmarkDomain : IEquatable<BenchmarkDomain>, IComparabl
     public static BenchmarkDomain InstructionFollowing { get; } = new(AgoraBenchNames.InstructionFollowing);
 
     /// <summary>Gets the stable name, for example <c>math</c> or <c>sql</c>.</summary>
-    public string Name => _name ?? AgoraBenchNames.Math;
+    internal string Name => _name ?? AgoraBenchNames.Math;
 
     /// <summary>Gets a value indicating whether this is one of the paper's three domains.</summary>
     public bool IsBuiltIn => Ordinal < 3;
@@ -94,7 +94,7 @@ public readonly struct BenchmarkDomain : IEquatable<BenchmarkDomain>, IComparabl
     /// <summary>Checks whether a text can name a domain.</summary>
     /// <param name="name">The text.</param>
     /// <returns><see langword="true"/> when it is a well-formed name.</returns>
-    public static bool IsValidName([NotNullWhen(true)] string? name)
+    internal static bool IsValidName([NotNullWhen(true)] string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
         {

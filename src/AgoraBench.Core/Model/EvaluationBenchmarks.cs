@@ -9,27 +9,27 @@ public static class EvaluationBenchmarks
     public static EvaluationBenchmark Gsm8k { get; } = new("gsm8k", "GSM8K", BenchmarkDomain.Math, "accuracy (%)");
 
     /// <summary>MATH test (competition mathematics); accuracy.</summary>
-    public static EvaluationBenchmark Math { get; } = new("math", "MATH", BenchmarkDomain.Math, "accuracy (%)");
+    internal static EvaluationBenchmark Math { get; } = new("math", "MATH", BenchmarkDomain.Math, "accuracy (%)");
 
     /// <summary>MBPP test; pass@1 with greedy decoding.</summary>
-    public static EvaluationBenchmark Mbpp { get; } = new("mbpp", "MBPP", BenchmarkDomain.Code, "pass@1 (%)");
+    internal static EvaluationBenchmark Mbpp { get; } = new("mbpp", "MBPP", BenchmarkDomain.Code, "pass@1 (%)");
 
     /// <summary>HumanEval (164 problems); pass@1 with greedy decoding.</summary>
-    public static EvaluationBenchmark HumanEval { get; } = new("humaneval", "HumanEval", BenchmarkDomain.Code, "pass@1 (%)");
+    internal static EvaluationBenchmark HumanEval { get; } = new("humaneval", "HumanEval", BenchmarkDomain.Code, "pass@1 (%)");
 
     /// <summary>AlpacaEval 2.0; length-controlled win rate against the GPT-4 Turbo reference.</summary>
-    public static EvaluationBenchmark AlpacaEval2 { get; } = new("alpacaeval-2.0", "AlpacaEval 2.0", BenchmarkDomain.InstructionFollowing, "length-controlled win rate (%)");
+    internal static EvaluationBenchmark AlpacaEval2 { get; } = new("alpacaeval-2.0", "AlpacaEval 2.0", BenchmarkDomain.InstructionFollowing, "length-controlled win rate (%)");
 
     /// <summary>Arena-Hard (v0.1); win rate against the baseline.</summary>
-    public static EvaluationBenchmark ArenaHard { get; } = new("arena-hard", "Arena-Hard", BenchmarkDomain.InstructionFollowing, "win rate (%)");
+    internal static EvaluationBenchmark ArenaHard { get; } = new("arena-hard", "Arena-Hard", BenchmarkDomain.InstructionFollowing, "win rate (%)");
 
     /// <summary>Gets all six benchmarks in the paper's order (GSM8K, MATH, MBPP, HumanEval, AlpacaEval 2.0, Arena-Hard).</summary>
-    public static IReadOnlyList<EvaluationBenchmark> All { get; } = [Gsm8k, Math, Mbpp, HumanEval, AlpacaEval2, ArenaHard];
+    internal static IReadOnlyList<EvaluationBenchmark> All { get; } = [Gsm8k, Math, Mbpp, HumanEval, AlpacaEval2, ArenaHard];
 
     /// <summary>Gets the paper's two benchmarks of a built-in domain.</summary>
     /// <param name="domain">The domain.</param>
     /// <returns>The domain's benchmarks, in the paper's order; empty for a declared domain, whose benchmarks its plan or host names.</returns>
-    public static IReadOnlyList<EvaluationBenchmark> ForDomain(BenchmarkDomain domain) => domain.Ordinal switch
+    internal static IReadOnlyList<EvaluationBenchmark> ForDomain(BenchmarkDomain domain) => domain.Ordinal switch
     {
         0 => [Gsm8k, Math],
         1 => [Mbpp, HumanEval],
@@ -44,7 +44,7 @@ public static class EvaluationBenchmarks
     /// <param name="name">The name to look up.</param>
     /// <param name="benchmark">The benchmark found.</param>
     /// <returns><see langword="true"/> when <paramref name="name"/> names one of the six benchmarks.</returns>
-    public static bool TryFind([NotNullWhen(true)] string? name, [NotNullWhen(true)] out EvaluationBenchmark? benchmark)
+    internal static bool TryFind([NotNullWhen(true)] string? name, [NotNullWhen(true)] out EvaluationBenchmark? benchmark)
     {
         benchmark = Squash(name) switch
         {

@@ -5,4 +5,4 @@ namespace AgoraBench;
 /// <param name="Generator">The generator's name.</param>
 /// <param name="Setting">The setting.</param>
 /// <param name="Value">The printed value.</param>
-public sealed record PublishedIntrinsicMetric(string Metric, string Generator, AgoraBenchSetting Setting, double Value);
+internal sealed record PublishedIntrinsicMetric(string Metric, string Generator, AgoraBenchSetting Setting, double Value);

@@ -4,4 +4,4 @@ namespace AgoraBench;
 /// <param name="Generator">The generator's name.</param>
 /// <param name="Method">The method.</param>
 /// <param name="Value">The printed average PGR in percent.</param>
-public sealed record PublishedMethodAverage(string Generator, GenerationMethod Method, double Value);
+internal sealed record PublishedMethodAverage(string Generator, GenerationMethod Method, double Value);

@@ -4,4 +4,4 @@ namespace AgoraBench;
 /// <param name="Generator">The generator's name.</param>
 /// <param name="Setting">The setting.</param>
 /// <param name="Value">The printed PGR in percent.</param>
-public sealed record PublishedPgrCell(string Generator, AgoraBenchSetting Setting, double Value);
+internal sealed record PublishedPgrCell(string Generator, AgoraBenchSetting Setting, double Value);

@@ -4,4 +4,4 @@ namespace AgoraBench;
 /// <param name="Generator">The generator's name.</param>
 /// <param name="Benchmark">The benchmark.</param>
 /// <param name="Score">The printed score in percent.</param>
-public sealed record PublishedProblemSolvingScore(string Generator, EvaluationBenchmark Benchmark, double Score);
+internal sealed record PublishedProblemSolvingScore(string Generator, EvaluationBenchmark Benchmark, double Score);

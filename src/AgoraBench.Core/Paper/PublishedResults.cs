@@ -21,22 +21,22 @@ public static class PublishedResults
     private static readonly Lazy<Data> Loaded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Gets the six generators with their prices and printed summary scores (Table 3), in the paper's order.</summary>
-    public static PublishedTable<PublishedGenerator> Generators => Loaded.Value.Generators;
+    internal static PublishedTable<PublishedGenerator> Generators => Loaded.Value.Generators;
 
     /// <summary>Gets the 54 printed PGR cells (Table 2): 6 generators × 9 settings.</summary>
-    public static PublishedTable<PublishedPgrCell> PgrCells => Loaded.Value.PgrCells;
+    internal static PublishedTable<PublishedPgrCell> PgrCells => Loaded.Value.PgrCells;
 
     /// <summary>Gets the 18 printed method averages (Table 2 "Avg" columns).</summary>
-    public static PublishedTable<PublishedMethodAverage> PgrMethodAverages => Loaded.Value.MethodAverages;
+    internal static PublishedTable<PublishedMethodAverage> PgrMethodAverages => Loaded.Value.MethodAverages;
 
     /// <summary>Gets the 36 printed problem-solving scores (Table 7): 6 generators × 6 benchmarks.</summary>
-    public static PublishedTable<PublishedProblemSolvingScore> ProblemSolving => Loaded.Value.ProblemSolving;
+    internal static PublishedTable<PublishedProblemSolvingScore> ProblemSolving => Loaded.Value.ProblemSolving;
 
     /// <summary>Gets the 432 printed intrinsic-metric values (Table 8): 8 metrics × 6 generators × 9 settings. (The ninth analysis feature, problem-solving ability, is <see cref="ProblemSolving"/>.)</summary>
-    public static PublishedTable<PublishedIntrinsicMetric> IntrinsicMetrics => Loaded.Value.IntrinsicMetrics;
+    internal static PublishedTable<PublishedIntrinsicMetric> IntrinsicMetrics => Loaded.Value.IntrinsicMetrics;
 
     /// <summary>Gets the identifiers of the intrinsic metrics of Table 8, in the paper's order.</summary>
-    public static IReadOnlyList<string> IntrinsicMetricNames => Loaded.Value.MetricNames;
+    internal static IReadOnlyList<string> IntrinsicMetricNames => Loaded.Value.MetricNames;
 
     /// <summary>
     /// Builds the AGORABENCH leaderboard from the 54 printed cells; method averages and overall scores are computed

@@ -12,7 +12,7 @@ namespace AgoraBench;
 public static class BenchmarkScoreCsv
 {
     /// <summary>The required column names.</summary>
-    public static IReadOnlyList<string> Columns { get; } = ["generator", "method", "domain", "benchmark", "student", "base", "reference"];
+    internal static IReadOnlyList<string> Columns { get; } = ["generator", "method", "domain", "benchmark", "student", "base", "reference"];
 
     /// <summary>Reads a score file.</summary>
     /// <param name="path">The CSV file.</param>
@@ -33,7 +33,7 @@ public static class BenchmarkScoreCsv
     /// <param name="sourceName">The name used in error messages, usually the file path.</param>
     /// <returns>The scores, each carrying its source and line.</returns>
     /// <exception cref="DataValidationException">The data is malformed; every problem is listed.</exception>
-    public static IReadOnlyList<BenchmarkScore> Read(TextReader reader, string sourceName)
+    internal static IReadOnlyList<BenchmarkScore> Read(TextReader reader, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(sourceName);

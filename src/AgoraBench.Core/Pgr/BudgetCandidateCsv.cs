@@ -4,10 +4,15 @@ namespace AgoraBench;
 /// Reads generator costs for a budget decision from CSV: <c>generator,usd</c> and optionally <c>instances</c> (any
 /// order, other columns ignored). Every problem is reported at once with its file, line and column.
 /// </summary>
-internal static class BudgetCandidateCsv
+public static class BudgetCandidateCsv
 {
-    public static IReadOnlyList<string> Columns { get; } = ["generator", "usd"];
+    internal static IReadOnlyList<string> Columns { get; } = ["generator", "usd"];
 
+    /// <summary>Reads the candidates of a budget decision.</summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>One candidate per row.</returns>
+    /// <exception cref="DataValidationException">The file has problems; each names its line and column.</exception>
     public static async Task<IReadOnlyList<BudgetCandidate>> ReadAsync(string path, CancellationToken cancellationToken)
     {
         string text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);

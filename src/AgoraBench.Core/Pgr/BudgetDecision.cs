@@ -161,7 +161,7 @@ public sealed record BudgetDecision
                 double level = report.Confidence ?? 0.95;
                 differences.Sort();
                 double alpha = (1 - level) / 2;
-                difference = new ConfidenceInterval(affordable[0].Choice.Pgr - affordable[1].Choice.Pgr, Bootstrap.Quantile(differences, alpha), Bootstrap.Quantile(differences, 1 - alpha), level, a.Length, a.Length - differences.Count);
+                difference = new ConfidenceInterval(affordable[0].Choice.Pgr - affordable[1].Choice.Pgr, Quantiles.Interpolated(differences, alpha), Quantiles.Interpolated(differences, 1 - alpha), level, a.Length, a.Length - differences.Count);
             }
         }
 

@@ -7,7 +7,7 @@ namespace AgoraBench;
 /// Values are never clipped: a negative PGR means the student is worse than the base model, and a PGR above 100 means
 /// it beats the reference. Example (paper Fig. 3): student 28.08, base 19.84, reference 34.60 gives 55.56.
 /// </remarks>
-public static class PerformanceGapRecovered
+internal static class PerformanceGapRecovered
 {
     /// <summary>Computes PGR in percent.</summary>
     /// <param name="student">The trained student's score.</param>

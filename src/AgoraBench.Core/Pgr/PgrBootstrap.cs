@@ -293,7 +293,7 @@ internal static class PgrBootstrap
         var finite = values.Where(double.IsFinite).ToList();
         finite.Sort();
         double alpha = (1 - level) / 2;
-        return (Bootstrap.Quantile(finite, alpha), Bootstrap.Quantile(finite, 1 - alpha), values.Length - finite.Count);
+        return (Quantiles.Interpolated(finite, alpha), Quantiles.Interpolated(finite, 1 - alpha), values.Length - finite.Count);
     }
 
     private static double SampleSd(double[] values)

@@ -32,7 +32,7 @@ public sealed class PgrCalculationOptions
 
     /// <summary>Creates a copy of these options.</summary>
     /// <returns>A new instance with the same values.</returns>
-    public PgrCalculationOptions Clone() => new()
+    internal PgrCalculationOptions Clone() => new()
     {
         Aggregation = Aggregation,
         RequireComplete = RequireComplete,
@@ -62,7 +62,7 @@ public sealed class PgrCalculationOptions
     /// <summary>Gets the stable name of an aggregation: <c>mean-of-pgr</c> or <c>pgr-of-mean</c>.</summary>
     /// <param name="aggregation">The aggregation.</param>
     /// <returns>The name.</returns>
-    public static string ToName(PgrAggregation aggregation) => aggregation switch
+    internal static string ToName(PgrAggregation aggregation) => aggregation switch
     {
         PgrAggregation.MeanOfPgr => "mean-of-pgr",
         PgrAggregation.PgrOfMean => "pgr-of-mean",

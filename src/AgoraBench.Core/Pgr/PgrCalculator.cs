@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace AgoraBench;
 
 /// <summary>
@@ -23,13 +21,6 @@ public sealed class PgrCalculator : IPgrCalculator
     public PgrCalculator(PgrCalculationOptions defaults)
     {
         _defaults = PgrCalculationOptionsValidator.Instance.ThrowIfInvalid(defaults, nameof(defaults)).Clone();
-    }
-
-    /// <summary>Initializes a new instance of the <see cref="PgrCalculator"/> class from the AgoraBench options.</summary>
-    /// <param name="options">The options; <see cref="AgoraBenchOptions.Pgr"/> supplies the defaults.</param>
-    public PgrCalculator(IOptions<AgoraBenchOptions> options)
-        : this((options ?? throw new ArgumentNullException(nameof(options))).Value.Pgr)
-    {
     }
 
     /// <inheritdoc />

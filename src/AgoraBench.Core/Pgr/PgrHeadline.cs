@@ -16,7 +16,7 @@ internal static class PgrHeadline
             return null;
         }
 
-        string at = PgrReportWriter.LevelText(level);
+        string at = ConfidenceLevels.Text(level);
         var leader = report.Generators[0];
         if (leader.OverallInterval is not { IsDefined: true })
         {

@@ -7,13 +7,13 @@ namespace AgoraBench;
 /// weight in its score; 1 when absent). The PGR step writes it as <c>pgr/items.csv</c>; <c>agorabench pgr --items</c>
 /// reads it.
 /// </summary>
-internal static class PgrItemCsv
+public static class PgrItemCsv
 {
-    public static IReadOnlyList<string> Columns { get; } = ["generator", "method", "domain", "benchmark", "item", "student", "base", "reference"];
+    internal static IReadOnlyList<string> Columns { get; } = ["generator", "method", "domain", "benchmark", "item", "student", "base", "reference"];
 
-    public static IReadOnlyList<string> OptionalColumns { get; } = ["repeat", "student_weight", "base_weight", "reference_weight"];
+    internal static IReadOnlyList<string> OptionalColumns { get; } = ["repeat", "student_weight", "base_weight", "reference_weight"];
 
-    public static string Write(IEnumerable<BenchmarkScore> scores)
+    internal static string Write(IEnumerable<BenchmarkScore> scores)
     {
         var rows = scores.Where(s => s.Items is not null).SelectMany(s => s.Items!.Select(i => (Score: s, Item: i))).ToArray();
         bool extended = rows.Any(r => r.Item.Repeat != 1 || r.Item.StudentWeight != 1 || r.Item.BaseWeight != 1 || r.Item.ReferenceWeight != 1);

@@ -5,25 +5,25 @@ public sealed class EndpointPoolOptions
 {
     /// <summary>Gets or sets how many failures in a row eject a replica.</summary>
     /// <value>The default value is 3.</value>
-    public int FailureThreshold { get; set; } = 3;
+    internal int FailureThreshold { get; set; } = 3;
 
     /// <summary>Gets or sets how long a first ejection lasts; each further ejection in a row doubles it.</summary>
     /// <value>The default value is 5 seconds.</value>
-    public TimeSpan EjectionTime { get; set; } = TimeSpan.FromSeconds(5);
+    internal TimeSpan EjectionTime { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Gets or sets the longest ejection.</summary>
     /// <value>The default value is 2 minutes.</value>
-    public TimeSpan MaxEjectionTime { get; set; } = TimeSpan.FromMinutes(2);
+    internal TimeSpan MaxEjectionTime { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Gets or sets how many replicas one call may try before its last failure is thrown, or <see langword="null"/> for all of them.</summary>
-    public int? MaxAttempts { get; set; }
+    internal int? MaxAttempts { get; set; }
 
     /// <summary>Gets or sets the clock of ejections.</summary>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+    internal TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>Lists every problem with these options.</summary>
     /// <returns>The problems; empty when valid.</returns>
-    public IReadOnlyList<string> Validate()
+    internal IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
         if (FailureThreshold < 1)

@@ -17,7 +17,7 @@ namespace AgoraBench;
 public static class AnalysisReportWriter
 {
     /// <summary>The files <see cref="WriteAsync"/> writes.</summary>
-    public static IReadOnlyList<string> FileNames { get; } =
+    internal static IReadOnlyList<string> FileNames { get; } =
         ["results.json", "report.md", "report.html", "leaderboard.csv", "problem_solving_fine.csv", "pca_loadings.csv", "pc_predictions.csv", "cost.csv"];
 
     /// <summary>Writes the report files into a folder (created when missing); each file is written atomically.</summary>
@@ -56,7 +56,7 @@ public static class AnalysisReportWriter
     /// <summary>Formats the analysis as <c>results.json</c>.</summary>
     /// <param name="analysis">The analysis.</param>
     /// <returns>The JSON text.</returns>
-    public static string Json(AgoraBenchAnalysis analysis)
+    internal static string Json(AgoraBenchAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         return ArtefactJson.Write(AnalysisResultsDocument.From(analysis), ReportJsonContext.Default.AnalysisResultsDocument);
@@ -98,7 +98,7 @@ public static class AnalysisReportWriter
             if (PgrReportWriter.ComparisonMatrix(analysis.Leaderboard) is { } matrix)
             {
                 md.WriteLine();
-                md.WriteLine($"### P(row better than column) over paired bootstrap resamples (* : the lead holds at {PgrReportWriter.LevelText(analysis.Leaderboard.Confidence!.Value)})");
+                md.WriteLine($"### P(row better than column) over paired bootstrap resamples (* : the lead holds at {ConfidenceLevels.Text(analysis.Leaderboard.Confidence!.Value)})");
                 md.WriteLine();
                 matrix.WriteTo(md);
             }
@@ -247,7 +247,7 @@ public static class AnalysisReportWriter
     /// <param name="analysis">The analysis.</param>
     /// <param name="title">The title.</param>
     /// <returns>The HTML text.</returns>
-    public static string Html(AgoraBenchAnalysis analysis, string title = "AGORABENCH analysis")
+    internal static string Html(AgoraBenchAnalysis analysis, string title = "AGORABENCH analysis")
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var html = new StringBuilder();
@@ -288,7 +288,7 @@ public static class AnalysisReportWriter
             html.Append("<th>Overall</th>");
             if (intervals)
             {
-                html.Append("<th>").Append(E(PgrReportWriter.LevelText(analysis.Leaderboard.Confidence!.Value))).Append(" interval</th>");
+                html.Append("<th>").Append(E(ConfidenceLevels.Text(analysis.Leaderboard.Confidence!.Value))).Append(" interval</th>");
             }
 
             html.Append("<th>Settings</th></tr></thead><tbody>");

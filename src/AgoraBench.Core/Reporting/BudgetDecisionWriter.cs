@@ -4,8 +4,12 @@ using System.Text.Json;
 namespace AgoraBench;
 
 /// <summary>Formats a <see cref="BudgetDecision"/> as a Markdown section or a JSON object.</summary>
-internal static class BudgetDecisionWriter
+public static class BudgetDecisionWriter
 {
+    /// <summary>Writes the decision as a Markdown section: the choice, the candidates and how sure the choice is.</summary>
+    /// <param name="decision">The decision.</param>
+    /// <param name="writer">Where the Markdown goes.</param>
+    /// <param name="title">The section heading; a default one when null.</param>
     public static void WriteMarkdown(BudgetDecision decision, TextWriter writer, string? title = null)
     {
         string scope = decision.Domain is { } d ? AgoraBenchNames.ToName(d) : "overall";
@@ -34,6 +38,8 @@ internal static class BudgetDecisionWriter
     }
 
     /// <summary>Writes the decision as one JSON value (see <see cref="BudgetDecisionDocument"/>).</summary>
+    /// <param name="decision">The decision.</param>
+    /// <param name="json">The writer.</param>
     public static void WriteJson(BudgetDecision decision, Utf8JsonWriter json) =>
         JsonSerializer.Serialize(json, BudgetDecisionDocument.From(decision), ReportJsonContext.Default.BudgetDecisionDocument);
 }

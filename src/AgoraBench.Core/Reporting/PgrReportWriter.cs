@@ -22,7 +22,7 @@ public static class PgrReportWriter
     /// <param name="report">The report.</param>
     /// <param name="writer">Where to write.</param>
     /// <param name="format">The format.</param>
-    public static void Write(PgrReport report, TextWriter writer, PgrReportFormat format)
+    internal static void Write(PgrReport report, TextWriter writer, PgrReportFormat format)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(writer);
@@ -76,7 +76,11 @@ public static class PgrReportWriter
         }
     }
 
-    internal static MarkdownTable LeaderboardTable(PgrReport report, bool withCellCount)
+    /// <summary>The leaderboard as a table: rank, generator, the method averages, overall PGR (and its interval when the report has them).</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="withCellCount">Whether to add a column with each generator's count of cells.</param>
+    /// <returns>The table.</returns>
+    public static MarkdownTable LeaderboardTable(PgrReport report, bool withCellCount)
     {
         // Only the settings the study has: a one-setting study gets one column, not nine.
         var present = report.Generators.SelectMany(g => g.Cells).Select(c => c.Setting.Key).ToHashSet(StringComparer.Ordinal);
@@ -101,7 +105,7 @@ public static class PgrReportWriter
         bool intervals = report.Confidence is not null;
         if (intervals)
         {
-            columns.Add(($"Overall {LevelText(report.Confidence!.Value)} CI", true));
+            columns.Add(($"Overall {ConfidenceLevels.Text(report.Confidence!.Value)} CI", true));
         }
 
         if (withCellCount)
@@ -159,7 +163,7 @@ public static class PgrReportWriter
             writer.WriteLine();
             writer.WriteLine($"### Which generator is better (paired bootstrap, {report.Comparisons[0].Difference.Rounds} resamples)");
             writer.WriteLine();
-            writer.WriteLine($"Each cell is the probability that the row's overall PGR is above the column's; * marks a lead whose {LevelText(report.Confidence!.Value)} interval lies above 0.");
+            writer.WriteLine($"Each cell is the probability that the row's overall PGR is above the column's; * marks a lead whose {ConfidenceLevels.Text(report.Confidence!.Value)} interval lies above 0.");
             writer.WriteLine();
             matrix.WriteTo(writer);
         }
@@ -176,7 +180,7 @@ public static class PgrReportWriter
         writer.WriteLine();
         bool intervals = report.Confidence is not null;
         var table = intervals
-            ? new MarkdownTable(("Generator", false), ("Setting", false), ("Benchmark", false), ("Student", true), ("Base", true), ("Reference", true), ("PGR", true), ($"{LevelText(report.Confidence!.Value)} CI", false))
+            ? new MarkdownTable(("Generator", false), ("Setting", false), ("Benchmark", false), ("Student", true), ("Base", true), ("Reference", true), ("PGR", true), ($"{ConfidenceLevels.Text(report.Confidence!.Value)} CI", false))
             : new MarkdownTable(("Generator", false), ("Setting", false), ("Benchmark", false), ("Student", true), ("Base", true), ("Reference", true), ("PGR", true));
         foreach (var (cell, benchmark) in rows)
         {
@@ -270,8 +274,6 @@ public static class PgrReportWriter
         { IsDefined: true } => $"[{MarkdownTable.Number(interval.Lower)}, {MarkdownTable.Number(interval.Upper)}]",
         _ => withReason && interval.Problem is { } problem ? $"n/a ({problem})" : "n/a",
     };
-
-    internal static string LevelText(double level) => (level * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>The generators × generators matrix of P(row better than column), as Markdown; empty when there are no comparisons.</summary>
     internal static MarkdownTable? ComparisonMatrix(PgrReport report)

@@ -28,7 +28,7 @@ internal static class UncertaintyHtml
             return;
         }
 
-        string at = PgrReportWriter.LevelText(level);
+        string at = ConfidenceLevels.Text(level);
         var rows = report.Generators.Where(g => g.OverallInterval is { IsDefined: true }).ToArray();
         html.Append("<h2 id=\"intervals\">How sure is the ranking</h2>");
         if (rows.Length == 0)

@@ -9,22 +9,22 @@ public sealed class AgoraBenchRunnerOptions
     public IModelClientFactory? ClientFactory { get; set; }
 
     /// <summary>Gets or sets a trainer that replaces the plan's (a host's own cluster trainer), or <see langword="null"/>.</summary>
-    public IStudentTrainer? Trainer { get; set; }
+    internal IStudentTrainer? Trainer { get; set; }
 
     /// <summary>
     /// Gets or sets a factory of trainers the core library does not provide, or <see langword="null"/>. It returns
     /// <see langword="null"/> for a name it does not know; prefer <see cref="TrainerProviders"/>, which plan validation knows by name.
     /// </summary>
-    public Func<PlanTraining, IStudentTrainer?>? TrainerFactory { get; set; }
+    internal Func<PlanTraining, IStudentTrainer?>? TrainerFactory { get; set; }
 
     /// <summary>Gets the grader kinds benchmarks are graded with: the built-in ones and any the host adds (<c>AddGrader</c>).</summary>
-    public GraderRegistry Graders { get; } = GraderRegistry.BuiltIn.Clone();
+    internal GraderRegistry Graders { get; } = GraderRegistry.BuiltIn.Clone();
 
     /// <summary>Gets benchmarks the host defines (<c>AddBenchmark</c>); a plan names them by id under <c>evaluation.benchmarks</c> with their problems file, and they win over a built-in benchmark of the same id.</summary>
-    public BenchmarkCatalog Benchmarks { get; } = new();
+    internal BenchmarkCatalog Benchmarks { get; } = new();
 
     /// <summary>Gets data generators the host supplies by generator name (<c>AddDataGenerator</c>); a generator of the plan without one here is run by <see cref="ChatDataGenerator"/> over its endpoint.</summary>
-    public IDictionary<string, IDataGenerator> DataGenerators { get; } = new Dictionary<string, IDataGenerator>(StringComparer.Ordinal);
+    internal IDictionary<string, IDataGenerator> DataGenerators { get; } = new Dictionary<string, IDataGenerator>(StringComparer.Ordinal);
 
     /// <summary>
     /// Gets the trainers a plan can name besides <c>command</c> and <c>precomputed</c>, by
@@ -33,7 +33,7 @@ public sealed class AgoraBenchRunnerOptions
     public IList<IStudentTrainerProvider> TrainerProviders { get; } = [];
 
     /// <summary>Gets the trainer names <see cref="TrainerFactory"/> provides, accepted by plan validation.</summary>
-    public IList<string> AdditionalTrainerNames { get; } = [];
+    internal IList<string> AdditionalTrainerNames { get; } = [];
 
     /// <summary>Gets every trainer name a plan may use with these options besides the built-in ones.</summary>
     internal IEnumerable<string> RegisteredTrainerNames => TrainerProviders.Where(p => p is not null).Select(p => p.Name).Concat(AdditionalTrainerNames).Distinct(StringComparer.Ordinal);
@@ -42,13 +42,13 @@ public sealed class AgoraBenchRunnerOptions
     internal IStudentTrainerProvider? TrainerProvider(string name) => TrainerProviders.FirstOrDefault(p => p is not null && string.Equals(p.Name, name, StringComparison.Ordinal));
 
     /// <summary>Gets metrics computed over every dataset besides the plan's.</summary>
-    public IList<IIntrinsicMetric> AdditionalMetrics { get; } = [];
+    internal IList<IIntrinsicMetric> AdditionalMetrics { get; } = [];
 
     /// <summary>Gets or sets the scorer of response perplexity (a local ONNX model, say), or <see langword="null"/> to use the plan's <c>/v1/completions</c> endpoint.</summary>
-    public ITokenLogProbabilityScorer? PerplexityScorer { get; set; }
+    internal ITokenLogProbabilityScorer? PerplexityScorer { get; set; }
 
     /// <summary>Gets or sets the PGR calculator, or <see langword="null"/> for <see cref="PgrCalculator"/>.</summary>
-    public IPgrCalculator? PgrCalculator { get; set; }
+    internal IPgrCalculator? PgrCalculator { get; set; }
 
     /// <summary>Gets or sets how many independent steps of one stage run at once.</summary>
     /// <value>The default value is 1.</value>
@@ -67,17 +67,17 @@ public sealed class AgoraBenchRunnerOptions
     public bool FailFast { get; set; }
 
     /// <summary>Gets or sets the clock of timestamps and back-off delays.</summary>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+    internal TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>Gets or sets the logger factory, or <see langword="null"/> for none.</summary>
-    public ILoggerFactory? LoggerFactory { get; set; }
+    internal ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>Gets or sets how environment variables are read (for the values to keep out of every file the run writes).</summary>
-    public Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
+    internal Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
 
     /// <summary>Lists every problem with these options.</summary>
     /// <returns>The problems; empty when valid.</returns>
-    public IReadOnlyList<string> Validate()
+    internal IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
         if (ClientFactory is null)

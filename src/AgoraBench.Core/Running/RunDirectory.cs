@@ -3,38 +3,38 @@ using System.Text;
 namespace AgoraBench;
 
 /// <summary>The layout of a run folder; every path a step reads or writes comes from here.</summary>
-internal sealed class RunDirectory(string root)
+public sealed class RunDirectory(string root)
 {
-    public string Root { get; } = Path.GetFullPath(root);
+    internal string Root { get; } = Path.GetFullPath(root);
 
-    public string Manifest => Path.Combine(Root, "manifest.json");
+    internal string Manifest => Path.Combine(Root, "manifest.json");
 
-    public string PlanCopy => Path.Combine(Root, "plan.json");
+    internal string PlanCopy => Path.Combine(Root, "plan.json");
 
-    public string Steps => Path.Combine(Root, "steps");
+    internal string Steps => Path.Combine(Root, "steps");
 
-    public string Cache => Path.Combine(Root, "cache");
+    internal string Cache => Path.Combine(Root, "cache");
 
-    public string Log => Path.Combine(Root, "run.log");
+    internal string Log => Path.Combine(Root, "run.log");
 
-    public string Cell(string generator, AgoraBenchSetting setting) =>
+    internal string Cell(string generator, AgoraBenchSetting setting) =>
         Path.Combine(Root, "cells", Slug(generator), AgoraBenchNames.ToName(setting.Method) + "-" + AgoraBenchNames.ToName(setting.Domain));
 
-    public string Data(string generator, AgoraBenchSetting setting) => Path.Combine(Cell(generator, setting), "data.jsonl");
+    internal string Data(string generator, AgoraBenchSetting setting) => Path.Combine(Cell(generator, setting), "data.jsonl");
 
-    public string Metrics(string generator, AgoraBenchSetting setting) => Path.Combine(Cell(generator, setting), "metrics.json");
+    internal string Metrics(string generator, AgoraBenchSetting setting) => Path.Combine(Cell(generator, setting), "metrics.json");
 
-    public string Sft(string generator, AgoraBenchSetting setting) => Path.Combine(Cell(generator, setting), "train.jsonl");
+    internal string Sft(string generator, AgoraBenchSetting setting) => Path.Combine(Cell(generator, setting), "train.jsonl");
 
     /// <summary>A student's <c>student.json</c>; the first training run of a cell keeps the plain name, so a study that adds repeats keeps its first students.</summary>
-    public string Student(string generator, AgoraBenchSetting setting, int repeat = 1) =>
+    internal string Student(string generator, AgoraBenchSetting setting, int repeat = 1) =>
         Path.Combine(Cell(generator, setting), repeat == 1 ? "student.json" : $"student.r{repeat}.json");
 
-    public string Training(string generator, AgoraBenchSetting setting, int repeat = 1) =>
+    internal string Training(string generator, AgoraBenchSetting setting, int repeat = 1) =>
         Path.Combine(Cell(generator, setting), repeat == 1 ? "training" : $"training-r{repeat}");
 
     /// <summary>The folder of one evaluated model's results: a cell's student (per training run), the base or reference model, or a generator as a problem solver.</summary>
-    public string Evaluation(ModelRole role, string? generator, AgoraBenchSetting? setting, int repeat = 1) => role switch
+    internal string Evaluation(ModelRole role, string? generator, AgoraBenchSetting? setting, int repeat = 1) => role switch
     {
         ModelRole.Student => Path.Combine(Cell(generator!, setting!), repeat == 1 ? "eval" : $"eval-r{repeat}"),
         ModelRole.Base => Path.Combine(Root, "baselines", "base"),
@@ -42,17 +42,19 @@ internal sealed class RunDirectory(string root)
         _ => Path.Combine(Root, "problem-solving", Slug(generator!)),
     };
 
-    public string Pgr => Path.Combine(Root, "pgr");
+    internal string Pgr => Path.Combine(Root, "pgr");
 
-    public string AnalysisTables => Path.Combine(Root, "analysis");
+    internal string AnalysisTables => Path.Combine(Root, "analysis");
 
-    public string Report => Path.Combine(Root, "report");
+    internal string Report => Path.Combine(Root, "report");
 
-    public string Relative(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
+    internal string Relative(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
 
-    public string Absolute(string relative) => Path.GetFullPath(Path.Combine(Root, relative));
+    internal string Absolute(string relative) => Path.GetFullPath(Path.Combine(Root, relative));
 
     /// <summary>A file-system-safe, lower-case form of a name: letters, digits, '.', '_' and '-' kept, runs of anything else become one '-'.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The slug.</returns>
     public static string Slug(string name)
     {
         var text = new StringBuilder(name.Length);

@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>A step could not finish for a reason its message explains (an endpoint refused, a budget ran out, a trainer failed); the run records it and goes on.</summary>
-public sealed class RunStepException : Exception
+internal sealed class RunStepException : Exception
 {
     /// <summary>Initializes a new instance of the <see cref="RunStepException"/> class.</summary>
     public RunStepException()

@@ -76,7 +76,7 @@ public static class JsonLinesShardMerger
             var attempts = new StringBuilder();
             foreach (string side in sides)
             {
-                GenerationRunStore.CutTornLine(side);
+                TornLine.Cut(side);
                 attempts.Append(await File.ReadAllTextAsync(side, cancellationToken).ConfigureAwait(false));
             }
 

@@ -8,7 +8,7 @@ namespace AgoraBench;
 /// usual large-sample approximation for Spearman). Ties get average ranks. A constant input throws a
 /// <see cref="DataValidationException"/>: the coefficient is undefined.
 /// </remarks>
-public static class Correlations
+internal static class Correlations
 {
     /// <summary>Pearson's product-moment correlation.</summary>
     /// <param name="x">The first variable.</param>

@@ -4,4 +4,4 @@ namespace AgoraBench;
 /// <param name="Feature">The feature.</param>
 /// <param name="Strength">The mean absolute loading over the components considered.</param>
 /// <param name="SharePercent">Strength ÷ the sum of all strengths × 100.</param>
-public sealed record FeatureContribution(string Feature, double Strength, double SharePercent);
+internal sealed record FeatureContribution(string Feature, double Strength, double SharePercent);

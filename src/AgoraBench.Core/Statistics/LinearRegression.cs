@@ -9,7 +9,7 @@ namespace AgoraBench;
 /// constant response, or a predictor that is constant or a linear combination of the others each throw a
 /// <see cref="DataValidationException"/> naming the problem.
 /// </remarks>
-public static class LinearRegression
+internal static class LinearRegression
 {
     /// <summary>Fits y = b0 + b1·x.</summary>
     /// <param name="x">The predictor.</param>

@@ -26,25 +26,25 @@ public sealed class PcaResult
     }
 
     /// <summary>Gets the feature names, in input order.</summary>
-    public IReadOnlyList<string> Features { get; }
+    internal IReadOnlyList<string> Features { get; }
 
     /// <summary>Gets each feature's mean, used for z-scoring.</summary>
-    public IReadOnlyList<double> Means { get; }
+    internal IReadOnlyList<double> Means { get; }
 
     /// <summary>Gets each feature's sample standard deviation (n − 1), used for z-scoring.</summary>
-    public IReadOnlyList<double> StandardDeviations { get; }
+    internal IReadOnlyList<double> StandardDeviations { get; }
 
     /// <summary>Gets the eigenvalues of the correlation matrix, largest first (the variance of each component's scores).</summary>
-    public IReadOnlyList<double> Eigenvalues { get; }
+    internal IReadOnlyList<double> Eigenvalues { get; }
 
     /// <summary>Gets each component's share of the total variance, largest first; they sum to 1.</summary>
-    public IReadOnlyList<double> ExplainedVarianceRatio { get; }
+    internal IReadOnlyList<double> ExplainedVarianceRatio { get; }
 
     /// <summary>Gets the loadings, one row per feature and one column per component.</summary>
-    public IReadOnlyList<IReadOnlyList<double>> Loadings { get; }
+    internal IReadOnlyList<IReadOnlyList<double>> Loadings { get; }
 
     /// <summary>Gets the component scores, one row per observation and one column per component.</summary>
-    public IReadOnlyList<IReadOnlyList<double>> Scores { get; }
+    internal IReadOnlyList<IReadOnlyList<double>> Scores { get; }
 
     /// <summary>
     /// Gets each feature's loading strength — the mean absolute loading over the first <paramref name="components"/>
@@ -52,7 +52,7 @@ public sealed class PcaResult
     /// </summary>
     /// <param name="components">How many leading components to average over, or <see langword="null"/> for all.</param>
     /// <returns>One entry per feature, strongest first.</returns>
-    public IReadOnlyList<FeatureContribution> FeatureContributions(int? components = null)
+    internal IReadOnlyList<FeatureContribution> FeatureContributions(int? components = null)
     {
         int k = Math.Clamp(components ?? Eigenvalues.Count, 1, Eigenvalues.Count);
         var strengths = Features.Select((f, i) => (Feature: f, Strength: Loadings[i].Take(k).Average(Math.Abs))).ToArray();

@@ -8,7 +8,7 @@ namespace AgoraBench;
 /// (a reward-model score, a benchmark percentage) does not dominate. A constant feature cannot be standardised and is
 /// reported as an error; fewer observations than features is allowed (the trailing eigenvalues are then zero).
 /// </remarks>
-public static class PrincipalComponentAnalysis
+internal static class PrincipalComponentAnalysis
 {
     /// <summary>Fits a PCA.</summary>
     /// <param name="rows">One row of feature values per observation.</param>

@@ -6,4 +6,4 @@ namespace AgoraBench;
 /// <param name="StandardError">Its standard error.</param>
 /// <param name="TStatistic">Estimate / standard error.</param>
 /// <param name="PValue">The two-sided p value of the t test that the coefficient is zero.</param>
-public sealed record RegressionCoefficient(string Name, double Estimate, double StandardError, double TStatistic, double PValue);
+internal sealed record RegressionCoefficient(string Name, double Estimate, double StandardError, double TStatistic, double PValue);

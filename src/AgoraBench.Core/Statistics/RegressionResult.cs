@@ -30,35 +30,35 @@ public sealed class RegressionResult
     }
 
     /// <summary>Gets the number of observations.</summary>
-    public int N { get; }
+    internal int N { get; }
 
     /// <summary>Gets the coefficients: the intercept first, then one per predictor.</summary>
-    public IReadOnlyList<RegressionCoefficient> Coefficients { get; }
+    internal IReadOnlyList<RegressionCoefficient> Coefficients { get; }
 
     /// <summary>Gets the intercept.</summary>
-    public double Intercept => Coefficients[0].Estimate;
+    internal double Intercept => Coefficients[0].Estimate;
 
     /// <summary>Gets the slope of the first predictor (the slope of a simple regression).</summary>
-    public double Slope => Coefficients[1].Estimate;
+    internal double Slope => Coefficients[1].Estimate;
 
     /// <summary>Gets the coefficient of determination R².</summary>
-    public double RSquared { get; }
+    internal double RSquared { get; }
 
     /// <summary>Gets R² adjusted for the number of predictors.</summary>
-    public double AdjustedRSquared { get; }
+    internal double AdjustedRSquared { get; }
 
     /// <summary>Gets the F statistic of the overall test that all slopes are zero.</summary>
-    public double FStatistic { get; }
+    internal double FStatistic { get; }
 
     /// <summary>Gets the p value of the overall F test (for one predictor: of the slope's t test).</summary>
-    public double PValue { get; }
+    internal double PValue { get; }
 
     /// <summary>Gets the residual standard error, √(SSE / (n − p − 1)).</summary>
-    public double ResidualStandardError { get; }
+    internal double ResidualStandardError { get; }
 
     /// <summary>Gets the fitted values, in observation order.</summary>
-    public IReadOnlyList<double> Fitted { get; }
+    internal IReadOnlyList<double> Fitted { get; }
 
     /// <summary>Gets the residuals (observed − fitted), in observation order.</summary>
-    public IReadOnlyList<double> Residuals { get; }
+    internal IReadOnlyList<double> Residuals { get; }
 }

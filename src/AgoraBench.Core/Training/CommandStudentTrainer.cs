@@ -43,7 +43,7 @@ public sealed partial class CommandStudentTrainer : IStudentTrainer
     /// <param name="request">The request.</param>
     /// <param name="workDir">The working directory.</param>
     /// <returns>The command line.</returns>
-    public string RenderCommand(StudentTrainingRequest request, string workDir)
+    internal string RenderCommand(StudentTrainingRequest request, string workDir)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(workDir);

@@ -4,7 +4,7 @@ namespace AgoraBench;
 public sealed class CommandStudentTrainerOptions
 {
     /// <summary>The placeholders a command template may use.</summary>
-    public static IReadOnlyList<string> Placeholders { get; } =
+    internal static IReadOnlyList<string> Placeholders { get; } =
         ["data", "output_dir", "base_model", "epochs", "learning_rate", "batch_size", "gradient_accumulation", "max_seq_length", "seed", "run_name", "format", "work_dir"];
 
     /// <summary>
@@ -31,14 +31,14 @@ public sealed class CommandStudentTrainerOptions
     /// given to the command are absolute either way.
     /// </summary>
     /// <value>The default value is <see langword="null"/>.</value>
-    public string? WorkingDirectory { get; set; }
+    internal string? WorkingDirectory { get; set; }
 
     /// <summary>Gets or sets extra environment variables for the command.</summary>
-    public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    internal IDictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Gets or sets how many of the last output lines an error message quotes.</summary>
     /// <value>The default value is 20.</value>
-    public int ErrorTailLines { get; set; } = 20;
+    internal int ErrorTailLines { get; set; } = 20;
 
     /// <summary>Lists every problem with the options.</summary>
     /// <returns>The problems; empty when the options are valid.</returns>

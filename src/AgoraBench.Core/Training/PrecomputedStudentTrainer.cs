@@ -22,7 +22,7 @@ public sealed class PrecomputedStudentTrainer : IStudentTrainer
     /// <summary>Gets the key a request is matched by.</summary>
     /// <param name="request">The request.</param>
     /// <returns>The run name, or <c>generator/method/domain</c>.</returns>
-    public static string KeyOf(StudentTrainingRequest request)
+    internal static string KeyOf(StudentTrainingRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return request.RunName ?? $"{request.Generator}/{request.Setting?.Key}";

@@ -4,7 +4,7 @@ namespace AgoraBench;
 public sealed class StudentTrainingException : Exception
 {
     /// <summary>Initializes a new instance of the <see cref="StudentTrainingException"/> class.</summary>
-    public StudentTrainingException()
+    internal StudentTrainingException()
     {
     }
 
@@ -27,5 +27,5 @@ public sealed class StudentTrainingException : Exception
     public string? JobId { get; init; }
 
     /// <summary>Gets the process exit code, when a command failed.</summary>
-    public int? ExitCode { get; init; }
+    internal int? ExitCode { get; init; }
 }

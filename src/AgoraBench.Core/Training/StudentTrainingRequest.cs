@@ -25,7 +25,7 @@ public sealed class StudentTrainingRequest
     public string? WorkingDirectory { get; init; }
 
     /// <summary>Gets the setting the data comes from, if known (recorded with the student).</summary>
-    public AgoraBenchSetting? Setting { get; init; }
+    internal AgoraBenchSetting? Setting { get; init; }
 
     /// <summary>Gets the generator that produced the data, if known (recorded with the student).</summary>
     public string? Generator { get; init; }

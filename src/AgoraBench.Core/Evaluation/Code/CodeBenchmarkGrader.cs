@@ -4,7 +4,7 @@ namespace AgoraBench;
 /// Grades HumanEval or MBPP predictions by running every sample's program in the <see cref="PythonSandbox"/>, with the
 /// problem's tests in the sandbox's trusted tester (<see cref="CodePrograms.HumanEvalTest"/>, <see cref="CodePrograms.MbppTest"/>).
 /// </summary>
-public static class CodeBenchmarkGrader
+internal static class CodeBenchmarkGrader
 {
     private static readonly int[] Ks = [1, 5, 10, 100];
 

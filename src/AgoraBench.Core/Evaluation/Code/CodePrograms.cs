@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace AgoraBench;
 
 /// <summary>Builds runnable test programs from model answers: code extraction, HumanEval and MBPP assembly.</summary>
-public static partial class CodePrograms
+internal static partial class CodePrograms
 {
     /// <summary>
     /// Extracts code from a chat answer: the first fenced block marked <c>python</c> / <c>py</c>, else the first fenced

@@ -54,7 +54,7 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
     /// <param name="cancellationToken">Cancels waiting for a worker; a program already running finishes within its timeout.</param>
     /// <returns>The result.</returns>
     /// <exception cref="InvalidOperationException">Python could not be started, or the isolation is not available.</exception>
-    public Task<SandboxResult> RunAsync(string program, SandboxLimits? limits = null, CancellationToken cancellationToken = default)
+    internal Task<SandboxResult> RunAsync(string program, SandboxLimits? limits = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(program);
         return RunAsync(new PythonTestProgram(program, string.Empty), limits, cancellationToken);
@@ -69,7 +69,7 @@ public sealed class PythonSandbox : IAsyncDisposable, IDisposable
     /// <param name="cancellationToken">Cancels waiting for a worker; a program already running finishes within its timeout.</param>
     /// <returns>The result.</returns>
     /// <exception cref="InvalidOperationException">Python could not be started, or the isolation is not available.</exception>
-    public async Task<SandboxResult> RunAsync(PythonTestProgram program, SandboxLimits? limits = null, CancellationToken cancellationToken = default)
+    internal async Task<SandboxResult> RunAsync(PythonTestProgram program, SandboxLimits? limits = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(program);
         ObjectDisposedException.ThrowIf(_disposed, this);

@@ -12,7 +12,7 @@ namespace AgoraBench;
 /// (None, bool, int, float, complex, str, bytes, list, tuple, dict, set, frozenset) rebuilt as built-in objects, a
 /// standard-library module is imported in the tester, and a plain value is copied.
 /// </param>
-public sealed record PythonTestProgram(string Program, string Tests)
+internal sealed record PythonTestProgram(string Program, string Tests)
 {
     /// <summary>Gets trusted code run in the tester before the tests (imports, helpers, a HumanEval prompt).</summary>
     public string Context { get; init; } = string.Empty;

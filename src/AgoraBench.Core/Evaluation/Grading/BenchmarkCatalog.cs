@@ -20,7 +20,7 @@ public sealed class BenchmarkCatalog
     /// <summary>Adds a definition, or replaces the one with the same id.</summary>
     /// <param name="definition">The definition.</param>
     /// <returns>This catalog.</returns>
-    public BenchmarkCatalog Add(BenchmarkDefinition definition)
+    internal BenchmarkCatalog Add(BenchmarkDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentException.ThrowIfNullOrWhiteSpace(definition.Id);
@@ -30,7 +30,7 @@ public sealed class BenchmarkCatalog
 
     /// <summary>Gets a copy that further additions do not change.</summary>
     /// <returns>The copy.</returns>
-    public BenchmarkCatalog Clone()
+    internal BenchmarkCatalog Clone()
     {
         var copy = new BenchmarkCatalog();
         foreach (var definition in _definitions.Values)

@@ -19,7 +19,7 @@ public sealed class GraderContext
     public string BaseDirectory { get; init; } = Environment.CurrentDirectory;
 
     /// <summary>Gets the fields the problems file has, used to check the fields a grader names; <see langword="null"/> when unknown.</summary>
-    public IReadOnlyCollection<string>? Fields { get; init; }
+    internal IReadOnlyCollection<string>? Fields { get; init; }
 
     /// <summary>Gets the baseline's answers by problem id (for <c>pairwise</c>), or <see langword="null"/>.</summary>
     public IReadOnlyDictionary<string, string>? Baseline { get; init; }

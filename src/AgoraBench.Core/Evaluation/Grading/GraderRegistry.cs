@@ -20,16 +20,16 @@ public sealed class GraderRegistry
     };
 
     /// <summary>Gets a registry with the built-in kinds only.</summary>
-    public static GraderRegistry BuiltIn { get; } = new();
+    internal static GraderRegistry BuiltIn { get; } = new();
 
     /// <summary>Gets the kinds, sorted.</summary>
-    public IReadOnlyList<string> Kinds => [.. _kinds.Keys.Order(StringComparer.Ordinal)];
+    internal IReadOnlyList<string> Kinds => [.. _kinds.Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>Adds a kind, or replaces the one of the same name.</summary>
     /// <param name="kind">The kind's name, used as <c>"kind"</c> in plans.</param>
     /// <param name="factory">Creates a grader from its options; it throws <see cref="DataValidationException"/> listing every bad option.</param>
     /// <returns>This registry.</returns>
-    public GraderRegistry Add(string kind, Func<GraderSpec, GraderContext, IBenchmarkGrader> factory)
+    internal GraderRegistry Add(string kind, Func<GraderSpec, GraderContext, IBenchmarkGrader> factory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentNullException.ThrowIfNull(factory);
@@ -39,7 +39,7 @@ public sealed class GraderRegistry
 
     /// <summary>Gets a copy of this registry that further additions do not change.</summary>
     /// <returns>The copy.</returns>
-    public GraderRegistry Clone()
+    internal GraderRegistry Clone()
     {
         var copy = new GraderRegistry();
         foreach (var (kind, factory) in _kinds)
@@ -54,7 +54,7 @@ public sealed class GraderRegistry
     /// <param name="kind">The kind.</param>
     /// <param name="suggestion">The nearest known kind when it is not, or <see langword="null"/>.</param>
     /// <returns><see langword="true"/> when the kind is registered.</returns>
-    public bool Contains(string kind, out string? suggestion)
+    internal bool Contains(string kind, out string? suggestion)
     {
         ArgumentNullException.ThrowIfNull(kind);
         suggestion = _kinds.ContainsKey(kind) ? null : Suggest.Nearest(kind, _kinds.Keys);
@@ -66,7 +66,7 @@ public sealed class GraderRegistry
     /// <param name="context">What the grader may use.</param>
     /// <returns>The grader.</returns>
     /// <exception cref="DataValidationException">The kind is unknown, or options are wrong; every problem is listed with the option as its field.</exception>
-    public IBenchmarkGrader Create(GraderSpec spec, GraderContext context)
+    internal IBenchmarkGrader Create(GraderSpec spec, GraderContext context)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(context);

@@ -98,5 +98,5 @@ internal static class ProblemTable
             : [.. errors.Take(RecordsNamed).Select(e => e.ToString()), $"{file}: … and {errors.Count - RecordsNamed} more problems in this file"];
 
     /// <summary>What a read found: the records read, every field name (with a CSV header's), problems of the file, problems of the id field.</summary>
-    public sealed record Result(IReadOnlyList<BenchmarkProblem> Problems, IReadOnlyCollection<string> Fields, IReadOnlyList<DataError> Errors, IReadOnlyList<DataError> IdErrors);
+    internal sealed record Result(IReadOnlyList<BenchmarkProblem> Problems, IReadOnlyCollection<string> Fields, IReadOnlyList<DataError> Errors, IReadOnlyList<DataError> IdErrors);
 }

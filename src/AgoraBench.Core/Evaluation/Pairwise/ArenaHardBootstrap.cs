@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>What <see cref="BradleyTerry"/>'s bootstrap resamples.</summary>
-public enum ArenaHardBootstrap
+internal enum ArenaHardBootstrap
 {
     /// <summary>
     /// Arena-Hard's own: each game becomes rows (a strong verdict <see cref="BradleyTerryOptions.StrongVerdictWeight"/>

@@ -8,7 +8,7 @@ namespace AgoraBench;
 /// own, which expands each strong verdict into that many rows and resamples rows; the interval of the score is the
 /// win rate at the percentiles of the bootstrap ratings, as Arena-Hard's <c>show_result.py</c> computes it.
 /// </summary>
-public static class BradleyTerry
+internal static class BradleyTerry
 {
     /// <summary>Fits ratings.</summary>
     /// <param name="judgments">The games (both position orders of each question, as Arena-Hard plays them).</param>
@@ -168,5 +168,5 @@ public static class BradleyTerry
     private static double ScoreOfRating(double rating, BradleyTerryOptions options) => 100 / (1 + Math.Pow(10, (options.BaselineRating - rating) / 400));
 
     private static (double, double) Interval(List<double> sorted, double alpha, double fallback) =>
-        sorted.Count == 0 ? (fallback, fallback) : (Bootstrap.Quantile(sorted, alpha), Bootstrap.Quantile(sorted, 1 - alpha));
+        sorted.Count == 0 ? (fallback, fallback) : (Quantiles.Interpolated(sorted, alpha), Quantiles.Interpolated(sorted, 1 - alpha));
 }

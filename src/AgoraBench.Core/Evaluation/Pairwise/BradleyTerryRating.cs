@@ -6,4 +6,4 @@ namespace AgoraBench;
 /// <param name="Score">The expected win rate against the baseline, in percent (the Arena-Hard score).</param>
 /// <param name="RatingInterval">The bootstrap interval of the rating (lower, upper).</param>
 /// <param name="ScoreInterval">The bootstrap interval of the score (lower, upper).</param>
-public sealed record BradleyTerryRating(string Model, double Rating, double Score, (double Lower, double Upper) RatingInterval, (double Lower, double Upper) ScoreInterval);
+internal sealed record BradleyTerryRating(string Model, double Rating, double Score, (double Lower, double Upper) RatingInterval, (double Lower, double Upper) ScoreInterval);

@@ -17,10 +17,10 @@ public sealed class LengthControlInputs
     }
 
     /// <summary>Gets the number of instructions with a difficulty.</summary>
-    public int Instructions => _difficulty.Length;
+    internal int Instructions => _difficulty.Length;
 
     /// <summary>Gets the number of gamed-baseline rows.</summary>
-    public int GamedRows => _gamed.Length;
+    internal int GamedRows => _gamed.Length;
 
     /// <summary>The gamed-baseline rows: target y in [0, 1], tanh feature input and difficulty.</summary>
     internal IReadOnlyList<GamedRow> Gamed => _gamed;

@@ -50,7 +50,7 @@ public static class PairwiseBenchmark
     /// <param name="options">Bradley–Terry options, or <see langword="null"/>.</param>
     /// <param name="lengthControl">AlpacaEval's <c>length_controlled_v1</c> inputs, or <see langword="null"/> for <c>length_controlled_minimal</c>.</param>
     /// <returns>The score.</returns>
-    public static PairwiseBenchmarkResult Score(
+    internal static PairwiseBenchmarkResult Score(
         string benchmark,
         string model,
         string baselineName,
@@ -92,14 +92,14 @@ public static class PairwiseBenchmark
                 double bound = won == 0 ? 0 : 100;
                 return new PairwiseBenchmarkResult(id, model, bound, judgments.Count, unjudged)
                 {
-                    Interval = (bound, bound),
+                    Interval = new ScoreInterval(bound, bound),
                     Note = $"the model {(won == 0 ? "lost" : "won")} every game against the baseline, so its Bradley–Terry strength is unbounded; the score is its win rate",
                     Outcomes = outcomes,
                 };
             }
 
             var rating = BradleyTerry.Fit(judgments, baselineName, options).Single(r => r.Model == model);
-            return new PairwiseBenchmarkResult(id, model, rating.Score, judgments.Count, unjudged) { Interval = rating.ScoreInterval, Rating = rating.Rating, Outcomes = outcomes };
+            return new PairwiseBenchmarkResult(id, model, rating.Score, judgments.Count, unjudged) { Interval = new ScoreInterval(rating.ScoreInterval.Lower, rating.ScoreInterval.Upper), Rating = rating.Rating, Outcomes = outcomes };
         }
 
         // One game per instruction as AlpacaEval plays it: the model's share over the instruction's judged games (the

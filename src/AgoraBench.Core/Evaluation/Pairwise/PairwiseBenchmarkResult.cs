@@ -9,7 +9,7 @@ namespace AgoraBench;
 public sealed record PairwiseBenchmarkResult(string Benchmark, string Model, double Score, int Games, int Unjudged)
 {
     /// <summary>Gets Arena-Hard's bootstrap interval of <see cref="Score"/>, or <see langword="null"/>.</summary>
-    public (double Lower, double Upper)? Interval { get; init; }
+    public ScoreInterval? Interval { get; init; }
 
     /// <summary>Gets Arena-Hard's Bradley–Terry rating (the baseline at 1,000), or <see langword="null"/>.</summary>
     public double? Rating { get; init; }

@@ -39,7 +39,7 @@ public sealed partial class PairwiseJudge
     /// <param name="answerB">The answer shown second.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The verdict, or <see langword="null"/> when the judge never gave one.</returns>
-    public async Task<PairwiseVerdict?> JudgeAsync(string question, string answerA, string answerB, CancellationToken cancellationToken = default)
+    internal async Task<PairwiseVerdict?> JudgeAsync(string question, string answerA, string answerB, CancellationToken cancellationToken = default)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["question"] = question, ["answer_a"] = answerA, ["answer_b"] = answerB };
         string prompt = Placeholder().Replace(_template, m => values[m.Groups[1].Value]);
@@ -88,7 +88,7 @@ public sealed partial class PairwiseJudge
     /// <param name="concurrency">Judge requests in flight.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The judged games, and the games the judge gave no verdict for.</returns>
-    public async Task<(IReadOnlyList<PairwiseJudgment> Judgments, int Unjudged)> PlayAsync(
+    internal async Task<(IReadOnlyList<PairwiseJudgment> Judgments, int Unjudged)> PlayAsync(
         IReadOnlyDictionary<string, string> questions,
         IReadOnlyDictionary<string, string> answers,
         IReadOnlyDictionary<string, string> baseline,

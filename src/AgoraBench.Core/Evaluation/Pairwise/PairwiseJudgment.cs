@@ -5,4 +5,4 @@ namespace AgoraBench;
 /// <param name="ModelA">The model whose answer was shown first.</param>
 /// <param name="ModelB">The model whose answer was shown second.</param>
 /// <param name="Verdict">The judge's verdict.</param>
-public sealed record PairwiseJudgment(string Question, string ModelA, string ModelB, PairwiseVerdict Verdict);
+internal sealed record PairwiseJudgment(string Question, string ModelA, string ModelB, PairwiseVerdict Verdict);

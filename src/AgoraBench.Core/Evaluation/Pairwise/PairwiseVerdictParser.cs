@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace AgoraBench;
 
 /// <summary>Reads the last <c>[[A&gt;&gt;B]]</c> … <c>[[B&gt;&gt;A]]</c> label from a judge's output.</summary>
-public static partial class PairwiseVerdictParser
+internal static partial class PairwiseVerdictParser
 {
     /// <summary>Parses a judge's output.</summary>
     /// <param name="output">The output.</param>

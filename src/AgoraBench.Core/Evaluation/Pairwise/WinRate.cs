@@ -126,7 +126,7 @@ public static class WinRate
     /// <param name="verdict">The verdict.</param>
     /// <param name="modelIsA">Whether the model's answer was shown first.</param>
     /// <returns>The preference.</returns>
-    public static double Preference(PairwiseVerdict verdict, bool modelIsA) => verdict switch
+    internal static double Preference(PairwiseVerdict verdict, bool modelIsA) => verdict switch
     {
         PairwiseVerdict.Tie => 0.5,
         PairwiseVerdict.AMuchBetter or PairwiseVerdict.ABetter => modelIsA ? 1 : 0,

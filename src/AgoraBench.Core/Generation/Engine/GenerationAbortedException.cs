@@ -4,13 +4,13 @@ namespace AgoraBench;
 public sealed class GenerationAbortedException : Exception
 {
     /// <summary>Initializes a new instance of the <see cref="GenerationAbortedException"/> class.</summary>
-    public GenerationAbortedException()
+    internal GenerationAbortedException()
     {
     }
 
     /// <summary>Initializes a new instance of the <see cref="GenerationAbortedException"/> class.</summary>
     /// <param name="message">The message.</param>
-    public GenerationAbortedException(string message)
+    internal GenerationAbortedException(string message)
         : base(message)
     {
     }
@@ -18,7 +18,7 @@ public sealed class GenerationAbortedException : Exception
     /// <summary>Initializes a new instance of the <see cref="GenerationAbortedException"/> class.</summary>
     /// <param name="message">The message.</param>
     /// <param name="innerException">The last failure.</param>
-    public GenerationAbortedException(string message, Exception innerException)
+    internal GenerationAbortedException(string message, Exception innerException)
         : base(message, innerException)
     {
     }

@@ -22,22 +22,22 @@ public sealed class GenerationEngineOptions
     public int MaxAttempts { get; set; } = 5;
 
     /// <summary>Gets or sets how many transport failures (429, 5xx, timeouts) one item may suffer (default 8); they back off with jitter.</summary>
-    public int MaxTransportRetries { get; set; } = 8;
+    internal int MaxTransportRetries { get; set; } = 8;
 
     /// <summary>Gets or sets the first back-off delay (default 1 s); it doubles per retry.</summary>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+    internal TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Gets or sets the longest wait, including a server's Retry-After (default 60 s).</summary>
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+    internal TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Gets or sets how many transport failures in a row, across all items, open the circuit and stop the run (default 25).</summary>
-    public int CircuitBreakerThreshold { get; set; } = 25;
+    internal int CircuitBreakerThreshold { get; set; } = 25;
 
     /// <summary>Gets or sets the random seed that makes every prompt reproducible (default 0).</summary>
     public int RandomSeed { get; set; }
 
     /// <summary>Gets or sets how instance-generation demonstrations are picked.</summary>
-    public DemonstrationMode DemonstrationMode { get; set; }
+    internal DemonstrationMode DemonstrationMode { get; set; }
 
     /// <summary>Gets or sets the prompt style.</summary>
     public PromptStyle PromptStyle { get; set; }
@@ -46,7 +46,7 @@ public sealed class GenerationEngineOptions
     public string? Template { get; set; }
 
     /// <summary>Gets or sets the themes an instance-generation prompt draws its <c>&lt;input_theme&gt;</c> from, or <see langword="null"/> for the paper's themes of the domain.</summary>
-    public IReadOnlyList<string>? Themes { get; set; }
+    internal IReadOnlyList<string>? Themes { get; set; }
 
     /// <summary>Gets or sets the price of one million input tokens in USD, or <see langword="null"/> when unknown.</summary>
     public decimal? PriceInputPerMillion { get; set; }

@@ -34,16 +34,16 @@ public sealed class GenerationRunStore : IAsyncDisposable
     }
 
     /// <summary>Gets the instance file.</summary>
-    public string Path { get; }
+    internal string Path { get; }
 
     /// <summary>Gets the path of the attempt log.</summary>
-    public string AttemptsPath => Path + ".attempts.jsonl";
+    internal string AttemptsPath => Path + ".attempts.jsonl";
 
     /// <summary>Gets the path of the log of prompts issued by instance generation.</summary>
-    public string IssuedPath => Path + ".issued.jsonl";
+    internal string IssuedPath => Path + ".issued.jsonl";
 
     /// <summary>Gets the instances that were already in the file when it was opened.</summary>
-    public IReadOnlyList<SyntheticInstance> Existing { get; }
+    internal IReadOnlyList<SyntheticInstance> Existing { get; }
 
     /// <summary>Gets the instance-generation prompts issued before the store was opened and never answered, by item number.</summary>
     internal IReadOnlyList<IssuedPrompt> Outstanding { get; }
@@ -87,14 +87,14 @@ public sealed class GenerationRunStore : IAsyncDisposable
         IReadOnlyList<SyntheticInstance> existing = [];
         if (File.Exists(full))
         {
-            CutTornLine(full);
+            TornLine.Cut(full);
             if (new FileInfo(full).Length > 0)
             {
                 existing = await SyntheticDataset.ReadAsync(full, new SyntheticDatasetReadOptions { Format = SyntheticDatasetFormat.JsonLines }, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        CutTornLine(full + ".attempts.jsonl");
+        TornLine.Cut(full + ".attempts.jsonl");
         JsonLinesAppendFile? issuedFile = null;
         IReadOnlyList<IssuedPrompt> outstanding = [];
         int highest = -1;
@@ -128,7 +128,7 @@ public sealed class GenerationRunStore : IAsyncDisposable
     /// <param name="instance">The instance.</param>
     /// <param name="cancellationToken">A token that cancels the write.</param>
     /// <returns>A task that completes when the line is flushed.</returns>
-    public async Task AppendInstanceAsync(SyntheticInstance instance, CancellationToken cancellationToken = default)
+    internal async Task AppendInstanceAsync(SyntheticInstance instance, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
         using var buffer = new MemoryStream();
@@ -142,7 +142,7 @@ public sealed class GenerationRunStore : IAsyncDisposable
     /// <param name="outcome">The outcome.</param>
     /// <param name="cancellationToken">A token that cancels the write.</param>
     /// <returns>A task that completes when the line is flushed.</returns>
-    public async Task AppendAttemptAsync(string itemId, int attempt, GenerationOutcome outcome, CancellationToken cancellationToken = default)
+    internal async Task AppendAttemptAsync(string itemId, int attempt, GenerationOutcome outcome, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(itemId);
         ArgumentNullException.ThrowIfNull(outcome);
@@ -198,30 +198,6 @@ public sealed class GenerationRunStore : IAsyncDisposable
             }, "an attempt record", cancellationToken).ConfigureAwait(false);
         var accepted = existing.Select(i => i.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
         return [.. issued.Where(p => !accepted.Contains(p.Key.Item)).Select(p => p.Value).OrderBy(p => p.Item).ThenBy(p => p.Attempt)];
-    }
-
-    /// <summary>Cuts a file back to its last complete line (a process killed mid-write leaves a torn one).</summary>
-    internal static void CutTornLine(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return;
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
-        long end = stream.Length;
-        while (end > 0)
-        {
-            stream.Position = end - 1;
-            if (stream.ReadByte() == '\n')
-            {
-                break;
-            }
-
-            end--;
-        }
-
-        stream.SetLength(end);
     }
 
     private Task WriteAsync(FileStream stream, byte[] line, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace AgoraBench;
 /// else the last <c>Score: n</c> / <c>score of n</c>, else a number that ends the text. <c>4.0</c> counts as 4; a
 /// fraction, a number outside 1–5 or no number at all is a failure with its own code, never a score.
 /// </summary>
-public static partial class JudgeScoreParser
+internal static partial class JudgeScoreParser
 {
     /// <summary>Parses a judge's output.</summary>
     /// <param name="output">The judge's text.</param>

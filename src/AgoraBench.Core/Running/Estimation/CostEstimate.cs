@@ -56,9 +56,15 @@ public sealed record CostEstimate
     /// <returns>The JSON text.</returns>
     public string ToJson() => ArtefactJson.Write(CostEstimateDocument.From(this), EstimationJsonContext.Default.CostEstimateDocument);
 
-    internal static string Usd(decimal value) => value.ToString(value >= 100 ? "$#,0" : value >= 1 ? "$#,0.00" : "$0.0000", CultureInfo.InvariantCulture);
+    /// <summary>An amount in US dollars as the estimate prints it (cents, or four decimals under one dollar).</summary>
+    /// <param name="value">The amount.</param>
+    /// <returns>The text, for example <c>$12.50</c>.</returns>
+    public static string Usd(decimal value) => value.ToString(value >= 100 ? "$#,0" : value >= 1 ? "$#,0.00" : "$0.0000", CultureInfo.InvariantCulture);
 
-    internal static string Tokens(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+    /// <summary>A token count with thousands separators.</summary>
+    /// <param name="value">The count.</param>
+    /// <returns>The text.</returns>
+    public static string Tokens(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 
     private static CostEstimateLine Sum(IEnumerable<CostEstimateLine> lines, RunStage stage, string? generator, string item)
     {
@@ -68,7 +74,12 @@ public sealed record CostEstimate
     }
 
     /// <summary>The lines as a table: stage, optionally generator, setting and item/model/encoding, then requests, tokens and USD.</summary>
-    internal static MarkdownTable Table(IReadOnlyList<CostEstimateLine> lines, bool generator, bool setting, bool item = false)
+    /// <param name="lines">The estimate's lines.</param>
+    /// <param name="generator">Whether to show the generator column.</param>
+    /// <param name="setting">Whether to show the setting column.</param>
+    /// <param name="item">Whether to show the item, model and encoding columns.</param>
+    /// <returns>The table.</returns>
+    public static MarkdownTable Table(IReadOnlyList<CostEstimateLine> lines, bool generator, bool setting, bool item = false)
     {
         var columns = new List<(string, bool)> { ("stage", false) };
         if (generator)

@@ -33,7 +33,7 @@ public static class AgoraBenchPlanFile
     /// <param name="additionalTrainers">Trainer names registered besides the built-in ones, or <see langword="null"/> to leave the name to the runner, which checks it against its trainer providers.</param>
     /// <returns>The plan.</returns>
     /// <exception cref="DataValidationException">The plan has problems; every problem is listed.</exception>
-    public static AgoraBenchPlan Parse(string json, string? sourcePath = null, Func<string, string?>? environment = null, IEnumerable<string>? additionalTrainers = null) =>
+    internal static AgoraBenchPlan Parse(string json, string? sourcePath = null, Func<string, string?>? environment = null, IEnumerable<string>? additionalTrainers = null) =>
         Parse(json, sourcePath, environment, additionalTrainers, null, null);
 
     /// <summary>

@@ -32,12 +32,18 @@ public sealed record PlanBenchmark
     }
 
     /// <summary>The number of problems held out of the problems file as demonstrations: the plan's base few-shot count unless a demonstrations file is given.</summary>
-    internal int HeldOut(int baseFewShot) => FewShotProblems is null ? baseFewShot : 0;
+    /// <param name="baseFewShot">The plan's few-shot count for the base model.</param>
+    /// <returns>The count of problems held out.</returns>
+    public int HeldOut(int baseFewShot) => FewShotProblems is null ? baseFewShot : 0;
 
     /// <summary>
     /// The problems a run evaluates for this benchmark, the same for every model: the problems file after the held-out
     /// demonstrations, at most <see cref="Limit"/> of them (or <paramref name="limit"/> when given).
     /// </summary>
-    internal BenchmarkProblem[] Evaluated(IEnumerable<BenchmarkProblem> all, int heldOut, int? limit = null) =>
+    /// <param name="all">The problems file, in order.</param>
+    /// <param name="heldOut">The count held out (<see cref="HeldOut"/>).</param>
+    /// <param name="limit">A limit that overrides the plan's, if any.</param>
+    /// <returns>The problems to evaluate.</returns>
+    public BenchmarkProblem[] Evaluated(IEnumerable<BenchmarkProblem> all, int heldOut, int? limit = null) =>
         all.Skip(heldOut).Take(limit ?? Limit ?? int.MaxValue).ToArray();
 }

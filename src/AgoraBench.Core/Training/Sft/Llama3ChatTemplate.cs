@@ -4,7 +4,7 @@ namespace AgoraBench;
 /// The Llama-3 chat template the paper trains with: a system header, the user's instruction, then the assistant
 /// header; the training target is the response followed by <c>&lt;|eot_id|&gt;</c>.
 /// </summary>
-public static class Llama3ChatTemplate
+internal static class Llama3ChatTemplate
 {
     /// <summary>The beginning-of-text token.</summary>
     public const string BeginOfText = "<|begin_of_text|>";

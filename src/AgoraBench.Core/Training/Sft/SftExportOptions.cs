@@ -19,7 +19,7 @@ public sealed class SftExportOptions
 
     /// <summary>Gets or sets a value indicating whether an instance with an empty instruction or response is an error (otherwise it is skipped and counted).</summary>
     /// <value>The default value is <see langword="true"/>: nothing is dropped silently.</value>
-    public bool RejectEmpty { get; set; } = true;
+    internal bool RejectEmpty { get; set; } = true;
 
     /// <summary>Gets or sets the minimum number of examples; OpenAI fine-tuning requires 10.</summary>
     /// <value>The default value is 1.</value>

@@ -53,7 +53,7 @@ public static class SftExporter
     /// <param name="format">The format.</param>
     /// <param name="options">Options, or <see langword="null"/> for the defaults.</param>
     /// <returns>The problems found (empty when the data can be exported), each naming the instance.</returns>
-    public static IReadOnlyList<DataError> Validate(IReadOnlyList<SyntheticInstance> instances, SftFormat format, SftExportOptions? options = null)
+    internal static IReadOnlyList<DataError> Validate(IReadOnlyList<SyntheticInstance> instances, SftFormat format, SftExportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(instances);
         options = SftExportOptionsValidator.Instance.ThrowIfInvalid(options ?? new SftExportOptions(), nameof(options));
@@ -165,7 +165,7 @@ public static class SftExporter
     /// <param name="format">The format.</param>
     /// <param name="options">Options, or <see langword="null"/> for the defaults.</param>
     /// <returns>The JSON line.</returns>
-    public static string FormatLine(SyntheticInstance instance, SftFormat format, SftExportOptions? options = null)
+    internal static string FormatLine(SyntheticInstance instance, SftFormat format, SftExportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(instance);
         using var buffer = new MemoryStream();

@@ -71,19 +71,6 @@ public static class Bootstrap
 
         values.Sort();
         double alpha = (1 - confidence) / 2;
-        return new ConfidenceInterval(estimate, Quantile(values, alpha), Quantile(values, 1 - alpha), confidence, rounds, skipped);
-    }
-
-    internal static double Quantile(List<double> sorted, double q)
-    {
-        if (sorted.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        double position = q * (sorted.Count - 1);
-        int lower = (int)Math.Floor(position);
-        int upper = Math.Min(lower + 1, sorted.Count - 1);
-        return sorted[lower] + ((position - lower) * (sorted[upper] - sorted[lower]));
+        return new ConfidenceInterval(estimate, Quantiles.Interpolated(values, alpha), Quantiles.Interpolated(values, 1 - alpha), confidence, rounds, skipped);
     }
 }

@@ -2,24 +2,31 @@
 namespace AgoraBench;
 
 /// <summary>A GitHub-flavoured Markdown table whose columns are padded so it also reads well in a terminal.</summary>
-internal sealed class MarkdownTable
+public sealed class MarkdownTable
 {
     private readonly string[] _headers;
     private readonly bool[] _rightAligned;
     private readonly List<string[]> _rows = [];
 
+    /// <summary>Initializes a new instance of the <see cref="MarkdownTable"/> class.</summary>
+    /// <param name="columns">Each column's header and whether its cells are right-aligned (numbers).</param>
     public MarkdownTable(params (string Header, bool RightAligned)[] columns)
     {
         _headers = [.. columns.Select(c => c.Header)];
         _rightAligned = [.. columns.Select(c => c.RightAligned)];
     }
 
+    /// <summary>Gets the column headers.</summary>
     public IReadOnlyList<string> Headers => _headers;
 
+    /// <summary>Gets, per column, whether its cells are right-aligned.</summary>
     public IReadOnlyList<bool> RightAligned => _rightAligned;
 
+    /// <summary>Gets the rows added so far.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Rows => _rows;
 
+    /// <summary>Adds a row.</summary>
+    /// <param name="cells">One cell per column.</param>
     public void AddRow(params string[] cells)
     {
         if (cells.Length != _headers.Length)
@@ -30,6 +37,8 @@ internal sealed class MarkdownTable
         _rows.Add([.. cells.Select(Escape)]);
     }
 
+    /// <summary>Writes the table, one line per row, padded to the widest cell of each column.</summary>
+    /// <param name="writer">Where the table goes.</param>
     public void WriteTo(TextWriter writer)
     {
         int[] widths = new int[_headers.Length];
@@ -54,8 +63,12 @@ internal sealed class MarkdownTable
         }
     }
 
+    /// <summary>A number as a cell: fixed decimals, or <c>n/a</c> when it is not finite.</summary>
+    /// <param name="value">The number.</param>
+    /// <param name="decimals">The count of decimals.</param>
+    /// <returns>The cell text.</returns>
     public static string Number(double value, int decimals = 2) =>
-        double.IsFinite(value) ? AnalysisFindings.N(value, decimals) : "n/a";
+        double.IsFinite(value) ? FixedDecimals.Format(value, decimals) : "n/a";
 
     private void WriteRow(TextWriter writer, string[] cells, int[] widths)
     {

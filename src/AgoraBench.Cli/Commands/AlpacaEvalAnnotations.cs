@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 
-namespace AgoraBench;
+namespace AgoraBench.Cli.Commands;
 
 /// <summary>
 /// Reads AlpacaEval's official <c>annotations.json</c> (a JSON array of games with <c>output_1</c>, <c>generator_1</c>,

@@ -167,7 +167,7 @@ public static class RunMerger
             {
                 foreach (var (_, file) in group)
                 {
-                    GenerationRunStore.CutTornLine(file);
+                    TornLine.Cut(file);
                     var source = File.OpenRead(file);
                     await using (source.ConfigureAwait(false))
                     {

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace AgoraBench;
 
-/// <summary>Shared pieces of the JSON reports: the writer settings and a generator's method averages and cells.</summary>
+/// <summary>Shared pieces of the JSON reports: the writer settings, the text of a whole document and numbers that may not be finite.</summary>
 internal static class JsonReport
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -22,25 +22,6 @@ internal static class JsonReport
         }
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) + "\n";
-    }
-
-    /// <summary>Writes <c>"methods": {method: avg}</c> and <c>"cells": {"method/domain": pgr}</c>.</summary>
-    public static void WriteMethodsAndCells(Utf8JsonWriter json, GeneratorPgr generator)
-    {
-        json.WriteStartObject("methods");
-        foreach (var (method, average) in generator.MethodAverages)
-        {
-            Number(json, AgoraBenchNames.ToName(method), average);
-        }
-
-        json.WriteEndObject();
-        json.WriteStartObject("cells");
-        foreach (var cell in generator.Cells)
-        {
-            Number(json, cell.Setting.Key, cell.Value);
-        }
-
-        json.WriteEndObject();
     }
 
     /// <summary>Writes a number, or <c>null</c> when it is not finite (JSON has no NaN).</summary>
