@@ -182,7 +182,7 @@ public static class RunMerger
         return files;
     }
 
-    private static string ToJson(RunMergeReport report, IReadOnlyList<string> shards)
+    internal static string ToJson(RunMergeReport report, IReadOnlyList<string> shards)
     {
         var node = new JsonObject
         {

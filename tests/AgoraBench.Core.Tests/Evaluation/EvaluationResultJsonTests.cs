@@ -40,6 +40,19 @@ public sealed class EvaluationResultJsonTests
     }
 
     [Fact]
+    public void GradedResult_AsARunWritesIt_IsTheFormatThePreviousVersionWrote() =>
+        GoldenFile.Verify(EvaluateStep.GradedResultJson(Graded(), "gsm8k", "student-model"), "Evaluation/Golden/result-graded-run.json");
+
+    [Fact]
+    public void PredictionLines_AreTheFormatThePreviousVersionWrote()
+    {
+        string lines = StudentEvaluator.PredictionLine("0", "plain") + StudentEvaluator.PredictionLine("gsm8k-1", "two\nlines, \"quotes\", ünï ✓ <tag> & \\ \t\u0001")
+            + StudentEvaluator.PredictionLine("", string.Empty);
+
+        GoldenFile.Verify(lines, "Evaluation/Golden/predictions.jsonl");
+    }
+
+    [Fact]
     public void PairwiseResult_IsTheFormatThePreviousVersionWrote()
     {
         GoldenFile.Verify(ArenaHard().ToJson(), "Evaluation/Golden/result-arena-hard.json");
