@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace AgoraBench;
 
 /// <summary>
-/// Source-generated JSON (trimming- and AOT-safe) for writing an evaluation's <c>result.json</c>: snake_case, fields a
+/// Source-generated JSON (trimming- and AOT-safe) for writing an evaluation's <c>result.json</c> and its predictions lines: snake_case, fields a
 /// result does not have left out, a number that is not finite written as <c>null</c>. (It is read back through
 /// <see cref="EvaluationJsonContext"/>, where <c>null</c> reads as missing.)
 /// </summary>
@@ -13,4 +13,5 @@ namespace AgoraBench;
     Converters = [typeof(FiniteDoubleJsonConverter)])]
 [JsonSerializable(typeof(GradedResultDocument))]
 [JsonSerializable(typeof(PairwiseResultDocument))]
+[JsonSerializable(typeof(PredictionLineDocument))]
 internal sealed partial class EvaluationResultJsonContext : JsonSerializerContext;

@@ -5,6 +5,9 @@ internal sealed record GradedResultDocument
 {
     public required string Benchmark { get; init; }
 
+    /// <summary>Gets the evaluated model, or <see langword="null"/> (a run names it; <see cref="BenchmarkGradeResult.ToJson"/> does not).</summary>
+    public string? Model { get; init; }
+
     public required double Score { get; init; }
 
     public required int N { get; init; }

@@ -286,10 +286,6 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
     }
 
     /// <summary>A graded benchmark's <c>result.json</c> as a run writes it: the model after the benchmark.</summary>
-    internal static string GradedResultJson(BenchmarkGradeResult grade, string benchmark, string model)
-    {
-        var node = JsonNode.Parse(grade.ToJson(benchmark))!.AsObject();
-        node.Insert(1, "model", model);
-        return node.ToJsonString(JsonReport.Indented) + "\n";
-    }
+    internal static string GradedResultJson(BenchmarkGradeResult grade, string benchmark, string model) =>
+        ArtefactJson.Write(GradedResultDocument.From(grade, benchmark) with { Model = model }, EvaluationResultJsonContext.Default.GradedResultDocument);
 }
