@@ -29,6 +29,31 @@ public sealed class BudgetDecisionCommandTests
     }
 
     [Fact]
+    public async Task Pgr_WithABudget_Json_IsTheFormatThePreviousVersionWrote()
+    {
+        using var files = new TempFiles();
+        string scores = files.Write("scores.csv", Scores);
+        string items = files.Write("items.csv", Items());
+        string costs = files.Write("costs.csv", "generator,usd,instances\nstrong,80,10000\nmiddle,30,10000\nweak,5,10000\n");
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("pgr", "--scores", scores, "--items", items, "--budget", "50", "--costs", costs, "--format", "json", "--rounds", "200");
+
+        Assert.True(exitCode == 0, error);
+        AgoraBench.Tests.TestSupport.GoldenFile.Verify(output, "Fixtures/Golden/pgr-budget.json");
+    }
+
+    [Fact]
+    public async Task Paper_Json_IsTheFormatThePreviousVersionWrote()
+    {
+        using var files = new TempFiles();
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("paper", "--format", "json", "--out", files.PathOf("r"));
+
+        Assert.True(exitCode == 0, error);
+        AgoraBench.Tests.TestSupport.GoldenFile.Verify(output, "Fixtures/Golden/paper.json");
+    }
+
+    [Fact]
     public async Task Pgr_WithABudget_NamesTheBestAffordableGenerator_AndItsProbabilityOfBeatingTheNext()
     {
         using var files = new TempFiles();

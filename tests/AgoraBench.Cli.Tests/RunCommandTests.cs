@@ -96,7 +96,21 @@ public sealed class RunCommandTests : IAsyncLifetime
         var steps = json.RootElement.GetProperty("steps").EnumerateArray().ToArray();
         Assert.All(steps.Where(s => s.GetProperty("stage").GetString() == "export"), s => Assert.Equal("done", s.GetProperty("status").GetString()));
         Assert.All(steps.Where(s => s.GetProperty("stage").GetString() == "train"), s => Assert.Equal("pending", s.GetProperty("status").GetString()));
+        GoldenFile.Verify(Portable(output), "Fixtures/Golden/run.json");
     }
+
+    [Fact]
+    public async Task Run_DryRun_Json_IsTheFormatThePreviousVersionWrote()
+    {
+        var (exitCode, output, error) = await CliRunner.RunAsync("run", "--plan", _study.WritePlan(), "--run-dir", _study.RunDirectory("dry-json"), "--dry-run", "--json");
+
+        Assert.True(exitCode == 0, error + output);
+        GoldenFile.Verify(Portable(output), "Fixtures/Golden/run-dry.json");
+        Assert.Equal(0, _study.Server.ChatCompletionsServed);
+    }
+
+    // The study's folder and the loopback port differ from run to run.
+    private string Portable(string output) => output.Replace(_study.Root, "<study>", StringComparison.Ordinal).Replace(_study.Server.Endpoint.Authority, "<server>", StringComparison.Ordinal);
 
     [Fact]
     public async Task Run_DryRun_ShowsTheStepsAndTheEstimate_AndSpendsNothing()

@@ -62,6 +62,19 @@ public class WinrateCommandTests
     }
 
     [Fact]
+    public async Task Winrate_Json_IsTheFormatThePreviousVersionWrote()
+    {
+        using var files = new TempFiles();
+        string first = files.Write("a.json", Annotations(("short", 40, 300, 200), ("long", 40, 300, 900)));
+        string outPath = files.PathOf("out.json");
+
+        var (exitCode, _, error) = await CliRunner.RunAsync("winrate", "--annotations", first, "--method", "minimal", "--out", outPath);
+
+        Assert.True(exitCode == 0, error);
+        AgoraBench.Tests.TestSupport.GoldenFile.Verify(File.ReadAllText(outPath), "Fixtures/Golden/winrate.json");
+    }
+
+    [Fact]
     public async Task Winrate_V1WithoutItsInputs_NamesBothOptions()
     {
         using var files = new TempFiles();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 
@@ -79,46 +80,33 @@ internal static class PaperBudgetExample
         text.WriteLine("The published cells have no per-problem outcomes, so no decision here has a probability; on a run, `agorabench pgr --items … --budget USD --costs FILE` gives it.");
     }
 
-    public static void WriteJson(Example example, Utf8JsonWriter json)
+    /// <summary>The example as JSON: every domain named in each option's <c>pgr</c>, the decisions as the library writes them.</summary>
+    public static PaperBudgetExampleDocument Document(Example example) => new()
     {
-        json.WriteStartObject();
-        json.WriteNumber("budget_usd", example.BudgetUsd);
-        json.WriteNumber("assumed_input_tokens_per_instance", example.InputTokens);
-        json.WriteNumber("assumed_output_tokens_per_instance", example.OutputTokens);
-        json.WriteStartArray("options");
-        foreach (var o in example.Options)
+        BudgetUsd = example.BudgetUsd,
+        AssumedInputTokensPerInstance = example.InputTokens,
+        AssumedOutputTokensPerInstance = example.OutputTokens,
+        Options = [.. example.Options.Select(o => new PaperBudgetOptionDocument
         {
-            json.WriteStartObject();
-            json.WriteString("generator", o.Generator);
-            json.WriteNumber("instances", o.Instances);
-            json.WriteNumber("usd_per_setting", o.Usd);
-            json.WriteBoolean("affordable", o.Usd <= example.BudgetUsd);
-            json.WriteStartObject("pgr");
-            foreach (var d in Domains)
-            {
-                if (o.Pgr is { } values && values.TryGetValue(d, out double v))
-                {
-                    json.WriteNumber(AgoraBenchNames.ToName(d), v);
-                }
-                else
-                {
-                    json.WriteNull(AgoraBenchNames.ToName(d));
-                }
-            }
+            Generator = o.Generator,
+            Instances = o.Instances,
+            UsdPerSetting = o.Usd,
+            Affordable = o.Usd <= example.BudgetUsd,
+            Pgr = Domains.ToDictionary(d => AgoraBenchNames.ToName(d), d => o.Pgr is { } values && values.TryGetValue(d, out double v) ? v : (double?)null, StringComparer.Ordinal),
+        })],
+        Decisions = [.. example.Decisions.Select(Decision)],
+    };
 
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("decisions");
-        foreach (var decision in example.Decisions)
+    // The library writes a decision through its own contract; the tool keeps that document as it is.
+    private static JsonElement Decision(BudgetDecision decision)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
         {
             BudgetDecisionWriter.WriteJson(decision, json);
         }
 
-        json.WriteEndArray();
-        json.WriteEndObject();
+        return JsonElement.Parse(buffer.WrittenSpan);
     }
 
     private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);

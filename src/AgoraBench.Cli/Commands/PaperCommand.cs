@@ -42,9 +42,8 @@ internal static class PaperCommand
                 }
                 else if (outputFormat == PgrReportFormat.Json)
                 {
-                    var node = System.Text.Json.Nodes.JsonNode.Parse(leaderboard)!.AsObject();
-                    node["budget_example"] = System.Text.Json.Nodes.JsonNode.Parse(JsonReport.Write(json => PaperBudgetExample.WriteJson(example, json)));
-                    leaderboard = node.ToJsonString(JsonReport.Indented) + "\n";
+                    var document = PaperLeaderboardWriter.Document(report, agreement) with { BudgetExample = PaperBudgetExample.Document(example) };
+                    leaderboard = ArtefactJson.Write(document, CliJsonContext.Default.PaperLeaderboardDocument);
                 }
 
                 await stdout.WriteAsync(leaderboard).ConfigureAwait(false);

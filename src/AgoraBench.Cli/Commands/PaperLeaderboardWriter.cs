@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 
 namespace AgoraBench.Cli.Commands;
 
@@ -98,53 +97,36 @@ internal static class PaperLeaderboardWriter
         return text.ToString();
     }
 
-    private static string Json(PgrReport report, PublishedAgreement agreement) => JsonReport.Write(json =>
+    private static string Json(PgrReport report, PublishedAgreement agreement) =>
+        ArtefactJson.Write(Document(report, agreement), CliJsonContext.Default.PaperLeaderboardDocument);
+
+    /// <summary>The leaderboard as JSON: each generator's methods and cells in the shape of <c>pgr.json</c>, the paper's figures beside them.</summary>
+    public static PaperLeaderboardDocument Document(PgrReport report, PublishedAgreement agreement) => new()
     {
-        json.WriteStartObject();
-        json.WriteString("source", PublishedResults.Citation);
-        json.WriteStartArray("leaderboard");
-        foreach (var generator in report.Generators)
+        Source = PublishedResults.Citation,
+        Leaderboard = [.. report.Generators.Select(generator =>
         {
             var published = Published(generator);
-            json.WriteStartObject();
-            json.WriteString("generator", generator.Generator);
-            json.WriteString("model_id", published.ModelId);
-            json.WriteNumber("rank", generator.Rank);
-            json.WriteNumber("overall", generator.Overall);
-            json.WriteNumber("paper_overall", published.OverallPgr);
-            WriteMethodsAndCells(json, generator);
-            json.WriteNumber("problem_solving", published.ProblemSolvingAverage);
-            json.WriteNumber("usd_per_1m_input", published.InputUsdPerMillionTokens);
-            json.WriteNumber("usd_per_1m_output", published.OutputUsdPerMillionTokens);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartObject("agreement");
-        json.WriteNumber("max_method_average_difference", agreement.MaxMethodAverageDifference);
-        json.WriteNumber("max_overall_difference", agreement.MaxOverallDifference);
-        json.WriteEndObject();
-        json.WriteEndObject();
-    });
-
-    /// <summary>Writes <c>"methods": {method: avg}</c> and <c>"cells": {"method/domain": pgr}</c>, the shape of <c>pgr.json</c>.</summary>
-    private static void WriteMethodsAndCells(Utf8JsonWriter json, GeneratorPgr generator)
-    {
-        json.WriteStartObject("methods");
-        foreach (var (method, average) in generator.MethodAverages)
+            return new PaperGeneratorDocument
+            {
+                Generator = generator.Generator,
+                ModelId = published.ModelId,
+                Rank = generator.Rank,
+                Overall = generator.Overall,
+                PaperOverall = published.OverallPgr,
+                Methods = generator.MethodAverages.ToDictionary(p => AgoraBenchNames.ToName(p.Key), p => p.Value, StringComparer.Ordinal),
+                Cells = generator.Cells.ToDictionary(c => c.Setting.Key, c => c.Value, StringComparer.Ordinal),
+                ProblemSolving = published.ProblemSolvingAverage,
+                UsdPer1mInput = published.InputUsdPerMillionTokens,
+                UsdPer1mOutput = published.OutputUsdPerMillionTokens,
+            };
+        })],
+        Agreement = new PaperAgreementDocument
         {
-            JsonReport.Number(json, AgoraBenchNames.ToName(method), average);
-        }
-
-        json.WriteEndObject();
-        json.WriteStartObject("cells");
-        foreach (var cell in generator.Cells)
-        {
-            JsonReport.Number(json, cell.Setting.Key, cell.Value);
-        }
-
-        json.WriteEndObject();
-    }
+            MaxMethodAverageDifference = agreement.MaxMethodAverageDifference,
+            MaxOverallDifference = agreement.MaxOverallDifference,
+        },
+    };
 
     private static string Price(double usd) => usd.ToString("0.00##", CultureInfo.InvariantCulture);
 

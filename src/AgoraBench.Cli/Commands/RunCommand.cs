@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using AgoraBench.OpenAI;
 using Spectre.Console;
 
@@ -61,8 +61,8 @@ internal static class RunCommand
                     var estimate = await PlanEstimator.EstimateAsync(loaded, cancellationToken).ConfigureAwait(false);
                     if (asJson)
                     {
-                        var node = new JsonObject { ["run_dir"] = runner.RunDirectory, ["dry_run"] = true, ["steps"] = StepsJson(steps), ["estimate"] = JsonNode.Parse(estimate.ToJson()) };
-                        await stdout.WriteLineAsync(node.ToJsonString(JsonReport.Indented)).ConfigureAwait(false);
+                        var document = new RunDryRunDocument { RunDir = runner.RunDirectory, Steps = [.. steps.Select(RunStepDocument.From)], Estimate = JsonElement.Parse(estimate.ToJson()) };
+                        await stdout.WriteAsync(ArtefactJson.Write(document, CliJsonContext.Default.RunDryRunDocument)).ConfigureAwait(false);
                         return;
                     }
 
@@ -96,7 +96,7 @@ internal static class RunCommand
 
                 if (asJson)
                 {
-                    await stdout.WriteLineAsync(ResultJson(result).ToJsonString(JsonReport.Indented)).ConfigureAwait(false);
+                    await stdout.WriteAsync(ArtefactJson.Write(ResultDocument(result), CliJsonContext.Default.RunResultDocument)).ConfigureAwait(false);
                 }
                 else
                 {
@@ -204,43 +204,14 @@ internal static class RunCommand
         }
     }
 
-    private static JsonArray StepsJson(IReadOnlyList<RunStepInfo> steps) => new([.. steps.Select(s => (JsonNode)new JsonObject
+    private static RunResultDocument ResultDocument(RunResult result) => new()
     {
-        ["id"] = s.Id,
-        ["stage"] = RunStages.ToName(s.Stage),
-        ["generator"] = s.Generator,
-        ["setting"] = s.Setting?.Key,
-        ["benchmark"] = s.Benchmark,
-        ["status"] = s.Status.ToString().ToLowerInvariant(),
-        ["message"] = s.Message,
-        ["outputs"] = new JsonArray([.. s.Outputs.Select(o => (JsonNode)o)]),
-    })]);
-
-    private static JsonObject ResultJson(RunResult result)
-    {
-        var node = new JsonObject
-        {
-            ["run_dir"] = result.RunDirectory,
-            ["succeeded"] = result.Succeeded,
-            ["stages"] = new JsonArray([.. result.Stages.Select(s => (JsonNode)RunStages.ToName(s))]),
-            ["steps"] = StepsJson(result.Steps),
-            ["report"] = result.ReportDirectory is { } report ? Path.Combine(report, "report.html") : null,
-        };
-        if (result.Leaderboard is { } leaderboard)
-        {
-            node["leaderboard"] = JsonNode.Parse(PgrReportWriter.ToString(leaderboard, PgrReportFormat.Json));
-        }
-
-        node["costs"] = new JsonArray([.. result.Costs.Select(c => (JsonNode)new JsonObject
-        {
-            ["stage"] = RunStages.ToName(c.Stage),
-            ["generator"] = c.Generator,
-            ["setting"] = c.Setting?.Key,
-            ["requests"] = c.Requests,
-            ["input_tokens"] = c.InputTokens,
-            ["output_tokens"] = c.OutputTokens,
-            ["usd"] = c.Usd,
-        })]);
-        return node;
-    }
+        RunDir = result.RunDirectory,
+        Succeeded = result.Succeeded,
+        Stages = [.. result.Stages.Select(RunStages.ToName)],
+        Steps = [.. result.Steps.Select(RunStepDocument.From)],
+        Report = result.ReportDirectory is { } report ? Path.Combine(report, "report.html") : null,
+        Leaderboard = result.Leaderboard is { } leaderboard ? JsonElement.Parse(PgrReportWriter.ToString(leaderboard, PgrReportFormat.Json)) : null,
+        Costs = [.. result.Costs.Select(RunCostDocument.From)],
+    };
 }

@@ -83,30 +83,20 @@ internal static class WinrateCommand
                 }
 
                 CliTables.Write(table, stdout, kind == WinRateMethod.LengthControlledV1 ? "AlpacaEval 2.0 (length_controlled_v1)" : "AlpacaEval 2.0 (length_controlled_minimal)");
-                string json = JsonReport.Write(writer =>
+                var document = new WinRatesDocument
                 {
-                    writer.WriteStartObject();
-                    writer.WriteString("method", kind == WinRateMethod.LengthControlledV1 ? "length_controlled_v1" : "length_controlled_minimal");
-                    writer.WriteStartArray("models");
-                    foreach (var (model, result) in results)
+                    Method = kind == WinRateMethod.LengthControlledV1 ? "length_controlled_v1" : "length_controlled_minimal",
+                    Models = [.. results.Select(r => new WinRateDocument
                     {
-                        writer.WriteStartObject();
-                        writer.WriteString("model", model);
-                        JsonReport.Number(writer, "win_rate", result.WinRate);
-                        JsonReport.Number(writer, "length_controlled_win_rate", result.LengthControlledWinRate);
-                        JsonReport.Number(writer, "standard_error", result.StandardError);
-                        writer.WriteNumber("games", result.Games);
-                        if (result.LengthControlledStandardError is double lcError)
-                        {
-                            JsonReport.Number(writer, "lc_standard_error", lcError);
-                        }
-
-                        writer.WriteEndObject();
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
-                });
+                        Model = r.Model,
+                        WinRate = r.Result.WinRate,
+                        LengthControlledWinRate = r.Result.LengthControlledWinRate,
+                        StandardError = r.Result.StandardError,
+                        Games = r.Result.Games,
+                        LcStandardError = r.Result.LengthControlledStandardError,
+                    })],
+                };
+                string json = ArtefactJson.Write(document, CliJsonContext.Default.WinRatesDocument);
                 await CommandRunner.WriteResultAsync(json, parseResult.GetRequiredValue(output), stdout, "the win rates", cancellationToken).ConfigureAwait(false);
             },
             cancellationToken));

@@ -9,51 +9,6 @@ public sealed record BenchmarkGradeResult(double Score, int N, IReadOnlyList<Ben
     /// <summary>Formats the result as <c>{"benchmark", "score", "n", "items": [{"id", "correct", "extracted", "rule", …}]}</c>.</summary>
     /// <param name="benchmark">The benchmark id.</param>
     /// <returns>The JSON text.</returns>
-    public string ToJson(string benchmark) => JsonReport.Write(json =>
-    {
-        json.WriteStartObject();
-        json.WriteString("benchmark", benchmark);
-        JsonReport.Number(json, "score", Score);
-        json.WriteNumber("n", N);
-        if (Items.Sum(i => i.Unscored) is > 0 and int unscored)
-        {
-            json.WriteNumber("unscored", unscored);
-        }
-        json.WriteStartArray("items");
-        foreach (var item in Items)
-        {
-            json.WriteStartObject();
-            json.WriteString("id", item.Id);
-            json.WriteBoolean("correct", item.Correct);
-            if (item.Extracted is null)
-            {
-                json.WriteNull("extracted");
-            }
-            else
-            {
-                json.WriteString("extracted", item.Extracted);
-            }
-
-            json.WriteString("rule", item.Rule);
-            if (item.Points != item.SamplesCorrect)
-            {
-                JsonReport.Number(json, "points", item.Points);
-            }
-
-            if (item.Unscored > 0)
-            {
-                json.WriteNumber("unscored", item.Unscored);
-            }
-            if (item.Samples > 1)
-            {
-                json.WriteNumber("samples", item.Samples);
-                json.WriteNumber("samples_correct", item.SamplesCorrect);
-            }
-
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-    });
+    public string ToJson(string benchmark) =>
+        ArtefactJson.Write(GradedResultDocument.From(this, benchmark), EvaluationResultJsonContext.Default.GradedResultDocument);
 }

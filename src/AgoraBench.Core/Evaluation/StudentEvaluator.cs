@@ -135,13 +135,7 @@ public static class StudentEvaluator
                         return;
                     }
 
-                    string line = JsonReport.Write(json =>
-                    {
-                        json.WriteStartObject();
-                        json.WriteString("id", problem.Id);
-                        json.WriteString("output", output);
-                        json.WriteEndObject();
-                    }).Replace("\n", string.Empty, StringComparison.Ordinal) + "\n";
+                    string line = PredictionLine(problem.Id, output);
                     await writeGate.WaitAsync(token).ConfigureAwait(false);
                     try
                     {
@@ -178,4 +172,12 @@ public static class StudentEvaluator
         string text = ex.Message.ReplaceLineEndings(" ").Trim();
         return text.Length <= 300 ? text : string.Concat(text.AsSpan(0, 297), "...");
     }
+
+    /// <summary>
+    /// One line of a predictions file: the problem's id and the model's output, ending in a newline. The line keeps the
+    /// spacing earlier versions wrote (an indented object with its line breaks taken out; a line break inside the
+    /// output is escaped), so a file resumed across versions stays uniform.
+    /// </summary>
+    internal static string PredictionLine(string id, string output) =>
+        ArtefactJson.Write(new PredictionLineDocument(id, output), EvaluationResultJsonContext.Default.PredictionLineDocument).Replace("\n", string.Empty, StringComparison.Ordinal) + "\n";
 }

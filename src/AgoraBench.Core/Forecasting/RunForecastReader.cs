@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using CsvHelper;
 
 namespace AgoraBench;
@@ -25,16 +23,10 @@ internal static class RunForecastReader
         string[] files = Directory.Exists(dir.Steps) ? Directory.GetFiles(dir.Steps, "*.json") : [];
         foreach (string file in files.Order(StringComparer.Ordinal))
         {
-            try
+            // A record cut short by a crash says nothing is finished; the runner treats it the same way.
+            if (StepRecord.Parse(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false)) is { } record)
             {
-                if (StepRecord.FromJson(JsonNode.Parse(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false))) is { } record)
-                {
-                    records.Add(record);
-                }
-            }
-            catch (JsonException)
-            {
-                // A record cut short by a crash says nothing is finished; the runner treats it the same way.
+                records.Add(record);
             }
         }
 

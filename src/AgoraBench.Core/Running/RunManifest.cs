@@ -1,5 +1,5 @@
 using System.Reflection;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace AgoraBench;
 
@@ -15,162 +15,157 @@ internal sealed class RunManifest(RunContext context)
     public async Task WriteAsync(IReadOnlyList<RunStep> steps, CancellationToken cancellationToken)
     {
         var plan = context.Plan;
-        var existing = File.Exists(context.Directory.Manifest) ? TryParse(await File.ReadAllTextAsync(context.Directory.Manifest, cancellationToken).ConfigureAwait(false)) : null;
+        string? created = File.Exists(context.Directory.Manifest) ? Created(await File.ReadAllTextAsync(context.Directory.Manifest, cancellationToken).ConfigureAwait(false)) : null;
         string now = context.Time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         var assembly = typeof(RunManifest).Assembly;
-        var manifest = new JsonObject
+        var manifest = new RunManifestDocument
         {
-            ["format"] = Format,
-            ["library"] = new JsonObject
+            Format = Format,
+            Library = new ManifestLibraryDocument
             {
-                ["name"] = "AgoraBench.Core",
-                ["version"] = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly.GetName().Version?.ToString(),
+                Name = "AgoraBench.Core",
+                Version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly.GetName().Version?.ToString(),
             },
-            ["created"] = existing?["created"]?.GetValue<string>() ?? now,
-            ["updated"] = now,
-            ["plan"] = new JsonObject
+            Created = created ?? now,
+            Updated = now,
+            Plan = new ManifestPlanDocument
             {
-                ["name"] = plan.Name,
-                ["source"] = plan.SourcePath,
-                ["sha256"] = plan.SourcePath is { } source && File.Exists(source) ? await Hashing.Sha256FileAsync(source, cancellationToken).ConfigureAwait(false) : null,
-                ["instances"] = plan.Instances,
-                ["settings"] = new JsonArray([.. plan.Settings.Select(s => (JsonNode)s.Key)]),
+                Name = plan.Name,
+                Source = plan.SourcePath,
+                Sha256 = plan.SourcePath is { } source && File.Exists(source) ? await Hashing.Sha256FileAsync(source, cancellationToken).ConfigureAwait(false) : null,
+                Instances = plan.Instances,
+                Settings = [.. plan.Settings.Select(s => s.Key)],
             },
-            ["seeds"] = new JsonObject
+            Seeds = new ManifestSeedsDocument
             {
-                ["generation"] = plan.RandomSeed,
-                ["training"] = plan.Training.Hyperparameters.Seed,
-                ["bootstrap"] = plan.RandomSeed,
+                Generation = plan.RandomSeed,
+                Training = plan.Training.Hyperparameters.Seed,
+                Bootstrap = plan.RandomSeed,
             },
-            ["templates"] = Templates(),
-            ["prompts"] = new JsonObject
+            Templates = Templates(),
+            Prompts = new ManifestPromptsDocument
             {
-                ["system_message"] = Hashing.Sha256(MetaPrompts.SystemMessage),
-                ["judge_system"] = Hashing.Sha256(JudgePrompts.SystemPrompt),
-                ["judge_grading"] = Hashing.Sha256(JudgePrompts.GradingTemplate),
+                SystemMessage = Hashing.Sha256(MetaPrompts.SystemMessage),
+                JudgeSystem = Hashing.Sha256(JudgePrompts.SystemPrompt),
+                JudgeGrading = Hashing.Sha256(JudgePrompts.GradingTemplate),
             },
-            ["models"] = Models(),
-            ["options"] = Options(),
-            ["inputs"] = await InputsAsync(cancellationToken).ConfigureAwait(false),
-            ["steps"] = Steps(steps),
+            Models = Models(),
+            Options = Options(),
+            Inputs = await InputsAsync(cancellationToken).ConfigureAwait(false),
+            Steps = Steps(steps),
         };
-        await AtomicFile.WriteAllTextAsync(context.Directory.Manifest, context.Redactor.Redact(manifest.ToJsonString(JsonReport.Indented)) + "\n", cancellationToken).ConfigureAwait(false);
+        string text = ArtefactJson.Write(manifest, RunJsonContext.Default.RunManifestDocument);
+        await AtomicFile.WriteAllTextAsync(context.Directory.Manifest, context.Redactor.Redact(text), cancellationToken).ConfigureAwait(false);
     }
 
-    private static JsonObject? TryParse(string text)
+    // When the folder was first made, from the manifest an earlier run wrote (this version or an older one); a
+    // manifest cut short or not of this shape starts afresh.
+    private static string? Created(string text)
     {
         try
         {
-            return JsonNode.Parse(text) as JsonObject;
+            return JsonSerializer.Deserialize(text, RunJsonContext.Default.ManifestHeaderDocument)?.Created;
         }
-        catch (System.Text.Json.JsonException)
+        catch (JsonException)
         {
             return null;
         }
     }
 
-    private JsonObject Templates()
+    private Dictionary<string, ManifestTemplateDocument> Templates()
     {
-        var templates = new JsonObject();
+        var templates = new Dictionary<string, ManifestTemplateDocument>(StringComparer.Ordinal);
         foreach (var setting in context.Plan.Settings.Distinct())
         {
-            templates[setting.Key] = new JsonObject
+            templates[setting.Key] = new ManifestTemplateDocument
             {
-                ["source"] = context.Plan.Generation.Templates.TryGetValue(setting.Key, out string? file) ? file : "built-in " + context.Plan.Generation.PromptStyle.ToString().ToLowerInvariant(),
-                ["sha256"] = Hashing.Sha256(context.Template(setting)),
+                Source = context.Plan.Generation.Templates.TryGetValue(setting.Key, out string? file) ? file : "built-in " + context.Plan.Generation.PromptStyle.ToString().ToLowerInvariant(),
+                Sha256 = Hashing.Sha256(context.Template(setting)),
             };
         }
 
         return templates;
     }
 
-    private JsonObject Models()
+    private ManifestModelsDocument Models()
     {
         var plan = context.Plan;
-        var generators = new JsonArray();
-        foreach (var generator in plan.Generators)
+        return new ManifestModelsDocument
         {
-            var node = Endpoint(generator.Endpoint, Prices.Of(generator));
-            node.Insert(0, "name", generator.Name);
-            generators.Add((JsonNode)node);
-        }
-
-        return new JsonObject
-        {
-            ["generators"] = generators,
-            ["metric_judge"] = Optional(plan.Metrics.Judge),
-            ["embedding"] = Optional(plan.Metrics.Embedding),
-            ["perplexity"] = Optional(plan.Metrics.Perplexity),
-            ["base"] = Optional(plan.Evaluation.Base),
-            ["reference"] = Optional(plan.Evaluation.Reference),
-            ["evaluation_judge"] = Optional(plan.Evaluation.Judge),
-            ["training_api"] = Optional(plan.Training.Api),
+            Generators = [.. plan.Generators.Select(g => Endpoint(g.Endpoint, Prices.Of(g)) with { Name = g.Name })],
+            MetricJudge = Optional(plan.Metrics.Judge),
+            Embedding = Optional(plan.Metrics.Embedding),
+            Perplexity = Optional(plan.Metrics.Perplexity),
+            Base = Optional(plan.Evaluation.Base),
+            Reference = Optional(plan.Evaluation.Reference),
+            EvaluationJudge = Optional(plan.Evaluation.Judge),
+            TrainingApi = Optional(plan.Training.Api),
         };
 
-        JsonObject? Optional(ModelEndpoint? endpoint) => endpoint is null ? null : Endpoint(endpoint, Prices.Of(endpoint));
+        static ManifestModelDocument? Optional(ModelEndpoint? endpoint) => endpoint is null ? null : Endpoint(endpoint, Prices.Of(endpoint));
     }
 
-    private static JsonObject Endpoint(ModelEndpoint endpoint, ModelPrice? price) => new()
+    private static ManifestModelDocument Endpoint(ModelEndpoint endpoint, ModelPrice? price) => new()
     {
-        ["model"] = endpoint.Model,
-        ["endpoint"] = endpoint.RedactedEndpoint(),
-        ["api_key_env"] = endpoint.KeyVariable(),
-        ["backend"] = endpoint.Backend == ModelBackend.Batch ? "batch" : "online",
-        ["replicas"] = endpoint.Replicas.Count == 0 ? null : new JsonArray([.. endpoint.Replicas.Select(r => (JsonNode)new ModelEndpoint { Model = endpoint.Model, Endpoint = r }.RedactedEndpoint())]),
-        ["price_usd_per_1m"] = price is null ? null : new JsonObject { ["input"] = price.InputUsdPerMillionTokens, ["output"] = price.OutputUsdPerMillionTokens },
-        ["concurrency"] = endpoint.Concurrency,
+        Model = endpoint.Model,
+        Endpoint = endpoint.RedactedEndpoint(),
+        ApiKeyEnv = endpoint.KeyVariable(),
+        Backend = endpoint.Backend == ModelBackend.Batch ? "batch" : "online",
+        Replicas = endpoint.Replicas.Count == 0 ? null : [.. endpoint.Replicas.Select(r => new ModelEndpoint { Model = endpoint.Model, Endpoint = r }.RedactedEndpoint())],
+        PriceUsdPer1m = price is null ? null : new ManifestPriceDocument { Input = price.InputUsdPerMillionTokens, Output = price.OutputUsdPerMillionTokens },
+        Concurrency = endpoint.Concurrency,
     };
 
-    private JsonObject Options()
+    private ManifestOptionsDocument Options()
     {
         var plan = context.Plan;
         var g = plan.Generation;
         var t = plan.Training;
         var e = plan.Evaluation;
-        return new JsonObject
+        return new ManifestOptionsDocument
         {
-            ["generation"] = new JsonObject
+            Generation = new ManifestGenerationOptionsDocument
             {
-                ["prompt_style"] = g.PromptStyle.ToString(),
-                ["demonstrations"] = g.DemonstrationMode.ToString(),
-                ["max_attempts"] = g.MaxAttempts,
-                ["temperature"] = g.Temperature,
-                ["top_p"] = g.TopP,
-                ["max_output_tokens"] = g.MaxOutputTokens,
-                ["budget_usd_per_cell"] = g.BudgetUsdPerCell,
-                ["length_tokenizer"] = g.LengthTokenizerFile ?? "o200k_base",
+                PromptStyle = g.PromptStyle.ToString(),
+                Demonstrations = g.DemonstrationMode.ToString(),
+                MaxAttempts = g.MaxAttempts,
+                Temperature = g.Temperature,
+                TopP = g.TopP,
+                MaxOutputTokens = g.MaxOutputTokens,
+                BudgetUsdPerCell = g.BudgetUsdPerCell,
+                LengthTokenizer = g.LengthTokenizerFile ?? "o200k_base",
             },
-            ["metrics"] = new JsonObject { ["names"] = new JsonArray([.. plan.Metrics.Names.Select(n => (JsonNode)n)]), ["concurrency"] = plan.Metrics.Concurrency },
-            ["training"] = new JsonObject
+            Metrics = new ManifestMetricsOptionsDocument { Names = [.. plan.Metrics.Names], Concurrency = plan.Metrics.Concurrency },
+            Training = new ManifestTrainingOptionsDocument
             {
-                ["trainer"] = context.Options.Trainer?.Name ?? t.Trainer,
-                ["base_model"] = t.BaseModel,
-                ["command"] = t.Command,
-                ["format"] = SftExporter.ToName(t.Format),
-                ["epochs"] = t.Hyperparameters.Epochs,
-                ["learning_rate"] = t.Hyperparameters.LearningRate,
-                ["batch_size"] = t.Hyperparameters.BatchSize,
-                ["gradient_accumulation_steps"] = t.Hyperparameters.GradientAccumulationSteps,
-                ["max_sequence_length"] = t.Hyperparameters.MaxSequenceLength,
-                ["environment_variables"] = new JsonArray([.. t.Environment.Keys.Order(StringComparer.Ordinal).Select(k => (JsonNode)k)]),
+                Trainer = context.Options.Trainer?.Name ?? t.Trainer,
+                BaseModel = t.BaseModel,
+                Command = t.Command,
+                Format = SftExporter.ToName(t.Format),
+                Epochs = t.Hyperparameters.Epochs,
+                LearningRate = t.Hyperparameters.LearningRate,
+                BatchSize = t.Hyperparameters.BatchSize,
+                GradientAccumulationSteps = t.Hyperparameters.GradientAccumulationSteps,
+                MaxSequenceLength = t.Hyperparameters.MaxSequenceLength,
+                EnvironmentVariables = [.. t.Environment.Keys.Order(StringComparer.Ordinal)],
             },
-            ["evaluation"] = new JsonObject
+            Evaluation = new ManifestEvaluationOptionsDocument
             {
-                ["base_few_shot"] = e.BaseFewShot,
-                ["benchmarks"] = new JsonArray([.. e.Benchmarks.Keys.Order(StringComparer.Ordinal).Select(k => (JsonNode)k)]),
-                ["problem_solving"] = e.ProblemSolving,
-                ["bootstrap_rounds"] = e.BootstrapRounds,
-                ["code_timeout_seconds"] = e.CodeTimeout.TotalSeconds,
+                BaseFewShot = e.BaseFewShot,
+                Benchmarks = [.. e.Benchmarks.Keys.Order(StringComparer.Ordinal)],
+                ProblemSolving = e.ProblemSolving,
+                BootstrapRounds = e.BootstrapRounds,
+                CodeTimeoutSeconds = e.CodeTimeout.TotalSeconds,
             },
-            ["analysis"] = new JsonObject
+            Analysis = new ManifestAnalysisOptionsDocument
             {
-                ["aggregation"] = PgrCalculationOptions.ToName(plan.Analysis.Aggregation),
-                ["principal_components"] = plan.Analysis.PrincipalComponents,
+                Aggregation = PgrCalculationOptions.ToName(plan.Analysis.Aggregation),
+                PrincipalComponents = plan.Analysis.PrincipalComponents,
             },
         };
     }
 
-    private async Task<JsonObject> InputsAsync(CancellationToken cancellationToken)
+    private async Task<Dictionary<string, string>> InputsAsync(CancellationToken cancellationToken)
     {
         var plan = context.Plan;
         var files = plan.Seeds.Values
@@ -181,7 +176,7 @@ internal sealed class RunManifest(RunContext context)
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
-        var inputs = new JsonObject();
+        var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string file in files)
         {
             inputs[file] = File.Exists(file) ? "sha256:" + await context.FileHashAsync(file, cancellationToken).ConfigureAwait(false) : "missing";
@@ -190,23 +185,17 @@ internal sealed class RunManifest(RunContext context)
         return inputs;
     }
 
-    private JsonObject Steps(IReadOnlyList<RunStep> steps)
+    // Each step's record without its id (the key says it), or only its status when it never started.
+    private Dictionary<string, StepRecordDocument> Steps(IReadOnlyList<RunStep> steps)
     {
-        var node = new JsonObject();
+        var entries = new Dictionary<string, StepRecordDocument>(StringComparer.Ordinal);
         foreach (var step in steps)
         {
-            var record = context.Records.Load(step.Info.Id);
-            if (record is null)
-            {
-                node[step.Info.Id] = new JsonObject { ["status"] = "pending" };
-                continue;
-            }
-
-            var entry = record.ToJson();
-            entry.Remove("id");
-            node[step.Info.Id] = entry;
+            entries[step.Info.Id] = context.Records.Load(step.Info.Id) is { } record
+                ? record.ToDocument() with { Id = null }
+                : new StepRecordDocument { Status = "pending" };
         }
 
-        return node;
+        return entries;
     }
 }

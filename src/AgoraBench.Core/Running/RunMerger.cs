@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace AgoraBench;
 
 /// <summary>
@@ -182,18 +180,6 @@ public static class RunMerger
         return files;
     }
 
-    private static string ToJson(RunMergeReport report, IReadOnlyList<string> shards)
-    {
-        var node = new JsonObject
-        {
-            ["complete"] = report.Complete,
-            ["shards"] = new JsonArray([.. shards.Select(s => (JsonNode)Path.GetFullPath(s))]),
-            ["missing"] = new JsonArray([.. report.Missing.Select(s => (JsonNode)s)]),
-            ["duplicated"] = new JsonArray([.. report.Duplicated.Select(s => (JsonNode)s)]),
-            ["conflicting"] = new JsonArray([.. report.Conflicting.Select(s => (JsonNode)s)]),
-            ["files"] = report.Files,
-            ["sources"] = new JsonObject([.. report.Sources.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]),
-        };
-        return node.ToJsonString(JsonReport.Indented) + "\n";
-    }
+    internal static string ToJson(RunMergeReport report, IReadOnlyList<string> shards) =>
+        ArtefactJson.Write(RunMergeDocument.From(report, shards), RunJsonContext.Default.RunMergeDocument);
 }

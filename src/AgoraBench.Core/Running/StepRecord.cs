@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace AgoraBench;
@@ -8,6 +10,8 @@ internal sealed record StepRecord
     public const string Started = "started";
     public const string Done = "done";
     public const string Failed = "failed";
+
+    private const string HashPrefix = "sha256:";
 
     public required string Id { get; init; }
 
@@ -23,67 +27,38 @@ internal sealed record StepRecord
 
     public DateTimeOffset? FinishedAt { get; init; }
 
+    /// <summary>Gets the step's own figures: an open object by design (each stage reports what it has).</summary>
     public JsonObject? Summary { get; init; }
 
-    public JsonObject ToJson()
+    /// <summary>The record as its file holds it: outputs in ordinal order with their hash prefixed, times round-trip (<c>"O"</c>).</summary>
+    public StepRecordDocument ToDocument() => new()
     {
-        var outputs = new JsonObject();
-        foreach (var (path, hash) in Outputs.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            outputs[path] = "sha256:" + hash;
-        }
+        Id = Id,
+        Status = Status,
+        Fingerprint = Fingerprint,
+        Outputs = new SortedDictionary<string, string>(Outputs.ToDictionary(p => p.Key, p => HashPrefix + p.Value, StringComparer.Ordinal), StringComparer.Ordinal),
+        Message = Message,
+        Started = StartedAt?.ToString("O", CultureInfo.InvariantCulture),
+        Finished = FinishedAt?.ToString("O", CultureInfo.InvariantCulture),
+        Summary = (JsonObject?)Summary?.DeepClone(),
+    };
 
-        var node = new JsonObject
-        {
-            ["id"] = Id,
-            ["status"] = Status,
-            ["fingerprint"] = Fingerprint,
-            ["outputs"] = outputs,
-        };
-        if (Message is not null)
-        {
-            node["message"] = Message;
-        }
-
-        if (StartedAt is { } started)
-        {
-            node["started"] = started.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        if (FinishedAt is { } finished)
-        {
-            node["finished"] = finished.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        if (Summary is not null)
-        {
-            node["summary"] = Summary.DeepClone();
-        }
-
-        return node;
-    }
-
-    public static StepRecord? FromJson(JsonNode? node)
+    /// <summary>The record a file holds, or <see langword="null"/> when it lacks its id, status or fingerprint.</summary>
+    public static StepRecord? From(StepRecordDocument document)
     {
-        if (node is not JsonObject o || o["id"]?.GetValue<string>() is not { } id || o["status"]?.GetValue<string>() is not { } status || o["fingerprint"]?.GetValue<string>() is not { } fingerprint)
+        if (document is not { Id: { } id, Status: { } status, Fingerprint: { } fingerprint })
         {
             return null;
         }
 
         var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (o["outputs"] is JsonObject files)
+        foreach (var (path, hash) in document.Outputs ?? new Dictionary<string, string>())
         {
-            foreach (var (path, hash) in files)
+            if (hash is not null)
             {
-                if (hash?.GetValue<string>() is { } text)
-                {
-                    outputs[path] = text.StartsWith("sha256:", StringComparison.Ordinal) ? text[7..] : text;
-                }
+                outputs[path] = hash.StartsWith(HashPrefix, StringComparison.Ordinal) ? hash[HashPrefix.Length..] : hash;
             }
         }
-
-        static DateTimeOffset? Time(JsonNode? value) =>
-            value?.GetValue<string>() is { } text && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var time) ? time : null;
 
         return new StepRecord
         {
@@ -91,10 +66,26 @@ internal sealed record StepRecord
             Status = status,
             Fingerprint = fingerprint,
             Outputs = outputs,
-            Message = o["message"]?.GetValue<string>(),
-            StartedAt = Time(o["started"]),
-            FinishedAt = Time(o["finished"]),
-            Summary = o["summary"] as JsonObject is { } summary ? (JsonObject)summary.DeepClone() : null,
+            Message = document.Message,
+            StartedAt = Time(document.Started),
+            FinishedAt = Time(document.Finished),
+            Summary = document.Summary,
         };
+
+        static DateTimeOffset? Time(string? text) =>
+            text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time) ? time : null;
+    }
+
+    /// <summary>The record a step file's text holds, or <see langword="null"/> when the text is cut short, not a record or lacks a key field (a crash mid-write: the step runs again).</summary>
+    public static StepRecord? Parse(string text)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(text, RunJsonContext.Default.StepRecordDocument) is { } document ? From(document) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

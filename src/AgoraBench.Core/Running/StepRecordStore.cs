@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace AgoraBench;
 
 /// <summary>Reads and writes step records under <c>steps/</c>, one JSON file per step, each replaced atomically.</summary>
@@ -8,29 +5,17 @@ internal sealed class StepRecordStore(RunDirectory directory, SecretRedactor? re
 {
     public string PathOf(string id) => Path.Combine(directory.Steps, id.Replace(':', '.').Replace('/', '.') + ".json");
 
+    /// <summary>The step's record, or <see langword="null"/> when it has none or only one cut short by a crash (as good as none: the step runs again).</summary>
     public StepRecord? Load(string id)
     {
         string path = PathOf(id);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        try
-        {
-            return StepRecord.FromJson(JsonNode.Parse(File.ReadAllText(path)));
-        }
-        catch (JsonException)
-        {
-            // A record cut short by a crash is as good as no record: the step runs again.
-            return null;
-        }
+        return File.Exists(path) ? StepRecord.Parse(File.ReadAllText(path)) : null;
     }
 
     public async Task WriteAsync(StepRecord record, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory.Steps);
-        string text = record.ToJson().ToJsonString(JsonReport.Indented) + "\n";
+        string text = ArtefactJson.Write(record.ToDocument(), RunJsonContext.Default.StepRecordDocument);
         await AtomicFile.WriteAllTextAsync(PathOf(record.Id), redactor?.Redact(text) ?? text, cancellationToken).ConfigureAwait(false);
     }
 }

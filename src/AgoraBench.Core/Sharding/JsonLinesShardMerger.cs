@@ -39,8 +39,7 @@ public static class JsonLinesShardMerger
                 string? id;
                 try
                 {
-                    using var document = JsonDocument.Parse(line);
-                    id = document.RootElement.TryGetProperty("id", out var value) ? value.ToString() : null;
+                    id = JsonSerializer.Deserialize(line, ShardingJsonContext.Default.ShardLineDocument)?.Id?.ToString();
                 }
                 catch (JsonException ex)
                 {

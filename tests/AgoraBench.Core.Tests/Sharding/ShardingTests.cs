@@ -121,4 +121,25 @@ public sealed class ShardingTests : IAsyncLifetime
 
         Assert.Contains(bad + ":2: field 'id'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task EveryBadLine_IsNamedAtOnce_AndRowsAreCopiedAsTheyAre()
+    {
+        string bad = Path.Combine(_dir, "bad-many.jsonl");
+        File.WriteAllText(bad, "{\"id\": \"a\"}\n{\"id\": \"b\", \"x\": [1,\n{\"id\": null}\n[1, 2]\n{\"id\": \"c\"} trailing\n");
+
+        var error = await Assert.ThrowsAsync<DataValidationException>(() => JsonLinesShardMerger.MergeAsync([bad], Path.Combine(_dir, "out-many.jsonl")));
+
+        Assert.Equal([2, 3, 4, 5], error.Errors.Select(e => e.Line!.Value));
+        Assert.All(error.Errors, e => Assert.Equal(bad, e.Source));
+        Assert.Equal("id", error.Errors[1].Field);
+
+        // A number is an id too; every row keeps its bytes (field order, spacing, unknown fields).
+        string good = Path.Combine(_dir, "good.jsonl");
+        string rows = "{\"id\": 0, \"output\": \"ü \\u00fc\"}\n{ \"extra\": true, \"id\": \"1\" }\n";
+        File.WriteAllText(good, rows);
+        var report = await JsonLinesShardMerger.MergeAsync([good], Path.Combine(_dir, "good-out.jsonl"), expected: 2);
+        Assert.True(report.Complete, string.Join(", ", report.Missing));
+        Assert.Equal(rows, File.ReadAllText(Path.Combine(_dir, "good-out.jsonl")));
+    }
 }

@@ -1,7 +1,7 @@
 namespace AgoraBench.Tests.TestSupport;
 
 /// <summary>
-/// Compares text with a committed golden file (a path relative to this test project, copied to the output folder).
+/// Compares text with a committed golden file (a path relative to the test project that links this file, copied to the output folder).
 /// On a mismatch it writes <c>NAME.received</c> beside the source file; set <c>AGORABENCH_UPDATE_GOLDEN=1</c> to
 /// accept the new text into the source tree.
 /// </summary>
@@ -34,7 +34,7 @@ internal static class GoldenFile
         {
             if (File.Exists(Path.Combine(dir.FullName, "AgoraBench.Core.sln")))
             {
-                return Path.Combine(dir.FullName, "tests", "AgoraBench.Core.Tests");
+                return Path.Combine(dir.FullName, "tests", typeof(GoldenFile).Assembly.GetName().Name!);
             }
         }
 

@@ -152,9 +152,7 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
             };
             var grade = await BenchmarkGrader.GradeAsync(definition, evaluated, predictions, graderContext, context.Options.Graders, predictionsSource: predictionsPath, cancellationToken: cancellationToken).ConfigureAwait(false);
             score = grade.Grade.Score;
-            var node = JsonNode.Parse(grade.Grade.ToJson(id))!.AsObject();
-            node.Insert(1, "model", endpoint.Model);
-            json = node.ToJsonString(JsonReport.Indented) + "\n";
+            json = GradedResultJson(grade.Grade, id, endpoint.Model);
         }
         else
         {
@@ -286,4 +284,8 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
             Concurrency = context.Plan.Training.StudentConcurrency,
         };
     }
+
+    /// <summary>A graded benchmark's <c>result.json</c> as a run writes it: the model after the benchmark.</summary>
+    internal static string GradedResultJson(BenchmarkGradeResult grade, string benchmark, string model) =>
+        ArtefactJson.Write(GradedResultDocument.From(grade, benchmark) with { Model = model }, EvaluationResultJsonContext.Default.GradedResultDocument);
 }

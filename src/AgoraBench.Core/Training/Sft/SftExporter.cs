@@ -179,60 +179,25 @@ public static class SftExporter
 
     private static void WriteLine(Utf8JsonWriter json, SyntheticInstance instance, SftFormat format, SftExportOptions options)
     {
-        json.WriteStartObject();
+        var user = new SftMessageDocument("user", instance.Instruction);
+        var assistant = new SftMessageDocument("assistant", instance.Response);
+        SftMessageDocument[] system = string.IsNullOrEmpty(options.SystemPrompt) && format != SftFormat.OpenAIChat ? [] : [new("system", options.SystemPrompt)];
         switch (format)
         {
-            case SftFormat.OpenAIChat:
-                json.WriteStartArray("messages");
-                Message(json, "system", options.SystemPrompt);
-                Message(json, "user", instance.Instruction);
-                Message(json, "assistant", instance.Response);
-                json.WriteEndArray();
-                break;
-            case SftFormat.Messages:
-                json.WriteStartArray("messages");
-                if (!string.IsNullOrEmpty(options.SystemPrompt))
-                {
-                    Message(json, "system", options.SystemPrompt);
-                }
-
-                Message(json, "user", instance.Instruction);
-                Message(json, "assistant", instance.Response);
-                json.WriteEndArray();
+            case SftFormat.OpenAIChat or SftFormat.Messages:
+                JsonSerializer.Serialize(json, new SftMessagesLineDocument([.. system, user, assistant]), TrainingJsonContext.Default.SftMessagesLineDocument);
                 break;
             case SftFormat.PromptCompletion:
-                json.WriteStartArray("prompt");
-                if (!string.IsNullOrEmpty(options.SystemPrompt))
-                {
-                    Message(json, "system", options.SystemPrompt);
-                }
-
-                Message(json, "user", instance.Instruction);
-                json.WriteEndArray();
-                json.WriteStartArray("completion");
-                Message(json, "assistant", instance.Response);
-                json.WriteEndArray();
+                JsonSerializer.Serialize(json, new SftPromptCompletionLineDocument([.. system, user], [assistant]), TrainingJsonContext.Default.SftPromptCompletionLineDocument);
                 break;
             case SftFormat.Llama3:
                 string prompt = Llama3ChatTemplate.Prompt(options.SystemPrompt, instance.Instruction);
                 string completion = Llama3ChatTemplate.Completion(instance.Response);
-                json.WriteString("prompt", prompt);
-                json.WriteString("completion", completion);
-                json.WriteString("text", prompt + completion);
+                JsonSerializer.Serialize(json, new SftTextLineDocument(prompt, completion, prompt + completion), TrainingJsonContext.Default.SftTextLineDocument);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown format.");
         }
-
-        json.WriteEndObject();
-    }
-
-    private static void Message(Utf8JsonWriter json, string role, string content)
-    {
-        json.WriteStartObject();
-        json.WriteString("role", role);
-        json.WriteString("content", content);
-        json.WriteEndObject();
     }
 
     private static IEnumerable<(SyntheticInstance Instance, string Source)> All(IReadOnlyList<SyntheticInstance> instances, SftExportOptions options) =>
