@@ -3,6 +3,10 @@ namespace AgoraBench;
 /// <summary>What <see cref="RunMerger"/> found and did: which shard each step came from, and what is missing or was done twice.</summary>
 public sealed class RunMergeReport
 {
+    internal RunMergeReport()
+    {
+    }
+
     /// <summary>Gets each merged step's id and the shard folder it was taken from.</summary>
     public IReadOnlyDictionary<string, string> Sources { get; internal init; } = null!;
 

@@ -3,6 +3,10 @@ namespace AgoraBench;
 /// <summary>What a run did: every step's final state and, when the study is complete enough, its leaderboard and findings, read from the files the steps wrote.</summary>
 public sealed class RunResult
 {
+    internal RunResult()
+    {
+    }
+
     /// <summary>Gets the run folder.</summary>
     public string RunDirectory { get; internal init; } = null!;
 

@@ -3,6 +3,10 @@ namespace AgoraBench;
 /// <summary>The totals of one generation run (this process only; earlier runs of a resumed file are counted in <see cref="Resumed"/>).</summary>
 public sealed class GenerationSummary
 {
+    internal GenerationSummary()
+    {
+    }
+
     /// <summary>Gets the instances found in the output file before this run started.</summary>
     public int Resumed { get; internal init; }
 

@@ -6,6 +6,10 @@ namespace AgoraBench;
 /// <summary>What a plan is expected to cost, stage by stage, generator by generator and setting by setting, with the assumptions behind the numbers.</summary>
 public sealed class CostEstimate
 {
+    internal CostEstimate()
+    {
+    }
+
     /// <summary>Gets the plan's name.</summary>
     public string Plan { get; internal init; } = null!;
 

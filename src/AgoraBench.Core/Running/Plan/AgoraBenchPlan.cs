@@ -9,6 +9,10 @@ namespace AgoraBench;
 /// <remarks>A host reads the few facts below; the plan's other parts are the runner's business. Instances are immutable. Paths are absolute once read from a file (relative paths resolve against the plan's folder).</remarks>
 public sealed class AgoraBenchPlan
 {
+    internal AgoraBenchPlan()
+    {
+    }
+
     /// <summary>Gets the study's name (the report's title unless the plan's <c>analysis.title</c> is set).</summary>
     public string Name { get; internal init; } = null!;
 

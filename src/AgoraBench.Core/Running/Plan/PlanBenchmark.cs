@@ -3,6 +3,10 @@ namespace AgoraBench;
 /// <summary>One benchmark of a plan: its problems file and how to run it.</summary>
 public sealed class PlanBenchmark
 {
+    internal PlanBenchmark()
+    {
+    }
+
     /// <summary>Gets the benchmark.</summary>
     internal EvaluationBenchmark Benchmark { get; init; } = null!;
 

@@ -3,6 +3,10 @@ namespace AgoraBench;
 /// <summary>How a plan evaluates students: the base and reference models, the benchmarks and the pairwise judge.</summary>
 public sealed class PlanEvaluation
 {
+    internal PlanEvaluation()
+    {
+    }
+
     /// <summary>Gets the base model S<sub>Ø</sub> (the paper: Llama-3.1-8B, evaluated few-shot).</summary>
     internal ModelEndpoint? Base { get; init; }
 

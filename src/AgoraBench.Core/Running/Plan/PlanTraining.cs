@@ -3,6 +3,10 @@ namespace AgoraBench;
 /// <summary>How a plan trains students: the trainer, the base model and the recipe.</summary>
 public sealed class PlanTraining
 {
+    internal PlanTraining()
+    {
+    }
+
     /// <summary>Gets the trainer: <c>command</c> (an external training command), <c>openai</c> (a fine-tuning API), <c>precomputed</c> (students trained elsewhere), or a name a host's trainer factory knows.</summary>
     /// <value>The default value is <c>command</c>.</value>
     public string Trainer { get; internal init; } = "command";
