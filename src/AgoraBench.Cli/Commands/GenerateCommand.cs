@@ -180,6 +180,11 @@ internal static class GenerateCommand
                     {
                         throw new DataValidationException(ex.Message, ex);
                     }
+                    catch (DataValidationException ex) when (ex.InnerException is IOException)
+                    {
+                        // The output exists (or another run has it open): say which option continues it.
+                        throw new DataValidationException(ex.Message + " (--resume continues it)", ex.InnerException);
+                    }
 
                     await stdout.WriteLineAsync(Describe(summary)).ConfigureAwait(false);
                     if (client.GetService<AgoraBench.OpenAI.OpenAIBatchChatClient>() is { } batchClient)
