@@ -10,8 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 //                                                      math seeds, a fine-tuned gpt-4o-mini student is scored on GSM8K
 //                                                      against the base model (few-shot) and GPT-4o (the reference)
 string here = AppContext.BaseDirectory.Split("/bin/")[0];
-string seeds = Path.GetFullPath(Path.Combine(here, "..", "plans", "seeds", "rg-math.json"));
-string gsm8k = Path.Combine(here, "data", "gsm8k-sample.jsonl");
 
 // 1. Register AgoraBench with the runner and OpenAI-compatible clients (keys come only from environment variables).
 var services = new ServiceCollection();
@@ -20,35 +18,21 @@ services.AddAgoraBench(options => options.Pgr.Aggregation = PgrAggregation.MeanO
     .UseOpenAIClients();
 using var provider = services.BuildServiceProvider();
 
-// 2. The study, built in code: one generator, one setting, the paper's recipe scaled down.
-var setting = AgoraBenchSettings.Get(GenerationMethod.ResponseGeneration, BenchmarkDomain.Math);
-var plan = new AgoraBenchPlan
+// 2. The study: one generator, one setting, the paper's recipe scaled down (plan.json beside this file). Reading it
+//    checks every key, path and model at once and reports each problem with its line.
+AgoraBenchPlan plan;
+try
 {
-    Name = "quickstart",
-    Settings = [setting],
-    Instances = 30,
-    Seeds = new Dictionary<string, string> { [setting.Key] = seeds },
-    Generators = [new PlanGenerator("GPT-4o-mini", new ModelEndpoint { Model = "gpt-4o-mini-2024-07-18", Concurrency = 8 })],
-    Training = new PlanTraining
-    {
-        Trainer = "openai",
-        BaseModel = "gpt-4o-mini-2024-07-18",
-        Format = SftFormat.OpenAIChat,
-        Hyperparameters = new() { Epochs = 3 },
-        PriceUsdPerMillionTrainingTokens = 3.00m,           // OpenAI's listed training price for gpt-4o-mini
-        StudentPrice = new ModelPrice(0.30m, 1.20m),         // and for querying the fine-tuned model
-    },
-    Evaluation = new PlanEvaluation
-    {
-        Base = new ModelEndpoint { Model = "gpt-4o-mini-2024-07-18" },
-        Reference = new ModelEndpoint { Model = "gpt-4o-2024-08-06" },
-        BaseFewShot = 2,
-        Benchmarks = new Dictionary<string, PlanBenchmark> { ["gsm8k"] = new() { Benchmark = EvaluationBenchmarks.Gsm8k, Problems = gsm8k } },
-    },
-};
-foreach (var problem in plan.Validate())
+    plan = await AgoraBenchPlanFile.ReadAsync(Path.Combine(here, "plan.json"));
+}
+catch (DataValidationException ex)
 {
-    Console.WriteLine("plan problem: " + problem);
+    foreach (var problem in ex.Errors)
+    {
+        Console.WriteLine("plan problem: " + problem);
+    }
+
+    return;
 }
 
 var runner = provider.GetRequiredService<AgoraBenchRunnerFactory>().Create(plan, Path.Combine(Path.GetTempPath(), "agorabench-quickstart"));

@@ -58,11 +58,11 @@ public sealed class EstimateCommandTests : IAsyncLifetime
         await console.Progress().AutoRefresh(false).StartAsync(context =>
         {
             var view = new SpectreRunView(context);
-            view.Report(new RunProgress(step with { Status = RunStepStatus.Running }));
-            view.Report(new RunProgress(step with { Status = RunStepStatus.Running }, 10, 20));
-            view.Report(new RunProgress(step with { Status = RunStepStatus.Done }, Message: "accepted 20"));
-            view.Report(new RunProgress(new RunStepInfo("train:gen-a:x", RunStage.Train) { Status = RunStepStatus.Failed }, Message: "CUDA [out] of memory"));
-            view.Report(new RunProgress(new RunStepInfo("pgr", RunStage.Pgr) { Status = RunStepStatus.Done }, Message: "up to date"));
+            view.Report(new RunProgress(step.With(RunStepStatus.Running, step.Message)));
+            view.Report(new RunProgress(step.With(RunStepStatus.Running, step.Message), 10, 20));
+            view.Report(new RunProgress(step.With(RunStepStatus.Done, step.Message), message: "accepted 20"));
+            view.Report(new RunProgress(new RunStepInfo("train:gen-a:x", RunStage.Train) { Status = RunStepStatus.Failed }, message: "CUDA [out] of memory"));
+            view.Report(new RunProgress(new RunStepInfo("pgr", RunStage.Pgr) { Status = RunStepStatus.Done }, message: "up to date"));
             context.Refresh();
             return Task.CompletedTask;
         });
@@ -84,7 +84,7 @@ public sealed class EstimateCommandTests : IAsyncLifetime
             view.Report(new RunProgress(step, i, 20));
         }
 
-        view.Report(new RunProgress(step with { Status = RunStepStatus.Done }, Message: "accepted 20"));
+        view.Report(new RunProgress(step.With(RunStepStatus.Done, step.Message), message: "accepted 20"));
         string[] lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(6, lines.Length);

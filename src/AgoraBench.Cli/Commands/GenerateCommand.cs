@@ -165,32 +165,25 @@ internal static class GenerateCommand
                     var engine = new GenerationEngine(generator, options);
                     var error = parseResult.InvocationConfiguration.Error;
                     GenerationSummary summary;
-                    GenerationRunStore store;
-                    try
-                    {
-                        store = await GenerationRunStore.OpenAsync(parseResult.GetRequiredValue(output), parseResult.GetValue(resume), cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
-                    {
-                        throw new DataValidationException(ex.Message + " (--resume continues it)", ex);
-                    }
-
                     int? total = shardSpec.IsWhole ? options.Count ?? seeds.Count : null;
                     string label = $"generate {modelName} {AgoraBenchNames.ToName(generationMethod)}/{AgoraBenchNames.ToName(benchmarkDomain)}";
-                    await using (store.ConfigureAwait(false))
+                    try
                     {
-                        try
-                        {
-                            summary = await ItemProgress.RunAsync(error, label, total, progress => engine.RunAsync(
-                                seeds,
-                                store,
-                                new CallbackProgress<GenerationSummary>(v => progress.Update(v.Accepted + v.Resumed, v.Failed, string.Create(CultureInfo.InvariantCulture, $"rejected {v.Completions - v.Accepted}, retries {v.TransportRetries}"))),
-                                cancellationToken)).ConfigureAwait(false);
-                        }
-                        catch (GenerationAbortedException ex)
-                        {
-                            throw new DataValidationException(ex.Message, ex);
-                        }
+                        summary = await ItemProgress.RunAsync(error, label, total, progress => engine.RunAsync(
+                            seeds,
+                            parseResult.GetRequiredValue(output),
+                            parseResult.GetValue(resume),
+                            new CallbackProgress<GenerationSummary>(v => progress.Update(v.Accepted + v.Resumed, v.Failed, string.Create(CultureInfo.InvariantCulture, $"rejected {v.Completions - v.Accepted}, retries {v.TransportRetries}"))),
+                            cancellationToken)).ConfigureAwait(false);
+                    }
+                    catch (GenerationAbortedException ex)
+                    {
+                        throw new DataValidationException(ex.Message, ex);
+                    }
+                    catch (DataValidationException ex) when (ex.InnerException is IOException)
+                    {
+                        // The output exists (or another run has it open): say which option continues it.
+                        throw new DataValidationException(ex.Message + " (--resume continues it)", ex.InnerException);
                     }
 
                     await stdout.WriteLineAsync(Describe(summary)).ConfigureAwait(false);

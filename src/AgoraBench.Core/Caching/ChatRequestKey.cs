@@ -9,7 +9,7 @@ namespace AgoraBench;
 /// text) and the sampling options that change an answer (temperature, top-p, maximum tokens, seed, stop sequences,
 /// response format). Endpoints and keys are never part of it.
 /// </summary>
-public static class ChatRequestKey
+internal static class ChatRequestKey
 {
     /// <summary>Computes the key of one request.</summary>
     /// <param name="modelId">The model id the request goes to.</param>

@@ -6,7 +6,7 @@ namespace AgoraBench;
 /// An append-only JSON Lines file (a cache, a log of paid results): existing lines are read back on open after a torn
 /// last line is cut off, and each new line is written and flushed whole, one writer at a time.
 /// </summary>
-public sealed class JsonLinesAppendFile : IAsyncDisposable, IDisposable
+internal sealed class JsonLinesAppendFile : IAsyncDisposable, IDisposable
 {
     private readonly FileStream _file;
     private readonly Lock _gate = new();

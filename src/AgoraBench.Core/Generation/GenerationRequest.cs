@@ -1,12 +1,33 @@
 namespace AgoraBench;
 
 /// <summary>One generation call.</summary>
-/// <param name="Method">The generation method.</param>
-/// <param name="Domain">The domain.</param>
-/// <param name="Prompt">The filled meta-prompt (the user message).</param>
-/// <param name="Style">The prompt style, which selects the parser.</param>
-public sealed record GenerationRequest(GenerationMethod Method, BenchmarkDomain Domain, string Prompt, PromptStyle Style = PromptStyle.Agora)
+public sealed class GenerationRequest
 {
+    /// <summary>Initializes a new instance of the <see cref="GenerationRequest"/> class.</summary>
+    /// <param name="method">The value of <see cref="Method"/>.</param>
+    /// <param name="domain">The value of <see cref="Domain"/>.</param>
+    /// <param name="prompt">The value of <see cref="Prompt"/>.</param>
+    /// <param name="style">The value of <see cref="Style"/>.</param>
+    public GenerationRequest(GenerationMethod method, BenchmarkDomain domain, string prompt, PromptStyle style = PromptStyle.Agora)
+    {
+        Method = method;
+        Domain = domain;
+        Prompt = prompt;
+        Style = style;
+    }
+
+    /// <summary>Gets the generation method.</summary>
+    public GenerationMethod Method { get; }
+
+    /// <summary>Gets the domain.</summary>
+    public BenchmarkDomain Domain { get; }
+
+    /// <summary>Gets the filled meta-prompt (the user message).</summary>
+    public string Prompt { get; }
+
+    /// <summary>Gets the prompt style, which selects the parser.</summary>
+    public PromptStyle Style { get; }
+
     /// <summary>Gets the item: the seed index (response generation, quality enhancement) or the sample number (instance generation).</summary>
     public int Item { get; init; }
 

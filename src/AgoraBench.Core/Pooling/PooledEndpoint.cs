@@ -3,7 +3,26 @@ using Microsoft.Extensions.AI;
 namespace AgoraBench;
 
 /// <summary>One replica behind an <see cref="EndpointPoolChatClient"/>.</summary>
-/// <param name="Name">The replica's name in statistics and logs (for example its host and port).</param>
-/// <param name="Client">The replica's client (with no retries of its own: the pool moves a failed call to another replica).</param>
-/// <param name="Concurrency">How many requests may be in flight to this replica.</param>
-public sealed record PooledEndpoint(string Name, IChatClient Client, int Concurrency = 8);
+public sealed class PooledEndpoint
+{
+    /// <summary>Initializes a new instance of the <see cref="PooledEndpoint"/> class.</summary>
+    /// <param name="name">The value of <see cref="Name"/>.</param>
+    /// <param name="client">The value of <see cref="Client"/>.</param>
+    /// <param name="concurrency">The value of <see cref="Concurrency"/>.</param>
+    public PooledEndpoint(string name, IChatClient client, int concurrency = 8)
+    {
+        Name = name;
+        Client = client;
+        Concurrency = concurrency;
+    }
+
+    /// <summary>Gets the replica's name in statistics and logs (for example its host and port).</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the replica's client (with no retries of its own: the pool moves a failed call to another replica).</summary>
+    public IChatClient Client { get; }
+
+    /// <summary>Gets how many requests may be in flight to this replica.</summary>
+    public int Concurrency { get; }
+}
+

@@ -76,7 +76,7 @@ public sealed partial class AgoraBenchRunner
             {
                 var (status, _, message) = await AssessAsync(context, step, cancellationToken).ConfigureAwait(false);
                 context.Statuses[step.Info.Id] = status;
-                result.Add(step.Info with { Status = status, Message = message, Outputs = [.. step.Outputs(context).Select(_directory.Relative)] });
+                result.Add(step.Info.With(status, message, [.. step.Outputs(context).Select(_directory.Relative)]));
             }
 
             return result;
@@ -172,21 +172,21 @@ public sealed partial class AgoraBenchRunner
     {
         var (status, _, message) = await AssessAsync(context, step, cancellationToken).ConfigureAwait(false);
         context.Statuses[step.Info.Id] = status;
-        return step.Info with { Status = status, Message = message ?? "not run: an earlier step failed (fail-fast)" };
+        return step.Info.With(status, message ?? "not run: an earlier step failed (fail-fast)");
     }
 
     private async Task<RunStepInfo> RunStepAsync(RunContext context, RunStep step, bool selected, IProgress<RunProgress>? progress, RunLog log, CancellationToken cancellationToken)
     {
         var (status, fingerprint, message) = await AssessAsync(context, step, cancellationToken).ConfigureAwait(false);
         var outputs = step.Outputs(context).Select(_directory.Relative).ToArray();
-        RunStepInfo Info(RunStepStatus s, string? m) => step.Info with { Status = s, Message = m, Outputs = outputs };
+        RunStepInfo Info(RunStepStatus s, string? m) => step.Info.With(s, m, outputs);
         if (!selected || status is RunStepStatus.Done or RunStepStatus.Blocked)
         {
             context.Statuses[step.Info.Id] = status;
             var skipped = Info(status, message);
             if (selected)
             {
-                progress?.Report(new RunProgress(skipped, Message: message));
+                progress?.Report(new RunProgress(skipped, message: message));
             }
 
             return skipped;
@@ -200,7 +200,7 @@ public sealed partial class AgoraBenchRunner
                 context.Statuses[step.Info.Id] = RunStepStatus.Failed;
                 await log.WriteAsync(step, "failed", refusal).ConfigureAwait(false);
                 var refused = Info(RunStepStatus.Failed, refusal);
-                progress?.Report(new RunProgress(refused, Message: refusal));
+                progress?.Report(new RunProgress(refused, message: refusal));
                 return refused;
             }
         }
@@ -234,7 +234,7 @@ public sealed partial class AgoraBenchRunner
             string note = Describe(summary);
             await log.WriteAsync(step, "done", note).ConfigureAwait(false);
             var done = Info(RunStepStatus.Done, note);
-            progress?.Report(new RunProgress(done, Message: note));
+            progress?.Report(new RunProgress(done, message: note));
             StepEnded(activity, step.Info, "done", context.Time.GetElapsedTime(startedTicks), null);
             return done;
         }
@@ -248,7 +248,7 @@ public sealed partial class AgoraBenchRunner
             context.Statuses[step.Info.Id] = RunStepStatus.Failed;
             await log.WriteAsync(step, "failed", reason).ConfigureAwait(false);
             var failed = Info(RunStepStatus.Failed, reason);
-            progress?.Report(new RunProgress(failed, Message: reason));
+            progress?.Report(new RunProgress(failed, message: reason));
             StepEnded(activity, step.Info, "failed", context.Time.GetElapsedTime(startedTicks), reason);
             return failed;
         }

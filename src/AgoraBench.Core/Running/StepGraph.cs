@@ -45,7 +45,7 @@ internal static class StepGraph
             for (int repeat = 1; repeat <= repeats; repeat++)
             {
                 var info = Info("train", RunStage.Train, step.Generator, setting);
-                var t = new TrainStep(repeat == 1 ? info : info with { Id = $"{info.Id}:r{repeat}" }, step, exports[(name, setting)], repeat) { ShardGroup = step.ShardGroup };
+                var t = new TrainStep(repeat == 1 ? info : info.WithId($"{info.Id}:r{repeat}"), step, exports[(name, setting)], repeat) { ShardGroup = step.ShardGroup };
                 train[(name, setting, repeat)] = t;
                 steps.Add(t);
             }

@@ -3,7 +3,7 @@ namespace AgoraBench;
 /// <summary>
 /// The names under which AgoraBench publishes traces and metrics: one <see cref="System.Diagnostics.ActivitySource"/>
 /// and one <see cref="System.Diagnostics.Metrics.Meter"/>, both named <see cref="Name"/> and versioned with the
-/// assembly, and the span, attribute and instrument names below (docs/telemetry.md lists what each carries).
+/// assembly, and the span and instrument names below (docs/telemetry.md lists what each carries and the attribute names of its tags).
 /// </summary>
 /// <remarks>
 /// With OpenTelemetry .NET, listen with <c>AddSource(AgoraBenchTelemetry.Name)</c> on the tracer provider and
@@ -40,55 +40,55 @@ public static class AgoraBenchTelemetry
     public const string JudgingSpan = "agorabench.evaluation.judging";
 
     /// <summary>Attribute: the run step's id, for example <c>generate.gen-a.instance-generation-math</c>.</summary>
-    public const string StepIdAttribute = "agorabench.step.id";
+    internal const string StepIdAttribute = "agorabench.step.id";
 
     /// <summary>Attribute: the run stage (<c>generate</c>, <c>metrics</c>, <c>export</c>, <c>train</c>, <c>evaluate</c>, <c>pgr</c>, <c>analyze</c>, <c>report</c>).</summary>
-    public const string StageAttribute = "agorabench.stage";
+    internal const string StageAttribute = "agorabench.stage";
 
     /// <summary>Attribute: how a step or an item ended (<c>done</c>/<c>failed</c>/<c>cancelled</c> for steps; <c>accepted</c>/<c>rejected</c>/<c>transport_error</c>/<c>refused</c> for generation attempts; <c>correct</c>/<c>incorrect</c>/<c>unscored</c> for graded samples).</summary>
-    public const string OutcomeAttribute = "agorabench.outcome";
+    internal const string OutcomeAttribute = "agorabench.outcome";
 
     /// <summary>Attribute: the setting, as <c>method/domain</c> (for example <c>instance-generation/math</c>).</summary>
-    public const string SettingAttribute = "agorabench.setting";
+    internal const string SettingAttribute = "agorabench.setting";
 
     /// <summary>Attribute: the generator's name in the plan.</summary>
-    public const string GeneratorAttribute = "agorabench.generator";
+    internal const string GeneratorAttribute = "agorabench.generator";
 
     /// <summary>Attribute: the generation item's id.</summary>
-    public const string ItemAttribute = "agorabench.item";
+    internal const string ItemAttribute = "agorabench.item";
 
     /// <summary>Attribute: the attempt number of a generation item (1 for its first prompt).</summary>
-    public const string AttemptAttribute = "agorabench.attempt";
+    internal const string AttemptAttribute = "agorabench.attempt";
 
     /// <summary>Attribute: why a completion was rejected (the rejection code written to the attempt log).</summary>
-    public const string RejectionAttribute = "agorabench.rejection";
+    internal const string RejectionAttribute = "agorabench.rejection";
 
     /// <summary>Attribute: an intrinsic metric's name.</summary>
-    public const string MetricAttribute = "agorabench.metric";
+    internal const string MetricAttribute = "agorabench.metric";
 
     /// <summary>Attribute: the model id of the student a training produced.</summary>
-    public const string StudentModelAttribute = "agorabench.student.model";
+    internal const string StudentModelAttribute = "agorabench.student.model";
 
     /// <summary>Attribute: a benchmark's id.</summary>
-    public const string BenchmarkAttribute = "agorabench.benchmark";
+    internal const string BenchmarkAttribute = "agorabench.benchmark";
 
     /// <summary>Attribute: the number of items a span worked on (instances scored, samples graded, games judged).</summary>
-    public const string ItemsAttribute = "agorabench.items";
+    internal const string ItemsAttribute = "agorabench.items";
 
     /// <summary>Attribute: a sandbox program's verdict (<c>passed</c>, <c>failed</c>, <c>timeout</c>) or a pairwise verdict (<c>A&gt;&gt;B</c> … <c>B&gt;&gt;A</c>, <c>none</c>).</summary>
-    public const string VerdictAttribute = "agorabench.verdict";
+    internal const string VerdictAttribute = "agorabench.verdict";
 
     /// <summary>Attribute (GenAI semantic conventions): the model a span's requests name.</summary>
-    public const string RequestModelAttribute = "gen_ai.request.model";
+    internal const string RequestModelAttribute = "gen_ai.request.model";
 
     /// <summary>Attribute (GenAI semantic conventions): input tokens the endpoint reported.</summary>
-    public const string InputTokensAttribute = "gen_ai.usage.input_tokens";
+    internal const string InputTokensAttribute = "gen_ai.usage.input_tokens";
 
     /// <summary>Attribute (GenAI semantic conventions): output tokens the endpoint reported.</summary>
-    public const string OutputTokensAttribute = "gen_ai.usage.output_tokens";
+    internal const string OutputTokensAttribute = "gen_ai.usage.output_tokens";
 
     /// <summary>Attribute (GenAI semantic conventions): which tokens a token measurement counts (<c>input</c> or <c>output</c>).</summary>
-    public const string TokenTypeAttribute = "gen_ai.token.type";
+    internal const string TokenTypeAttribute = "gen_ai.token.type";
 
     /// <summary>Counter of instances generated and accepted, tagged with the setting and generator.</summary>
     public const string InstancesInstrument = "agorabench.generation.instances";

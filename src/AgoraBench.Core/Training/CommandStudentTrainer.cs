@@ -233,7 +233,7 @@ public sealed partial class CommandStudentTrainer : IStudentTrainer
         var progress = new TrainingProgress(stream == "stderr" ? "log-stderr" : "log", line);
         var loss = LossPattern().Match(line);
         var step = StepPattern().Match(line);
-        return progress with
+        return new TrainingProgress(progress.Stage, progress.Message)
         {
             Loss = loss.Success && double.TryParse(loss.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double l) ? l : null,
             Step = step.Success && int.TryParse(step.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int s) ? s : null,

@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>Hyperparameters of student training. The defaults are the paper's (Table 6): full SFT of Llama-3.1-8B.</summary>
-public sealed record TrainingHyperparameters
+public sealed class TrainingHyperparameters
 {
     /// <summary>Gets the number of epochs. The paper: 5.</summary>
     public int Epochs { get; init; } = 5;
@@ -61,4 +61,16 @@ public sealed record TrainingHyperparameters
 
         return errors;
     }
+
+    /// <summary>A copy of these hyperparameters with another seed (one repeat of a training run).</summary>
+    internal TrainingHyperparameters WithSeed(int seed) => new()
+    {
+        Epochs = Epochs,
+        LearningRate = LearningRate,
+        BatchSize = BatchSize,
+        GradientAccumulationSteps = GradientAccumulationSteps,
+        MaxSequenceLength = MaxSequenceLength,
+        Seed = seed,
+        LearningRateMultiplier = LearningRateMultiplier,
+    };
 }

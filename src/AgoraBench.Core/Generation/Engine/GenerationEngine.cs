@@ -61,6 +61,45 @@ public sealed class GenerationEngine
         _attempts = AttemptsPipeline();
     }
 
+    /// <summary>
+    /// Runs the setting until the requested instances exist in the output file, the budget is reached, or the run is
+    /// cancelled. The output is a JSON Lines file of accepted instances; every completion (accepted or rejected, with
+    /// usage) goes to <c>FILE.attempts.jsonl</c> beside it, each line written through before the next request, so a
+    /// killed run loses at most the requests in flight and a resumed one does not pay for an instance twice.
+    /// </summary>
+    /// <param name="seeds">The seed instances.</param>
+    /// <param name="outputPath">The JSON Lines file of accepted instances.</param>
+    /// <param name="resume"><see langword="true"/> to continue an existing output file; <see langword="false"/> to refuse one that exists.</param>
+    /// <param name="progress">Receives the running totals after each completion, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">A token that stops the run; requests in flight are abandoned, everything accepted is kept.</param>
+    /// <returns>The totals of this run.</returns>
+    /// <exception cref="GenerationAbortedException">The endpoint refused a request or failed too often in a row; all progress is in the output file.</exception>
+    /// <exception cref="DataValidationException">The output exists and <paramref name="resume"/> is <see langword="false"/>, another run has it open, or instance generation or quality enhancement got seeds without responses.</exception>
+    public async Task<GenerationSummary> RunAsync(IReadOnlyList<SyntheticInstance> seeds, string outputPath, bool resume, IProgress<GenerationSummary>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(seeds);
+        ArgumentException.ThrowIfNullOrEmpty(outputPath);
+        if (seeds.Count == 0)
+        {
+            throw new ArgumentException("At least one seed instance is required.", nameof(seeds));
+        }
+
+        GenerationRunStore store;
+        try
+        {
+            store = await GenerationRunStore.OpenAsync(outputPath, resume, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
+        {
+            throw new DataValidationException(ex.Message, ex);
+        }
+
+        await using (store.ConfigureAwait(false))
+        {
+            return await RunAsync(seeds, store, progress, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Runs the setting until the requested instances exist in the store, the budget is reached, or the run is cancelled.</summary>
     /// <param name="seeds">The seed instances.</param>
     /// <param name="store">The run store; instances already in it are not generated again.</param>
@@ -69,7 +108,7 @@ public sealed class GenerationEngine
     /// <returns>The totals of this run.</returns>
     /// <exception cref="GenerationAbortedException">The endpoint refused a request or failed too often in a row; all progress is in the store.</exception>
     /// <exception cref="DataValidationException">Instance generation or quality enhancement got seeds without responses.</exception>
-    public async Task<GenerationSummary> RunAsync(IReadOnlyList<SyntheticInstance> seeds, GenerationRunStore store, IProgress<GenerationSummary>? progress = null, CancellationToken cancellationToken = default)
+    internal async Task<GenerationSummary> RunAsync(IReadOnlyList<SyntheticInstance> seeds, GenerationRunStore store, IProgress<GenerationSummary>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(seeds);
         ArgumentNullException.ThrowIfNull(store);

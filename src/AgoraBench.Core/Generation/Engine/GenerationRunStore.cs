@@ -13,7 +13,7 @@ namespace AgoraBench;
 /// show instances generated so far and so depend on timing. A resumed run sends the prompts that were issued but never
 /// answered again word for word, so a batch still running or a cached answer is found instead of paid for twice.
 /// </remarks>
-public sealed class GenerationRunStore : IAsyncDisposable
+internal sealed class GenerationRunStore : IAsyncDisposable
 {
     private readonly FileStream _instances;
     private OutputFileLock? _lock;

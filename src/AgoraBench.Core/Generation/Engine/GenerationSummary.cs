@@ -1,37 +1,41 @@
 namespace AgoraBench;
 
 /// <summary>The totals of one generation run (this process only; earlier runs of a resumed file are counted in <see cref="Resumed"/>).</summary>
-public sealed record GenerationSummary
+public sealed class GenerationSummary
 {
+    internal GenerationSummary()
+    {
+    }
+
     /// <summary>Gets the instances found in the output file before this run started.</summary>
-    public int Resumed { get; init; }
+    public int Resumed { get; internal init; }
 
     /// <summary>Gets the instances accepted in this run.</summary>
-    public int Accepted { get; init; }
+    public int Accepted { get; internal init; }
 
     /// <summary>Gets the items given up after <see cref="GenerationEngineOptions.MaxAttempts"/> rejected completions.</summary>
-    public int Failed { get; init; }
+    public int Failed { get; internal init; }
 
     /// <summary>Gets the rejected completions by reason code.</summary>
-    public IReadOnlyDictionary<string, int> RejectedByReason { get; init; } = new Dictionary<string, int>();
+    public IReadOnlyDictionary<string, int> RejectedByReason { get; internal init; } = new Dictionary<string, int>();
 
     /// <summary>Gets the completions received (accepted plus rejected).</summary>
-    public int Completions { get; init; }
+    public int Completions { get; internal init; }
 
     /// <summary>Gets the transport failures that were retried (429, 5xx, timeouts).</summary>
-    public int TransportRetries { get; init; }
+    public int TransportRetries { get; internal init; }
 
     /// <summary>Gets the input tokens the endpoint reported.</summary>
-    public long InputTokens { get; init; }
+    public long InputTokens { get; internal init; }
 
     /// <summary>Gets the output tokens the endpoint reported.</summary>
-    public long OutputTokens { get; init; }
+    public long OutputTokens { get; internal init; }
 
     /// <summary>Gets the cost in USD, or <see langword="null"/> when no price was given.</summary>
-    public decimal? Cost { get; init; }
+    public decimal? Cost { get; internal init; }
 
     /// <summary>Gets why the run stopped early (budget, circuit open), or <see langword="null"/> when it finished.</summary>
-    public string? StoppedReason { get; init; }
+    public string? StoppedReason { get; internal init; }
 
     /// <summary>The summary in one line: accepted, resumed and failed items, rejections by reason, completions, tokens, cost and why it stopped.</summary>
     /// <returns>The line.</returns>

@@ -4,19 +4,23 @@ using System.Text;
 namespace AgoraBench;
 
 /// <summary>What a plan is expected to cost, stage by stage, generator by generator and setting by setting, with the assumptions behind the numbers.</summary>
-public sealed record CostEstimate
+public sealed class CostEstimate
 {
+    internal CostEstimate()
+    {
+    }
+
     /// <summary>Gets the plan's name.</summary>
-    public required string Plan { get; init; }
+    public string Plan { get; internal init; } = null!;
 
     /// <summary>Gets every line of the estimate.</summary>
-    public required IReadOnlyList<CostEstimateLine> Lines { get; init; }
+    public IReadOnlyList<CostEstimateLine> Lines { get; internal init; } = null!;
 
     /// <summary>Gets the assumptions and approximations the estimate rests on, in words.</summary>
-    public required IReadOnlyList<string> Notes { get; init; }
+    public IReadOnlyList<string> Notes { get; internal init; } = null!;
 
     /// <summary>Gets the mean tokens per generation request and per generated instance measured for each setting and encoding.</summary>
-    public IReadOnlyList<SettingTokenProfile> Profiles { get; init; } = [];
+    internal IReadOnlyList<SettingTokenProfile> Profiles { get; init; } = [];
 
     /// <summary>Gets the total expected cost in USD of the lines with a known price.</summary>
     public decimal TotalUsd => Lines.Sum(l => l.Usd ?? 0);

@@ -9,4 +9,4 @@ namespace AgoraBench;
 /// <param name="ResponseTokens">Mean tokens of an instance's response.</param>
 /// <param name="OutputTokens">Mean output tokens of one generation request.</param>
 /// <param name="OutputTokensMargin">Half the width of the 95% confidence interval of <paramref name="OutputTokens"/> (sampling error).</param>
-public sealed record SettingTokenProfile(AgoraBenchSetting Setting, string Tokenizer, int Sampled, double PromptTokens, double InstructionTokens, double ResponseTokens, double OutputTokens, double OutputTokensMargin);
+internal sealed record SettingTokenProfile(AgoraBenchSetting Setting, string Tokenizer, int Sampled, double PromptTokens, double InstructionTokens, double ResponseTokens, double OutputTokens, double OutputTokensMargin);

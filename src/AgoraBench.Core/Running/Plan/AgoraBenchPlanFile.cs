@@ -100,7 +100,9 @@ public static class AgoraBenchPlanFile
             var checker = new PlanDocumentReader(locations);
             var planDocument = checker.Read(root);
             var reader = new PlanJson(locations, baseDirectory, environment ?? Environment.GetEnvironmentVariable);
-            var plan = ReadPlan(reader, planDocument) with { SourcePath = sourcePath is null ? null : Path.GetFullPath(sourcePath), Locations = locations };
+            var plan = ReadPlan(reader, planDocument);
+            plan.SourcePath = sourcePath is null ? null : Path.GetFullPath(sourcePath);
+            plan.Locations = locations;
             var validation = PlanValidator.Validate(plan, additionalTrainers, graders, hostBenchmarks);
 
             // A value left out or not understood is reported once, not again by the checks that ran without it; a broken

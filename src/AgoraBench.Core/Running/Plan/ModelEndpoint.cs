@@ -20,7 +20,7 @@ public sealed record ModelEndpoint
     public string? ApiKeyEnvironmentVariable { get; init; }
 
     /// <summary>Gets the price, or <see langword="null"/> when unknown (a generator of the paper gets its Table 3 price).</summary>
-    public ModelPrice? Price { get; init; }
+    internal ModelPrice? Price { get; init; }
 
     /// <summary>
     /// Gets the tokenizer used for estimates: <c>o200k_base</c>, <c>cl100k_base</c>, or the path of a Llama-3
@@ -60,7 +60,7 @@ public sealed record ModelEndpoint
     public const decimal BatchPriceFactor = 0.5m;
 
     /// <summary>Gets the requests this endpoint can have in flight: <see cref="Concurrency"/> per replica.</summary>
-    public int Capacity => Concurrency * Math.Max(1, Replicas.Count);
+    internal int Capacity => Concurrency * Math.Max(1, Replicas.Count);
 
     /// <summary>Gets the environment variable that holds the key for this endpoint, after defaults.</summary>
     /// <returns>The variable's name, or <see langword="null"/> when the endpoint needs no key.</returns>
@@ -73,7 +73,7 @@ public sealed record ModelEndpoint
     /// Gets a value indicating whether the endpoint is a server of one's own (loopback, a private network address, or a
     /// single-label or <c>.local</c>/<c>.internal</c> host name): without a price it is counted at $0 rather than unpriced.
     /// </summary>
-    public bool IsSelfHosted
+    internal bool IsSelfHosted
     {
         get
         {

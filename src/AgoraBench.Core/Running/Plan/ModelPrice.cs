@@ -3,7 +3,7 @@ namespace AgoraBench;
 /// <summary>An API price in US dollars per million tokens.</summary>
 /// <param name="InputUsdPerMillionTokens">USD per million input (prompt) tokens.</param>
 /// <param name="OutputUsdPerMillionTokens">USD per million output (completion) tokens.</param>
-public sealed record ModelPrice(decimal InputUsdPerMillionTokens, decimal OutputUsdPerMillionTokens)
+internal sealed record ModelPrice(decimal InputUsdPerMillionTokens, decimal OutputUsdPerMillionTokens)
 {
     /// <summary>Gets the cost of the given token counts.</summary>
     /// <param name="inputTokens">Input tokens.</param>

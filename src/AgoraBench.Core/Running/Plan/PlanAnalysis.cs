@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>How a plan aggregates PGR and analyzes the study.</summary>
-public sealed record PlanAnalysis
+internal sealed record PlanAnalysis
 {
     /// <summary>Gets how a setting's two benchmarks are combined.</summary>
     /// <value>The default value is <see cref="PgrAggregation.MeanOfPgr"/>.</value>

@@ -1,34 +1,38 @@
 namespace AgoraBench;
 
 /// <summary>One benchmark of a plan: its problems file and how to run it.</summary>
-public sealed record PlanBenchmark
+public sealed class PlanBenchmark
 {
+    internal PlanBenchmark()
+    {
+    }
+
     /// <summary>Gets the benchmark.</summary>
-    public required EvaluationBenchmark Benchmark { get; init; }
+    internal EvaluationBenchmark Benchmark { get; init; } = null!;
 
     /// <summary>Gets the problems file in its native format (see <see cref="BenchmarkProblems"/>).</summary>
-    public required string Problems { get; init; }
+    public string Problems { get; internal init; } = null!;
 
     /// <summary>Gets a file of demonstrations for few-shot prompting in the same format, or <see langword="null"/> to hold out the first problems.</summary>
-    public string? FewShotProblems { get; init; }
+    public string? FewShotProblems { get; internal init; }
 
     /// <summary>Gets the number of problems evaluated (after any held-out demonstrations), or <see langword="null"/> for all.</summary>
-    public int? Limit { get; init; }
+    internal int? Limit { get; init; }
 
     /// <summary>Gets the baseline's answers (Arena-Hard: for example <c>gpt-4-0314.jsonl</c>); for AlpacaEval the questions' reference outputs are the default.</summary>
-    public string? Baseline { get; init; }
+    public string? Baseline { get; internal init; }
 
     /// <summary>Gets, for AlpacaEval, the instruction difficulties of <c>length_controlled_v1</c> (with <see cref="GamedBaselines"/>); without both the run scores <c>length_controlled_minimal</c> and says so.</summary>
-    public string? InstructionDifficulty { get; init; }
+    internal string? InstructionDifficulty { get; init; }
 
     /// <summary>Gets, for AlpacaEval, the gamed baselines' annotations of <c>length_controlled_v1</c> (with <see cref="InstructionDifficulty"/>).</summary>
-    public string? GamedBaselines { get; init; }
+    internal string? GamedBaselines { get; init; }
 
     /// <summary>Gets how the benchmark is read, prompted and graded: the built-in definition, or the one the plan declares with <c>prompt</c> and <c>grader</c>.</summary>
     public BenchmarkDefinition Definition
     {
         get => field ?? (BenchmarkCatalog.BuiltIn.TryGet(Benchmark.Id, out var known) ? known : throw new InvalidOperationException($"'{Benchmark.Id}' has no definition."));
-        init;
+        internal init;
     }
 
     /// <summary>The number of problems held out of the problems file as demonstrations: the plan's base few-shot count unless a demonstrations file is given.</summary>

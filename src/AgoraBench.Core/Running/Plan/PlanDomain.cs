@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>A domain declared in a plan's <c>domains</c>: what it is about and which benchmarks score its students.</summary>
-public sealed record PlanDomain
+internal sealed record PlanDomain
 {
     /// <summary>Gets the domain's name (the part after <c>/</c> in a setting key).</summary>
     public required string Name { get; init; }

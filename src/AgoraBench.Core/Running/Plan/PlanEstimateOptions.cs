@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>The assumptions of <see cref="PlanEstimator"/> where nothing can be measured before a run.</summary>
-public sealed record PlanEstimateOptions
+internal sealed record PlanEstimateOptions
 {
     /// <summary>Gets the completions each accepted instance is expected to take (rejections and re-asks).</summary>
     /// <value>The default value is 1.0: every completion accepted, a lower bound.</value>

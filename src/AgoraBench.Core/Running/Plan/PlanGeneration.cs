@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>How a plan generates data. The defaults are the paper's (and its reference code's).</summary>
-public sealed record PlanGeneration
+internal sealed record PlanGeneration
 {
     /// <summary>Gets the meta-prompt style.</summary>
     /// <value>The default value is <see cref="PromptStyle.Agora"/>.</value>

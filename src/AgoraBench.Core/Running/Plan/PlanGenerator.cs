@@ -3,4 +3,4 @@ namespace AgoraBench;
 /// <summary>A generator under test: the name results are reported under, and how to reach the model.</summary>
 /// <param name="Name">The generator's name in results (unique in a plan), for example <c>GPT-4o-mini</c>.</param>
 /// <param name="Endpoint">How to reach the model.</param>
-public sealed record PlanGenerator(string Name, ModelEndpoint Endpoint);
+internal sealed record PlanGenerator(string Name, ModelEndpoint Endpoint);

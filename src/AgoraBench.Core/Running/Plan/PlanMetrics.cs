@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>Which intrinsic metrics a plan computes over each generated dataset, and with which models.</summary>
-public sealed record PlanMetrics
+internal sealed record PlanMetrics
 {
     /// <summary>Gets the metric names (see <see cref="IntrinsicMetricNames"/>); empty to skip the built-in metrics.</summary>
     public IReadOnlyList<string> Names { get; init; } = [];

@@ -55,5 +55,5 @@ internal abstract class RunStep(RunStepInfo info, IReadOnlyList<RunStep> upstrea
     }
 
     protected RunProgress Progress(int? completed = null, int? total = null, string? message = null) =>
-        new(Info with { Status = RunStepStatus.Running }, completed, total, message);
+        new(Info.With(RunStepStatus.Running, Info.Message), completed, total, message);
 }

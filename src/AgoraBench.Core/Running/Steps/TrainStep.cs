@@ -83,7 +83,7 @@ internal sealed class TrainStep(RunStepInfo info, GenerateStep generate, ExportS
             BaseModel = plan.Training.BaseModel,
             Instances = instances,
             SeedInstances = seeds,
-            Hyperparameters = plan.Training.Hyperparameters with { Seed = Seed(context) },
+            Hyperparameters = plan.Training.Hyperparameters.WithSeed(Seed(context)),
             RunName = RunName,
             WorkingDirectory = context.Directory.Training(Generate.Generator.Name, setting, Repeat),
             Setting = setting,
