@@ -17,7 +17,7 @@ public sealed class MergeJsonTests
             Conflicting = [],
             Files = 12,
         };
-        var broken = complete with { Missing = ["train:a:x"], Duplicated = ["generate:a:x", "generate:b:x"], Conflicting = ["pgr"], Files = 0, Sources = new Dictionary<string, string>() };
+        var broken = new RunMergeReport { Missing = ["train:a:x"], Duplicated = ["generate:a:x", "generate:b:x"], Conflicting = ["pgr"], Files = 0, Sources = new Dictionary<string, string>() };
 
         GoldenFile.Verify(RunMerger.ToJson(complete, [Path.Combine(root, "1"), Path.Combine(root, "2")]), "Sharding/Golden/merge-complete.json");
         GoldenFile.Verify(RunMerger.ToJson(broken, []), "Sharding/Golden/merge-incomplete.json");
