@@ -29,7 +29,7 @@ internal static class PaperBudgetExample
         double PerInstance(string generator)
         {
             var g = PublishedResults.FindGenerator(generator) ?? throw new InvalidOperationException($"The paper has no generator '{generator}'.");
-            return new GeneratorPrice(g.Name, g.InputUsdPerMillionTokens, g.OutputUsdPerMillionTokens).Cost(assumptions.AssumedInputTokensPerInstance, assumptions.AssumedOutputTokensPerInstance);
+            return ((assumptions.AssumedInputTokensPerInstance * g.InputUsdPerMillionTokens) + (assumptions.AssumedOutputTokensPerInstance * g.OutputUsdPerMillionTokens)) / 1_000_000;
         }
 
         var options = published.Generators
@@ -114,7 +114,7 @@ internal static class PaperBudgetExample
         json.WriteStartArray("decisions");
         foreach (var decision in example.Decisions)
         {
-            BudgetDecisionWriter.WriteJson(decision, json);
+            System.Text.Json.Nodes.JsonNode.Parse(AgoraBenchReports.Format(decision, PgrReportFormat.Json))!.WriteTo(json);
         }
 
         json.WriteEndArray();

@@ -173,7 +173,7 @@ internal static class RunCommand
 
         if (result.Leaderboard is { } leaderboard)
         {
-            CliTables.Write(PgrReportWriter.LeaderboardTable(leaderboard, withCellCount: true), stdout, "PGR leaderboard");
+            CliTables.Write(AgoraBenchReports.LeaderboardTable(leaderboard, withCellCount: true), stdout, "PGR leaderboard");
         }
 
         if (result.Costs.Count > 0)
@@ -228,7 +228,7 @@ internal static class RunCommand
         };
         if (result.Leaderboard is { } leaderboard)
         {
-            node["leaderboard"] = JsonNode.Parse(PgrReportWriter.ToString(leaderboard, PgrReportFormat.Json));
+            node["leaderboard"] = JsonNode.Parse(AgoraBenchReports.Format(leaderboard, PgrReportFormat.Json));
         }
 
         node["costs"] = new JsonArray([.. result.Costs.Select(c => (JsonNode)new JsonObject
