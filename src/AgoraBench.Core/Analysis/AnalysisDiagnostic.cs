@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace AgoraBench;
 
 /// <summary>Something an analysis left out or could not compute, and why.</summary>
 public sealed class AnalysisDiagnostic
 {
+    [JsonConstructor]
     internal AnalysisDiagnostic(string stage, string message)
     {
         Stage = stage;
