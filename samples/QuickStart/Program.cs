@@ -50,7 +50,7 @@ if (args.Contains("--run"))
     // 4. For real: every step is recorded in the run folder; rerunning resumes where it stopped.
     var result = await runner.RunAsync(progress: new Progress<RunProgress>(p => Console.WriteLine($"{p.Step.Status,-8} {p.Step.Id} {p.Message}")));
     Console.WriteLine(result.Leaderboard is { } leaderboard
-        ? PgrReportWriter.ToString(leaderboard, PgrReportFormat.Markdown)
+        ? AgoraBenchReports.Format(leaderboard, PgrReportFormat.Markdown)
         : "Not finished yet: " + string.Join("; ", result.Steps.Where(s => s.Status != RunStepStatus.Done).Select(s => $"{s.Id}: {s.Message}")));
     return;
 }
@@ -64,7 +64,7 @@ BenchmarkScore[] scores =
     new("my-generator-b", GenerationMethod.InstanceGeneration, BenchmarkDomain.Math, "gsm8k", 61.0, 56.1, 78.9),
     new("my-generator-b", GenerationMethod.InstanceGeneration, BenchmarkDomain.Math, "math", 22.5, 19.84, 34.60),
 ];
-Console.WriteLine(PgrReportWriter.ToString(calculator.Calculate(scores), PgrReportFormat.Markdown));
+Console.WriteLine(AgoraBenchReports.Format(calculator.Calculate(scores), PgrReportFormat.Markdown));
 
 // 6. How do they compare with the paper's generators on the same setting?
 foreach (var generator in PublishedResults.CreateLeaderboard().Generators)

@@ -131,8 +131,7 @@ internal static class AlpacaEvalAnnotations
     {
         if (string.Equals(model, baseline, StringComparison.Ordinal))
         {
-            var raw = WinRate.Compute(games, WinRateMethod.Minimal);
-            return raw with { LengthControlledWinRate = 50, RegularizationC = null };
+            return WinRate.ComputeBaseline(games);
         }
 
         return WinRate.Compute(games, method, inputs);

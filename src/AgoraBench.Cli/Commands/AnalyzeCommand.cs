@@ -31,15 +31,14 @@ internal static class AnalyzeCommand
             parseResult,
             async stdout =>
             {
-                var input = new AnalysisInput
-                {
-                    Cells = await AnalysisTableCsv.ReadPgrAsync(parseResult.GetRequiredValue(pgr), cancellationToken).ConfigureAwait(false),
-                    IntrinsicMetrics = parseResult.GetValue(metrics) is { } m ? await AnalysisTableCsv.ReadIntrinsicMetricsAsync(m, cancellationToken).ConfigureAwait(false) : [],
-                    ProblemSolving = parseResult.GetValue(problemSolving) is { } ps ? await AnalysisTableCsv.ReadProblemSolvingAsync(ps, cancellationToken).ConfigureAwait(false) : [],
-                    Prices = parseResult.GetValue(prices) is { } p ? await AnalysisTableCsv.ReadPricesAsync(p, cancellationToken).ConfigureAwait(false) : [],
-                    Usage = parseResult.GetValue(usage) is { } u ? await AnalysisTableCsv.ReadUsageAsync(u, cancellationToken).ConfigureAwait(false) : [],
-                    ScalingPoints = parseResult.GetValue(scaling) is { } sc ? await AnalysisTableCsv.ReadScalingPointsAsync(sc, cancellationToken).ConfigureAwait(false) : [],
-                };
+                var input = await AnalysisInput.ReadTablesAsync(
+                    parseResult.GetRequiredValue(pgr),
+                    parseResult.GetValue(metrics),
+                    parseResult.GetValue(problemSolving),
+                    parseResult.GetValue(prices),
+                    parseResult.GetValue(usage),
+                    parseResult.GetValue(scaling),
+                    cancellationToken).ConfigureAwait(false);
                 var options = new AnalysisOptions { PrincipalComponents = parseResult.GetValue(components), BudgetUsdPerSetting = parseResult.GetValue(budget) };
                 await RunAsync(input, options, parseResult.GetRequiredValue(output), "AGORABENCH analysis", stdout, cancellationToken).ConfigureAwait(false);
             },
@@ -61,11 +60,11 @@ internal static class AnalyzeCommand
 
         if (printLeaderboard)
         {
-            CliTables.Write(PgrReportWriter.LeaderboardTable(analysis.Leaderboard, withCellCount: true), stdout);
+            CliTables.Write(AgoraBenchReports.LeaderboardTable(analysis.Leaderboard, withCellCount: true), stdout);
         }
 
         await WriteFindingsAsync(analysis, stdout).ConfigureAwait(false);
-        var files = await AnalysisReportWriter.WriteAsync(analysis, directory, title, cancellationToken).ConfigureAwait(false);
+        var files = await AgoraBenchReports.WriteAnalysisAsync(analysis, directory, title, cancellationToken).ConfigureAwait(false);
         await stdout.WriteLineAsync().ConfigureAwait(false);
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Wrote {files.Count} files to {directory}: open {Path.Combine(directory, "report.html")}")).ConfigureAwait(false);
         return analysis;

@@ -19,5 +19,5 @@ internal static class CommonOptions
     };
 
     public static PgrReportFormat ParseFormat(string text) =>
-        PgrReportWriter.TryParseFormat(text, out var format) ? format : PgrReportFormat.Markdown;
+        AgoraBenchReports.TryParseFormat(text, out var format) ? format : PgrReportFormat.Markdown;
 }

@@ -85,7 +85,7 @@ internal static class EvaluateCommand
                 int before = File.Exists(predictionsPath)
                     ? (await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false)).Select(p => p.Id).Distinct(StringComparer.Ordinal).Count(evaluatedIds.Contains)
                     : 0;
-                var (answered, failed) = await ItemProgress.RunAsync(parseResult.InvocationConfiguration.Error, $"evaluate {parseResult.GetRequiredValue(model)} on {id}", evaluated.Length, progress =>
+                var run = await ItemProgress.RunAsync(parseResult.InvocationConfiguration.Error, $"evaluate {parseResult.GetRequiredValue(model)} on {id}", evaluated.Length, progress =>
                 {
                     int done = before;
                     progress.Update(done);
@@ -98,10 +98,10 @@ internal static class EvaluateCommand
                         new CallbackProgress<string>(_ => progress.Update(Interlocked.Increment(ref done))),
                         cancellationToken);
                 }).ConfigureAwait(false);
-                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Answered {answered} problem(s) now ({evaluated.Length} evaluated, {shots} used as demonstrations); predictions in {predictionsPath}")).ConfigureAwait(false);
-                if (failed.Count > 0)
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Answered {run.Answered} problem(s) now ({evaluated.Length} evaluated, {shots} used as demonstrations); predictions in {predictionsPath}")).ConfigureAwait(false);
+                if (run.Failed.Count > 0)
                 {
-                    throw new DataValidationException($"{failed.Count} problem(s) failed after retries (first: {string.Join(", ", failed.Take(5))}); run the same command again to retry them.");
+                    throw new DataValidationException($"{run.Failed.Count} problem(s) failed after retries (first: {string.Join(", ", run.Failed.Take(5))}); run the same command again to retry them.");
                 }
 
                 if (!shardSpec.IsWhole)

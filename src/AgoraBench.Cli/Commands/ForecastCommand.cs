@@ -83,7 +83,7 @@ internal static class ForecastCommand
                     await parseResult.InvocationConfiguration.Error.WriteLineAsync("note: every cell of the run already has a PGR: nothing to forecast; the validation uses them.").ConfigureAwait(false);
                 }
 
-                string text = ForecastWriter.ToString(forecast, CommonOptions.ParseFormat(parseResult.GetRequiredValue(format)));
+                string text = PgrForecaster.Format(forecast, CommonOptions.ParseFormat(parseResult.GetRequiredValue(format)));
                 await CommandRunner.WriteResultAsync(text, parseResult.GetValue(output), stdout, $"the forecast of {forecast.Predictions.Count} cell(s)", cancellationToken).ConfigureAwait(false);
             },
             cancellationToken));

@@ -79,7 +79,7 @@ internal static class JudgeCommand
                     parseResult.GetValue(concurrency),
                     lengthControl,
                     cancellationToken).ConfigureAwait(false);
-                await stdout.WriteLineAsync(result.Interval is var (lower, upper)
+                await stdout.WriteLineAsync(result is { Lower: double lower, Upper: double upper }
                     ? string.Create(CultureInfo.InvariantCulture, $"arena-hard: score {result.Score:F1} | 95% CI: ({Math.Round(lower - result.Score, 1):0.0}, {Math.Round(upper - result.Score, 1):0.0}) | {lower:F1} to {upper:F1} from {result.Games} games, {result.Unjudged} without a verdict")
                     : string.Create(CultureInfo.InvariantCulture, $"alpaca-eval: win rate {result.WinRate:F1}, length-controlled {result.Score:F1} from {result.Games} games, {result.Unjudged} without a verdict")).ConfigureAwait(false);
                 string json = result.ToJson();

@@ -30,7 +30,7 @@ internal static class PaperBudgetExample
         double PerInstance(string generator)
         {
             var g = PublishedResults.FindGenerator(generator) ?? throw new InvalidOperationException($"The paper has no generator '{generator}'.");
-            return new GeneratorPrice(g.Name, g.InputUsdPerMillionTokens, g.OutputUsdPerMillionTokens).Cost(assumptions.AssumedInputTokensPerInstance, assumptions.AssumedOutputTokensPerInstance);
+            return ((assumptions.AssumedInputTokensPerInstance * g.InputUsdPerMillionTokens) + (assumptions.AssumedOutputTokensPerInstance * g.OutputUsdPerMillionTokens)) / 1_000_000;
         }
 
         var options = published.Generators
@@ -103,7 +103,7 @@ internal static class PaperBudgetExample
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer))
         {
-            BudgetDecisionWriter.WriteJson(decision, json);
+            System.Text.Json.Nodes.JsonNode.Parse(AgoraBenchReports.Format(decision, PgrReportFormat.Json))!.WriteTo(json);
         }
 
         return JsonElement.Parse(buffer.WrittenSpan);

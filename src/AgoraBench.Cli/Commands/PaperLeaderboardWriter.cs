@@ -49,7 +49,7 @@ internal static class PaperLeaderboardWriter
         text.WriteLine();
         text.WriteLine("## PGR (%) per setting");
         text.WriteLine();
-        PgrReportWriter.LeaderboardTable(report, withCellCount: false).WriteTo(text);
+        AgoraBenchReports.LeaderboardTable(report, withCellCount: false).WriteTo(text);
         text.WriteLine();
         text.WriteLine(
             $"Agreement with the paper: method averages within {MarkdownTable.Number(agreement.MaxMethodAverageDifference, 3)} of Table 2, "

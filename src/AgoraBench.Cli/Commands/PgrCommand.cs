@@ -102,33 +102,11 @@ internal static class PgrCommand
                     throw new CliUsageException([new DataError(null, null, "--format", "--budget adds a decision to the Markdown or JSON report; pgr.csv keeps its columns, so use --format md or json")]);
                 }
 
-                var rows = await BenchmarkScoreCsv.ReadAsync(parseResult.GetRequiredValue(scores), cancellationToken).ConfigureAwait(false);
-                if (parseResult.GetValue(items) is { } itemsPath)
-                {
-                    rows = await PgrItemCsv.AttachAsync(rows, itemsPath, cancellationToken).ConfigureAwait(false);
-                }
-
-                var candidates = costsPath is null ? null : await BudgetCandidateCsv.ReadAsync(costsPath, cancellationToken).ConfigureAwait(false);
+                var rows = await PgrTables.ReadScoresAsync(parseResult.GetRequiredValue(scores), parseResult.GetValue(items), cancellationToken).ConfigureAwait(false);
+                var candidates = costsPath is null ? null : await PgrTables.ReadBudgetCandidatesAsync(costsPath, cancellationToken).ConfigureAwait(false);
                 var report = new PgrCalculator().Calculate(rows, options);
-                string text = PgrReportWriter.ToString(report, reportFormat);
-                if (budgetUsd is double usd && candidates is not null)
-                {
-                    var decision = BudgetDecision.Decide(report, candidates, usd);
-                    if (reportFormat == PgrReportFormat.Json)
-                    {
-                        var node = System.Text.Json.Nodes.JsonNode.Parse(text)!.AsObject();
-                        node["budget"] = System.Text.Json.Nodes.JsonNode.Parse(JsonReport.Write(json => BudgetDecisionWriter.WriteJson(decision, json)));
-                        text = node.ToJsonString(JsonReport.Indented) + "\n";
-                    }
-                    else
-                    {
-                        using var section = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-                        section.WriteLine();
-                        BudgetDecisionWriter.WriteMarkdown(decision, section);
-                        text += section.ToString();
-                    }
-                }
-
+                var decision = budgetUsd is double usd && candidates is not null ? BudgetDecision.Decide(report, candidates, usd) : null;
+                string text = AgoraBenchReports.Format(report, reportFormat, decision);
                 await CommandRunner.WriteResultAsync(text, parseResult.GetValue(output), stdout, $"PGR of {report.Generators.Count} generator(s)", cancellationToken).ConfigureAwait(false);
             },
             cancellationToken));

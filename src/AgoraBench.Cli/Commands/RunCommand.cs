@@ -173,7 +173,7 @@ internal static class RunCommand
 
         if (result.Leaderboard is { } leaderboard)
         {
-            CliTables.Write(PgrReportWriter.LeaderboardTable(leaderboard, withCellCount: true), stdout, "PGR leaderboard");
+            CliTables.Write(AgoraBenchReports.LeaderboardTable(leaderboard, withCellCount: true), stdout, "PGR leaderboard");
         }
 
         if (result.Costs.Count > 0)
@@ -211,7 +211,7 @@ internal static class RunCommand
         Stages = [.. result.Stages.Select(RunStages.ToName)],
         Steps = [.. result.Steps.Select(RunStepDocument.From)],
         Report = result.ReportDirectory is { } report ? Path.Combine(report, "report.html") : null,
-        Leaderboard = result.Leaderboard is { } leaderboard ? JsonElement.Parse(PgrReportWriter.ToString(leaderboard, PgrReportFormat.Json)) : null,
+        Leaderboard = result.Leaderboard is { } leaderboard ? JsonElement.Parse(AgoraBenchReports.Format(leaderboard, PgrReportFormat.Json)) : null,
         Costs = [.. result.Costs.Select(RunCostDocument.From)],
     };
 }

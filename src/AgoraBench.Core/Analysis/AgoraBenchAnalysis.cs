@@ -4,46 +4,50 @@ namespace AgoraBench;
 /// <remarks>Parts that could not be computed are <see langword="null"/> (or empty) and explained in <see cref="Diagnostics"/>; no statistic is ever NaN.</remarks>
 public sealed class AgoraBenchAnalysis
 {
+    internal AgoraBenchAnalysis()
+    {
+    }
+
     /// <summary>Gets the PGR leaderboard.</summary>
-    public required PgrReport Leaderboard { get; init; }
+    public PgrReport Leaderboard { get; internal init; } = null!;
 
     /// <summary>Gets the coarse problem-solving regression (one point per generator), or <see langword="null"/>.</summary>
-    public ProblemSolvingRegression? Coarse { get; init; }
+    public ProblemSolvingRegression? Coarse { get; internal init; }
 
     /// <summary>Gets the fine problem-solving regression (one point per generator and setting), or <see langword="null"/>.</summary>
-    public ProblemSolvingRegression? Fine { get; init; }
+    public ProblemSolvingRegression? Fine { get; internal init; }
 
     /// <summary>Gets the PCA of the z-scored intrinsic features plus problem-solving, or <see langword="null"/>.</summary>
-    public PcaResult? Pca { get; init; }
+    internal PcaResult? Pca { get; init; }
 
     /// <summary>Gets the labels of the PCA observations (<c>generator · method/domain</c>), in the order of <see cref="PcaResult.Scores"/>.</summary>
-    public IReadOnlyList<string> PcaObservations { get; init; } = [];
+    internal IReadOnlyList<string> PcaObservations { get; init; } = [];
 
     /// <summary>Gets the regression of PGR on the leading principal components, or <see langword="null"/>.</summary>
-    public PcRegressionResult? PcRegression { get; init; }
+    public PcRegressionResult? PcRegression { get; internal init; }
 
     /// <summary>Gets the cost of each generator with a price.</summary>
-    public IReadOnlyList<GeneratorCost> Costs { get; init; } = [];
+    public IReadOnlyList<GeneratorCost> Costs { get; internal init; } = [];
 
     /// <summary>Gets what the budget buys from each generator, best first (empty without a budget).</summary>
-    public IReadOnlyList<BudgetOption> Budget { get; init; } = [];
+    public IReadOnlyList<BudgetOption> Budget { get; internal init; } = [];
 
     /// <summary>
     /// Gets, with a budget per setting and prices, which generator gives the most overall PGR within that budget (each
     /// generator's cost per setting from its measured tokens per instance where recorded) and how sure that is; or
     /// <see langword="null"/>.
     /// </summary>
-    public BudgetDecision? BudgetDecision { get; init; }
+    public BudgetDecision? BudgetDecision { get; internal init; }
 
     /// <summary>Gets the options the analysis ran with.</summary>
-    public required AnalysisOptions Options { get; init; }
+    internal AnalysisOptions Options { get; init; } = null!;
 
     /// <summary>Gets the intrinsic metric values the analysis was given (shown in the report).</summary>
-    public IReadOnlyList<IntrinsicMetricValue> IntrinsicMetrics { get; init; } = [];
+    internal IReadOnlyList<IntrinsicMetricValue> IntrinsicMetrics { get; init; } = [];
 
     /// <summary>Gets what the study measurably spent, by stage (shown in the report).</summary>
-    public IReadOnlyList<RunCost> Spend { get; init; } = [];
+    internal IReadOnlyList<RunCost> Spend { get; init; } = [];
 
     /// <summary>Gets what was left out or could not be computed, and why.</summary>
-    public IReadOnlyList<AnalysisDiagnostic> Diagnostics { get; init; } = [];
+    public IReadOnlyList<AnalysisDiagnostic> Diagnostics { get; internal init; } = [];
 }

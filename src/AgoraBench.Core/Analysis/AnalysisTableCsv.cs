@@ -6,7 +6,7 @@ namespace AgoraBench;
 /// (<c>generator,usd_per_1m_input,usd_per_1m_output</c>).
 /// </summary>
 /// <remarks>Columns may come in any order and other columns are ignored. Every problem is reported at once, with file, line and column.</remarks>
-public static class AnalysisTableCsv
+internal static class AnalysisTableCsv
 {
     /// <summary>Reads PGR cells.</summary>
     /// <param name="path">The CSV file.</param>

@@ -1,9 +1,29 @@
 namespace AgoraBench;
 
 /// <summary>What a budget buys from one generator.</summary>
-/// <param name="Generator">The generator.</param>
-/// <param name="Instances">Instances per setting the budget affords (capped at the largest measured size).</param>
-/// <param name="UsdPerSetting">Their cost.</param>
-/// <param name="PredictedPgr">The overall PGR expected at that size, interpolated (in log instances) between measured points; never extrapolated.</param>
-/// <param name="Basis">How the prediction was made.</param>
-public sealed record BudgetOption(string Generator, int Instances, double UsdPerSetting, double PredictedPgr, string Basis);
+public sealed class BudgetOption
+{
+    internal BudgetOption(string generator, int instances, double usdPerSetting, double predictedPgr, string basis)
+    {
+        Generator = generator;
+        Instances = instances;
+        UsdPerSetting = usdPerSetting;
+        PredictedPgr = predictedPgr;
+        Basis = basis;
+    }
+
+    /// <summary>Gets the generator.</summary>
+    public string Generator { get; }
+
+    /// <summary>Gets instances per setting the budget affords (capped at the largest measured size).</summary>
+    public int Instances { get; }
+
+    /// <summary>Gets their cost.</summary>
+    public double UsdPerSetting { get; }
+
+    /// <summary>Gets the overall PGR expected at that size, interpolated (in log instances) between measured points; never extrapolated.</summary>
+    public double PredictedPgr { get; }
+
+    /// <summary>Gets how the prediction was made.</summary>
+    public string Basis { get; }
+}

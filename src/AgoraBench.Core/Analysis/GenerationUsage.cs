@@ -5,4 +5,4 @@ namespace AgoraBench;
 /// <param name="Instances">The number of accepted instances the tokens bought.</param>
 /// <param name="InputTokens">Input tokens over all requests, rejected attempts included.</param>
 /// <param name="OutputTokens">Output tokens over all requests, rejected attempts included.</param>
-public sealed record GenerationUsage(string Generator, long Instances, long InputTokens, long OutputTokens);
+internal sealed record GenerationUsage(string Generator, long Instances, long InputTokens, long OutputTokens);

@@ -4,7 +4,7 @@ namespace AgoraBench;
 /// <param name="Generator">The generator.</param>
 /// <param name="InputUsdPerMillionTokens">USD per million input (prompt) tokens.</param>
 /// <param name="OutputUsdPerMillionTokens">USD per million output (completion) tokens.</param>
-public sealed record GeneratorPrice(string Generator, double InputUsdPerMillionTokens, double OutputUsdPerMillionTokens)
+internal sealed record GeneratorPrice(string Generator, double InputUsdPerMillionTokens, double OutputUsdPerMillionTokens)
 {
     /// <summary>Gets the cost in USD of the given token counts.</summary>
     /// <param name="inputTokens">Input tokens.</param>

@@ -5,4 +5,4 @@ namespace AgoraBench;
 /// <param name="Setting">The setting.</param>
 /// <param name="Metric">The metric's name; each distinct name becomes one PCA feature.</param>
 /// <param name="Value">The dataset-level value.</param>
-public sealed record IntrinsicMetricValue(string Generator, AgoraBenchSetting Setting, string Metric, double Value);
+internal sealed record IntrinsicMetricValue(string Generator, AgoraBenchSetting Setting, string Metric, double Value);

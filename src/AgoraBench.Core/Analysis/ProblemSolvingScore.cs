@@ -4,4 +4,4 @@ namespace AgoraBench;
 /// <param name="Generator">The generator.</param>
 /// <param name="Benchmark">The benchmark identifier, for example <c>gsm8k</c>; see <see cref="EvaluationBenchmarks"/>.</param>
 /// <param name="Score">The score.</param>
-public sealed record ProblemSolvingScore(string Generator, string Benchmark, double Score);
+internal sealed record ProblemSolvingScore(string Generator, string Benchmark, double Score);

@@ -4,4 +4,4 @@ namespace AgoraBench;
 /// <param name="Generator">The generator.</param>
 /// <param name="Instances">Instances per setting.</param>
 /// <param name="Pgr">The overall PGR measured at that size.</param>
-public sealed record ScalingPoint(string Generator, int Instances, double Pgr);
+internal sealed record ScalingPoint(string Generator, int Instances, double Pgr);

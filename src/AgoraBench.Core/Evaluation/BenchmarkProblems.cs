@@ -72,7 +72,7 @@ public static class BenchmarkProblems
 
             if (problem is not null && errors.Count == before)
             {
-                problems.Add(problem with { Fields = record.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()) });
+                problems.Add(new BenchmarkProblem(problem.Id, problem.Prompt, problem.Answer, problem.Line) { Fields = record.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()) });
             }
 
             position++;

@@ -1,7 +1,21 @@
 namespace AgoraBench;
 
 /// <summary>A model's output(s) for one benchmark problem.</summary>
-/// <param name="Id">The problem id it answers.</param>
-/// <param name="Outputs">One output, or several samples (for pass@k).</param>
-/// <param name="Line">The 1-based line of the predictions file.</param>
-public sealed record Prediction(string Id, IReadOnlyList<string> Outputs, int Line);
+public sealed class Prediction
+{
+    internal Prediction(string id, IReadOnlyList<string> outputs, int line)
+    {
+        Id = id;
+        Outputs = outputs;
+        Line = line;
+    }
+
+    /// <summary>Gets the problem id it answers.</summary>
+    public string Id { get; }
+
+    /// <summary>Gets one output, or several samples (for pass@k).</summary>
+    public IReadOnlyList<string> Outputs { get; }
+
+    /// <summary>Gets the 1-based line of the predictions file.</summary>
+    internal int Line { get; }
+}

@@ -8,6 +8,10 @@ namespace AgoraBench;
 /// </remarks>
 public sealed class ForecastInput
 {
+    internal ForecastInput()
+    {
+    }
+
     /// <summary>Gets the observed PGR of each generator in each setting.</summary>
     internal IReadOnlyList<SettingPgr> Cells { get; init; } = [];
 

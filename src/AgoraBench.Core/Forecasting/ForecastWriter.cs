@@ -7,7 +7,7 @@ namespace AgoraBench;
 /// Writes a <see cref="PgrForecast"/> as Markdown (a summary, the validation and a table), CSV or JSON. Every format
 /// carries the leave-one-generator-out validation next to the predictions, so no prediction travels without its error.
 /// </summary>
-public static class ForecastWriter
+internal static class ForecastWriter
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 

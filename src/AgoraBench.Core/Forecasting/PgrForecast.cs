@@ -3,29 +3,33 @@ namespace AgoraBench;
 /// <summary>The result of <see cref="PgrForecaster.Forecast"/>: predictions with intervals, and how the model was validated.</summary>
 public sealed class PgrForecast
 {
+    internal PgrForecast()
+    {
+    }
+
     /// <summary>Gets the features PGR was regressed on.</summary>
-    public required IReadOnlyList<string> Features { get; init; }
+    public IReadOnlyList<string> Features { get; internal init; } = [];
 
     /// <summary>Gets the ridge penalty chosen by leave-one-generator-out cross-validation on all observed cells.</summary>
-    public required double Penalty { get; init; }
+    internal double Penalty { get; init; }
 
     /// <summary>Gets the half-width of the prediction intervals of <see cref="Predictions"/>, in PGR points.</summary>
-    public required double IntervalHalfWidth { get; init; }
+    public double IntervalHalfWidth { get; internal init; }
 
     /// <summary>Gets the validation of the model and of the mean-only baseline.</summary>
-    public required ForecastValidation Validation { get; init; }
+    public ForecastValidation Validation { get; internal init; } = null!;
 
     /// <summary>Gets the forecasts: one per cell with intrinsic metrics and no observed PGR.</summary>
-    public required IReadOnlyList<ForecastPrediction> Predictions { get; init; }
+    public IReadOnlyList<ForecastPrediction> Predictions { get; internal init; } = [];
 
     /// <summary>Gets each observed cell as predicted with its generator left out, with its interval and observed value.</summary>
-    public required IReadOnlyList<ForecastPrediction> CrossValidated { get; init; }
+    internal IReadOnlyList<ForecastPrediction> CrossValidated { get; init; } = [];
 
     /// <summary>Gets the number of observed cells taken from the paper's published results.</summary>
-    public required int PublishedObservations { get; init; }
+    internal int PublishedObservations { get; init; }
 
     /// <summary>Gets what was left out and why (cells without a feature, features dropped, …).</summary>
-    public required IReadOnlyList<string> Notes { get; init; }
+    public IReadOnlyList<string> Notes { get; internal init; } = [];
 
     /// <summary>Gets one plain sentence on whether the forecast is worth more than predicting the mean.</summary>
     public string Verdict => Validation.BetterThanMean

@@ -233,6 +233,12 @@ public static class PgrForecaster
         };
     }
 
+    /// <summary>Writes a forecast as Markdown (predictions with their intervals, the validation and the verdict), CSV (one row per predicted cell) or JSON.</summary>
+    /// <param name="forecast">The forecast.</param>
+    /// <param name="format">The format.</param>
+    /// <returns>The text, ending with a newline.</returns>
+    public static string Format(PgrForecast forecast, PgrReportFormat format) => ForecastWriter.ToString(forecast, format);
+
     /// <summary>
     /// Reads a run folder for a forecast: every generated cell's intrinsic metrics (<c>cells/…/metrics.json</c>), the
     /// PGR of the cells that have one (<c>pgr/pgr.csv</c>), and the generators' problem-solving scores

@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>The value of an intrinsic metric over a dataset.</summary>
-public sealed record IntrinsicMetricResult
+public sealed class IntrinsicMetricResult
 {
     /// <summary>Gets the metric's name.</summary>
     public required string Name { get; init; }

@@ -24,13 +24,13 @@ internal sealed class JudgeGrading(IChatClient judge, ChatMessage[] messages, Ch
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            Usage += new MetricUsage(1, 0, 0);
+            Usage = Usage.Add(new MetricUsage(1, 0, 0));
             string refused = TransportFault.Classify(ex, time) is { Retryable: false } fault ? $"refused ({fault.Description}), not retried: " : string.Empty;
             Failures.Add(new MetricDiagnostic(null, "request-failed", $"attempt {Attempt}: {refused}{ex.GetType().Name}: {Shorten(ex.Message)}"));
             throw;
         }
 
-        Usage += new MetricUsage(1, answer.Usage?.InputTokenCount ?? 0, answer.Usage?.OutputTokenCount ?? 0);
+        Usage = Usage.Add(new MetricUsage(1, answer.Usage?.InputTokenCount ?? 0, answer.Usage?.OutputTokenCount ?? 0));
         Last = JudgeScoreParser.Parse(answer.Text);
         if (Last.Score is null)
         {

@@ -119,8 +119,8 @@ public sealed class JudgeMetric : IIntrinsicMetric
                 loop.Locked(() =>
                 {
                     scores[i] = result.Score;
-                    usage += used;
-                    loop.Diagnostics.AddRange(failures.Select(f => f with { Index = i }));
+                    usage = usage.Add(used);
+                    loop.Diagnostics.AddRange(failures.Select(f => new MetricDiagnostic(i, f.Code, f.Message)));
                     if (result.Score is null)
                     {
                         loop.Diagnostics.Add(new MetricDiagnostic(i, "no-score", $"no valid score after {_options.MaxAttempts} attempt(s)"));

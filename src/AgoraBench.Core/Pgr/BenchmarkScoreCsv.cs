@@ -9,7 +9,7 @@ namespace AgoraBench;
 /// missing column, an empty cell, text where a score belongs, an unknown method or domain. Scores use <c>.</c> as the
 /// decimal separator.
 /// </remarks>
-public static class BenchmarkScoreCsv
+internal static class BenchmarkScoreCsv
 {
     /// <summary>The required column names.</summary>
     internal static IReadOnlyList<string> Columns { get; } = ["generator", "method", "domain", "benchmark", "student", "base", "reference"];

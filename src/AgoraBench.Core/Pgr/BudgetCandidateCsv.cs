@@ -4,7 +4,7 @@ namespace AgoraBench;
 /// Reads generator costs for a budget decision from CSV: <c>generator,usd</c> and optionally <c>instances</c> (any
 /// order, other columns ignored). Every problem is reported at once with its file, line and column.
 /// </summary>
-public static class BudgetCandidateCsv
+internal static class BudgetCandidateCsv
 {
     internal static IReadOnlyList<string> Columns { get; } = ["generator", "usd"];
 

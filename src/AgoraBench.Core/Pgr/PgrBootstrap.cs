@@ -121,7 +121,7 @@ internal static class PgrBootstrap
                     problem ??= $"{b.Benchmark}: {why}";
                 }
 
-                benchmarks.Add(b with { Interval = interval });
+                benchmarks.Add(b.WithInterval(interval));
                 parts.Add((rep, pgr));
             }
 
@@ -166,7 +166,7 @@ internal static class PgrBootstrap
                 }
             }
 
-            cells.Add(cell with { Benchmarks = benchmarks, Interval = cellInterval, Variance = variance });
+            cells.Add(new SettingPgr(cell.Generator, cell.Setting, cell.Value) { Benchmarks = benchmarks, Interval = cellInterval, Variance = variance });
         }
 
         var result = PgrReport.Create(cells, report.Aggregation);

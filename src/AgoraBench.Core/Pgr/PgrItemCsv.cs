@@ -7,7 +7,7 @@ namespace AgoraBench;
 /// weight in its score; 1 when absent). The PGR step writes it as <c>pgr/items.csv</c>; <c>agorabench pgr --items</c>
 /// reads it.
 /// </summary>
-public static class PgrItemCsv
+internal static class PgrItemCsv
 {
     internal static IReadOnlyList<string> Columns { get; } = ["generator", "method", "domain", "benchmark", "item", "student", "base", "reference"];
 
@@ -76,7 +76,7 @@ public static class PgrItemCsv
 
         table.ThrowIfErrors(rows.Count);
         var byKey = rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => (IReadOnlyList<PgrItemOutcome>)[.. g.Select(r => r.Outcome)]);
-        return [.. scores.Select(s => byKey.TryGetValue(Key(s.Generator, s.Method, s.Domain, s.Benchmark), out var items) ? s with { Items = items } : s)];
+        return [.. scores.Select(s => byKey.TryGetValue(Key(s.Generator, s.Method, s.Domain, s.Benchmark), out var items) ? s.WithItems(items) : s)];
     }
 
     private static (string Generator, string Method, string Domain, string Benchmark) Key(string generator, GenerationMethod method, BenchmarkDomain domain, string benchmark) =>

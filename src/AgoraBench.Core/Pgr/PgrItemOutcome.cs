@@ -13,7 +13,7 @@ namespace AgoraBench;
 /// The weighted mean of each column is expected to be (or track) the benchmark score. When it differs, as for a
 /// length-controlled win rate, the bootstrap interval is shifted to centre on the reported score.
 /// </remarks>
-public sealed record PgrItemOutcome(string Item, double Student, double Base, double Reference)
+internal sealed record PgrItemOutcome(string Item, double Student, double Base, double Reference)
 {
     /// <summary>Gets the weight of the student's result in its score (Arena-Hard: the question's weighted games).</summary>
     /// <value>The default value is 1.</value>

@@ -14,7 +14,7 @@ namespace AgoraBench;
 /// <c>diagnostics</c>. A part that could not be computed is <c>null</c> and explained in <c>diagnostics</c>; numbers
 /// are never NaN.
 /// </remarks>
-public static class AnalysisReportWriter
+internal static class AnalysisReportWriter
 {
     /// <summary>The files <see cref="WriteAsync"/> writes.</summary>
     internal static IReadOnlyList<string> FileNames { get; } =

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace AgoraBench;
 
 /// <summary>Formats a <see cref="BudgetDecision"/> as a Markdown section or a JSON object.</summary>
-public static class BudgetDecisionWriter
+internal static class BudgetDecisionWriter
 {
     /// <summary>Writes the decision as a Markdown section: the choice, the candidates and how sure the choice is.</summary>
     /// <param name="decision">The decision.</param>

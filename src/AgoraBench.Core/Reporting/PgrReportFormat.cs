@@ -1,6 +1,6 @@
 namespace AgoraBench;
 
-/// <summary>The output formats of <see cref="PgrReportWriter"/>.</summary>
+/// <summary>The output formats of <see cref="AgoraBenchReports"/> (and of <c>--format</c> in the tool: <c>md</c>, <c>csv</c>, <c>json</c>).</summary>
 public enum PgrReportFormat
 {
     /// <summary>Markdown tables: the leaderboard, then every benchmark's PGR. Stable name: <c>md</c>.</summary>

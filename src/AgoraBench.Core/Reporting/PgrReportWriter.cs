@@ -13,7 +13,7 @@ namespace AgoraBench;
 /// the paired bootstrap interval, empty where there is none (no per-problem outcomes, or a denominator interval that
 /// includes 0). Numbers in CSV and JSON keep full precision; Markdown shows two decimals.
 /// </remarks>
-public static class PgrReportWriter
+internal static class PgrReportWriter
 {
     private static readonly string[] DomainLabels = ["math", "code", "inst."];
     private static readonly string[] MethodLabels = ["IG", "RG", "QE"];

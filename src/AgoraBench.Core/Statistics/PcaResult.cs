@@ -5,7 +5,7 @@ namespace AgoraBench;
 /// <see cref="Loadings"/>[f][k] is the weight of feature f in component k (unit-length eigenvectors of the correlation
 /// matrix). Signs are made deterministic: in every component the loading with the largest absolute value is positive.
 /// </remarks>
-public sealed class PcaResult
+internal sealed class PcaResult
 {
     internal PcaResult(
         IReadOnlyList<string> features,

@@ -5,7 +5,7 @@ namespace AgoraBench;
 /// <see cref="PValue"/> is the p value of the overall F test; with one predictor it equals the slope's two-sided t-test
 /// p value, which is what the paper reports for its regressions.
 /// </remarks>
-public sealed class RegressionResult
+internal sealed class RegressionResult
 {
     internal RegressionResult(
         int n,

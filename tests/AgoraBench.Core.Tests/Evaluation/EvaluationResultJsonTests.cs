@@ -36,7 +36,7 @@ public sealed class EvaluationResultJsonTests
     public void GradedResult_IsTheFormatThePreviousVersionWrote()
     {
         GoldenFile.Verify(Graded().ToJson("gsm8k"), "Evaluation/Golden/result-graded.json");
-        GoldenFile.Verify((Graded() with { Score = double.NaN, N = 0, Items = [] }).ToJson("math"), "Evaluation/Golden/result-graded-empty.json");
+        GoldenFile.Verify(new BenchmarkGradeResult(double.NaN, 0, []).ToJson("math"), "Evaluation/Golden/result-graded-empty.json");
     }
 
     [Fact]

@@ -157,7 +157,7 @@ public class SandboxContainmentFixture : IAsyncLifetime, IDisposable
 
     public BenchmarkItemGrade Item(string id) => _grade!.Grade.Items.Single(i => i.Id == id);
 
-    public SandboxResult Result(string id) => _grade!.Runs[Array.IndexOf(_ids, id)];
+    internal SandboxResult Result(string id) => _grade!.Runs[Array.IndexOf(_ids, id)];
 
     public IReadOnlyList<string> HostEntriesNamedWithToken()
     {

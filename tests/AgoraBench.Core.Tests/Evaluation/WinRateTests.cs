@@ -94,12 +94,12 @@ public class WinRateTests
     }
 
     [Theory]
-    [InlineData(PairwiseVerdict.AMuchBetter, true, 1.0)]
-    [InlineData(PairwiseVerdict.AMuchBetter, false, 0.0)]
-    [InlineData(PairwiseVerdict.Tie, true, 0.5)]
-    [InlineData(PairwiseVerdict.BBetter, false, 1.0)]
-    public void Preference_FollowsThePosition(PairwiseVerdict verdict, bool modelIsA, double expected) =>
-        Assert.Equal(expected, WinRate.Preference(verdict, modelIsA));
+    [InlineData("AMuchBetter", true, 1.0)]
+    [InlineData("AMuchBetter", false, 0.0)]
+    [InlineData("Tie", true, 0.5)]
+    [InlineData("BBetter", false, 1.0)]
+    public void Preference_FollowsThePosition(string verdict, bool modelIsA, double expected) =>
+        Assert.Equal(expected, WinRate.Preference(Enum.Parse<PairwiseVerdict>(verdict), modelIsA));
 
     private static AlpacaEvalGame Game(double? preference, int baselineLength = 100, int modelLength = 100) =>
         new(preference, new string('a', baselineLength), new string('b', modelLength));

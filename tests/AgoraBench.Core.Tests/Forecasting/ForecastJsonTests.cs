@@ -17,7 +17,7 @@ public sealed class ForecastJsonTests
             Validation = forecast.Validation,
             CrossValidated = forecast.CrossValidated,
             PublishedObservations = forecast.PublishedObservations,
-            Predictions = [.. forecast.CrossValidated.Take(2).Select(p => p with { Observed = null })],
+            Predictions = [.. forecast.CrossValidated.Take(2).Select(p => new ForecastPrediction(p.Generator, p.Setting, p.Predicted, p.Low, p.High, observed: null))],
             Notes = ["a note with “quotes” and ü"],
         };
 

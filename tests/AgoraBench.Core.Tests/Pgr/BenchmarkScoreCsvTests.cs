@@ -14,7 +14,9 @@ public class BenchmarkScoreCsvTests
             + "humaneval,GPT-4o,response_generation,code,1e1,5,60.5,\r\n");
 
         Assert.Equal(2, scores.Count);
-        Assert.Equal(new BenchmarkScore("Llama, 8B", GenerationMethod.InstanceGeneration, BenchmarkDomain.Math, "gsm8k", 28.08, 19.84, 34.60) { Source = "scores.csv", Line = 2 }, scores[0]);
+        var first = scores[0];
+        Assert.Equal(("Llama, 8B", GenerationMethod.InstanceGeneration, BenchmarkDomain.Math, "gsm8k", 28.08, 19.84, 34.60), (first.Generator, first.Method, first.Domain, first.Benchmark, first.Student, first.Base, first.Reference));
+        Assert.Equal(("scores.csv", (int?)2, (IReadOnlyList<PgrItemOutcome>?)null), (first.Source, first.Line, first.Items));
         Assert.Equal((10.0, 4), (scores[1].Student, scores[1].Line!.Value));
     }
 

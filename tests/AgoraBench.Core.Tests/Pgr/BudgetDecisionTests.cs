@@ -54,7 +54,7 @@ public sealed class BudgetDecisionTests
     [Fact]
     public void Decide_WithoutOutcomes_HasNoProbability_AndSaysSo()
     {
-        var report = new PgrCalculator().Calculate([Score("a", 8) with { Items = null }, Score("b", 6) with { Items = null }]);
+        var report = new PgrCalculator().Calculate([Score("a", 8).WithItems(null), Score("b", 6).WithItems(null)]);
 
         var decision = BudgetDecision.Decide(report, [new("a", 10), new("b", 10)], 20);
 

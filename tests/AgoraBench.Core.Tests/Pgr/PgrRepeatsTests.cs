@@ -53,7 +53,7 @@ public sealed class PgrRepeatsTests
         Assert.InRange(cell.Value, cell.Interval!.Lower, cell.Interval.Upper);
 
         // The two-level interval is wider than one that ignores the runs' spread, by about the seed part.
-        var held = new PgrCalculator().Calculate([score with { Items = [.. score.Items!.Select(i => i with { Repeat = 1, Item = $"{i.Item}-r{i.Repeat}" })] }], new PgrCalculationOptions { BootstrapRounds = 2000 });
+        var held = new PgrCalculator().Calculate([score.WithItems([.. score.Items!.Select(i => i with { Repeat = 1, Item = $"{i.Item}-r{i.Repeat}" })])], new PgrCalculationOptions { BootstrapRounds = 2000 });
         Assert.True(cell.Interval.Width > held["g"].Cells[0].Interval!.Width);
 
         string markdown = PgrReportWriter.ToString(report, PgrReportFormat.Markdown);
@@ -66,7 +66,7 @@ public sealed class PgrRepeatsTests
     public void Calculate_WithIdenticalRuns_HasNoSeedSpread_AndTheIntervalOfOneRun()
     {
         var one = Score("g", [0.5], salt: 3);
-        var twice = one with { Items = [.. one.Items!, .. one.Items!.Select(i => i with { Repeat = 2 })] };
+        var twice = one.WithItems([.. one.Items!, .. one.Items!.Select(i => i with { Repeat = 2 })]);
         var options = new PgrCalculationOptions { BootstrapRounds = 2000 };
 
         var single = new PgrCalculator().Calculate([one], options)["g"].Cells[0];
@@ -82,7 +82,7 @@ public sealed class PgrRepeatsTests
     public void Calculate_TheSameProblemTwiceInOneRun_IsAnError_NamingTheRun()
     {
         var score = Score("g", [0.5, 0.6], salt: 1);
-        var duplicated = score with { Items = [.. score.Items!, score.Items![^1]] };
+        var duplicated = score.WithItems([.. score.Items!, score.Items![^1]]);
 
         var error = Assert.Throws<DataValidationException>(() => new PgrCalculator().Calculate([duplicated]));
         Assert.Contains(error.Errors, e => e.Field == "item" && e.Message.Contains("has two outcomes for repeat 2", StringComparison.Ordinal));
@@ -92,14 +92,14 @@ public sealed class PgrRepeatsTests
     public async Task ItemCsv_KeepsRepeatsAndWeights_AndRejectsABadRepeatWithItsLine()
     {
         var score = Score("g", [0.4, 0.6], salt: 5);
-        var weighted = score with { Items = [.. score.Items!.Select((i, k) => k == 0 ? i with { StudentWeight = 3, BaseWeight = 2 } : i)] };
+        var weighted = score.WithItems([.. score.Items!.Select((i, k) => k == 0 ? i with { StudentWeight = 3, BaseWeight = 2 } : i)]);
         string csv = PgrItemCsv.Write([weighted]);
         Assert.StartsWith("generator,method,domain,benchmark,item,student,base,reference,repeat,student_weight,base_weight,reference_weight\n", csv, StringComparison.Ordinal);
         string path = Path.Combine(Path.GetTempPath(), $"items-{Guid.NewGuid():N}.csv");
         try
         {
             await File.WriteAllTextAsync(path, csv);
-            var read = await PgrItemCsv.AttachAsync([weighted with { Items = null }], path, CancellationToken.None);
+            var read = await PgrItemCsv.AttachAsync([weighted.WithItems(null)], path, CancellationToken.None);
             Assert.Equal(weighted.Items, read[0].Items!);
 
             string[] lines = csv.Split('\n');
@@ -107,7 +107,7 @@ public sealed class PgrRepeatsTests
             first[8] = "0";
             lines[1] = string.Join(',', first);
             await File.WriteAllTextAsync(path, string.Join('\n', lines));
-            var error = await Assert.ThrowsAsync<DataValidationException>(() => PgrItemCsv.AttachAsync([weighted with { Items = null }], path, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<DataValidationException>(() => PgrItemCsv.AttachAsync([weighted.WithItems(null)], path, CancellationToken.None));
             Assert.Contains(error.Errors, e => e.Line == 2 && e.Field == "repeat" && e.Source == path);
         }
         finally

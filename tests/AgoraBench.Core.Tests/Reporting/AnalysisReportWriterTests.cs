@@ -69,7 +69,7 @@ public partial class AnalysisReportWriterTests
         // Half of the problem-solving points moved to a declared domain "sql": the legend names it beside the paper's.
         var paper = Paper.Value;
         var fine = paper.Fine!;
-        var moved = fine with { Points = [.. fine.Points.Select((p, i) => i % 2 == 0 ? p with { Label = p.Label[..(p.Label.LastIndexOf('/') + 1)] + "sql" } : p)] };
+        var moved = new ProblemSolvingRegression(fine.Kind, fine.Regression, fine.Pearson, fine.Spearman, [.. fine.Points.Select((p, i) => i % 2 == 0 ? p with { Label = p.Label[..(p.Label.LastIndexOf('/') + 1)] + "sql" } : p)]);
         var before = new AgoraBenchAnalysis { Leaderboard = paper.Leaderboard, Options = paper.Options, Coarse = paper.Coarse, Fine = fine };
         var analysis = new AgoraBenchAnalysis { Leaderboard = paper.Leaderboard, Options = paper.Options, Coarse = paper.Coarse, Fine = moved };
 

@@ -7,7 +7,7 @@ namespace AgoraBench;
 /// <param name="Seconds">Wall-clock seconds.</param>
 /// <param name="Stdout">The start of its standard output (capped).</param>
 /// <param name="Stderr">The start of its standard error (capped), then the tester's account of a failure (the exception and the test line).</param>
-public sealed record SandboxResult(string Status, int? ExitCode, int? Signal, double Seconds, string Stdout, string Stderr)
+internal sealed record SandboxResult(string Status, int? ExitCode, int? Signal, double Seconds, string Stdout, string Stderr)
 {
     /// <summary>Gets a value indicating whether the program passed its tests.</summary>
     public bool Passed => Status == "passed";

@@ -9,6 +9,10 @@ namespace AgoraBench;
 /// </summary>
 public sealed class BenchmarkCatalog
 {
+    internal BenchmarkCatalog()
+    {
+    }
+
     private readonly Dictionary<string, BenchmarkDefinition> _definitions = new(StringComparer.Ordinal);
 
     /// <summary>Gets the paper's six benchmarks.</summary>
@@ -59,8 +63,12 @@ public sealed class BenchmarkCatalog
     private static BenchmarkCatalog CreateBuiltIn()
     {
         static Func<string, CancellationToken, Task<IReadOnlyList<BenchmarkProblem>>> Native(string id) => (path, token) => BenchmarkProblems.ReadAsync(id, path, token);
-        static BenchmarkDefinition Of(EvaluationBenchmark benchmark, JsonObject grader) => new()
+        static BenchmarkDefinition Of(EvaluationBenchmark benchmark, JsonObject grader, float temperature = 0, IReadOnlyList<string>? demonstrationFields = null, IReadOnlyList<int>? passAtK = null, string aggregation = "mean") => new()
         {
+            Temperature = temperature,
+            DemonstrationFields = demonstrationFields ?? [],
+            PassAtK = passAtK ?? [],
+            Aggregation = aggregation,
             Id = benchmark.Id,
             DisplayName = benchmark.DisplayName,
             Domain = AgoraBenchNames.ToName(benchmark.Domain),
@@ -71,12 +79,12 @@ public sealed class BenchmarkCatalog
 
         var catalog = new BenchmarkCatalog();
         string[] worked = ["solution", "answer"];
-        catalog.Add(Of(EvaluationBenchmarks.Gsm8k, new() { ["kind"] = "math", ["extraction"] = "first" }) with { Temperature = 0.2f, DemonstrationFields = worked });
-        catalog.Add(Of(EvaluationBenchmarks.Math, new() { ["kind"] = "math" }) with { Temperature = 0.2f, DemonstrationFields = worked });
-        catalog.Add(Of(EvaluationBenchmarks.Mbpp, new() { ["kind"] = "python-tests", ["tests"] = "test_list", ["prefix"] = new JsonArray("test_imports", "test_setup_code"), ["block"] = "first-python", ["answerAs"] = "code" }) with { PassAtK = [1] });
-        catalog.Add(Of(EvaluationBenchmarks.HumanEval, new() { ["kind"] = "python-tests", ["tests"] = "test", ["prefix"] = "prompt", ["entryPoint"] = "entry_point", ["block"] = "first-python", ["answerAs"] = "code" }) with { PassAtK = [1] });
-        catalog.Add(Of(EvaluationBenchmarks.AlpacaEval2, new() { ["kind"] = "pairwise", ["aggregate"] = "length-controlled" }) with { Aggregation = "length-controlled" });
-        catalog.Add(Of(EvaluationBenchmarks.ArenaHard, new() { ["kind"] = "pairwise", ["aggregate"] = "bradley-terry" }) with { Aggregation = "bradley-terry" });
+        catalog.Add(Of(EvaluationBenchmarks.Gsm8k, new() { ["kind"] = "math", ["extraction"] = "first" }, temperature: 0.2f, demonstrationFields: worked));
+        catalog.Add(Of(EvaluationBenchmarks.Math, new() { ["kind"] = "math" }, temperature: 0.2f, demonstrationFields: worked));
+        catalog.Add(Of(EvaluationBenchmarks.Mbpp, new() { ["kind"] = "python-tests", ["tests"] = "test_list", ["prefix"] = new JsonArray("test_imports", "test_setup_code"), ["block"] = "first-python", ["answerAs"] = "code" }, passAtK: [1]));
+        catalog.Add(Of(EvaluationBenchmarks.HumanEval, new() { ["kind"] = "python-tests", ["tests"] = "test", ["prefix"] = "prompt", ["entryPoint"] = "entry_point", ["block"] = "first-python", ["answerAs"] = "code" }, passAtK: [1]));
+        catalog.Add(Of(EvaluationBenchmarks.AlpacaEval2, new() { ["kind"] = "pairwise", ["aggregate"] = "length-controlled" }, aggregation: "length-controlled"));
+        catalog.Add(Of(EvaluationBenchmarks.ArenaHard, new() { ["kind"] = "pairwise", ["aggregate"] = "bradley-terry" }, aggregation: "bradley-terry"));
         return catalog;
     }
 }

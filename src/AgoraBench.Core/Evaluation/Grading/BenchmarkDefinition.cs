@@ -6,7 +6,7 @@ namespace AgoraBench;
 /// definitions (<see cref="BenchmarkCatalog.BuiltIn"/>); a plan's <c>evaluation.benchmarks.&lt;id&gt;</c> with
 /// <c>prompt</c> and <c>grader</c>, or a host's <c>AddBenchmark</c>, declares more.
 /// </summary>
-public sealed record BenchmarkDefinition
+public sealed class BenchmarkDefinition
 {
     /// <summary>Gets the stable id used in files and reports, for example <c>gsm8k</c> or <c>sql-exec</c>.</summary>
     public required string Id { get; init; }
@@ -69,7 +69,7 @@ public sealed record BenchmarkDefinition
 
         var template = LiquidTemplate.Parse(Prompt, out string? error)
             ?? throw new DataValidationException([new DataError(null, null, "prompt", $"the prompt of '{Id}' is not a valid Liquid template: {error}")]);
-        return [.. problems.Select(p => p with { Prompt = template.Render(p) })];
+        return [.. problems.Select(p => new BenchmarkProblem(p.Id, template.Render(p), p.Answer, p.Line) { Fields = p.Fields })];
     }
 
     /// <inheritdoc />

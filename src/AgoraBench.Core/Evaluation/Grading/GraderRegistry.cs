@@ -85,7 +85,7 @@ public sealed class GraderRegistry
             {
                 try
                 {
-                    _kinds[nearest](spec with { Kind = nearest }, context);
+                    _kinds[nearest](new GraderSpec(nearest, spec.Options), context);
                 }
                 catch (DataValidationException ex)
                 {

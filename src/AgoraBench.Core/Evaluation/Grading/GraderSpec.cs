@@ -3,10 +3,23 @@ using System.Text.Json.Nodes;
 namespace AgoraBench;
 
 /// <summary>A grader as declared: its kind and options (the plan's <c>evaluation.benchmarks.&lt;id&gt;.grader</c> object without <c>kind</c>).</summary>
-/// <param name="Kind">The grader kind, for example <c>exact</c>, <c>numeric</c>, <c>math</c>, <c>python-tests</c>, <c>judge</c>, <c>pairwise</c> or a kind a host registered.</param>
-/// <param name="Options">The options, for example <c>{"answer": "gold", "tolerance": 0.01}</c>.</param>
-public sealed record GraderSpec(string Kind, JsonObject Options)
+public sealed class GraderSpec
 {
+    /// <summary>Initializes a new instance of the <see cref="GraderSpec"/> class.</summary>
+    /// <param name="kind">The grader kind, for example <c>exact</c>, <c>numeric</c>, <c>math</c>, <c>python-tests</c>, <c>judge</c>, <c>pairwise</c> or a kind a host registered.</param>
+    /// <param name="options">The options, for example <c>{"answer": "gold", "tolerance": 0.01}</c>.</param>
+    public GraderSpec(string kind, JsonObject options)
+    {
+        Kind = kind;
+        Options = options;
+    }
+
+    /// <summary>Gets the grader kind, for example <c>exact</c>, <c>numeric</c>, <c>math</c>, <c>python-tests</c>, <c>judge</c>, <c>pairwise</c> or a kind a host registered.</summary>
+    public string Kind { get; }
+
+    /// <summary>Gets the options, for example <c>{"answer": "gold", "tolerance": 0.01}</c>.</summary>
+    public JsonObject Options { get; }
+
     /// <summary>Creates a spec without options.</summary>
     /// <param name="kind">The grader kind.</param>
     public GraderSpec(string kind)

@@ -1,11 +1,28 @@
 namespace AgoraBench;
 
 /// <summary>The grade of one answer.</summary>
-/// <param name="Score">The score in [0, 1], or <see langword="null"/> when the answer could not be scored.</param>
-/// <param name="Reason">Why: the rule that matched, the failure, or why it is unscored.</param>
-/// <param name="Extracted">The part of the answer that was graded, or <see langword="null"/>.</param>
-public sealed record ItemScore(double? Score, string Reason, string? Extracted = null)
+public sealed class ItemScore
 {
+    /// <summary>Initializes a new instance of the <see cref="ItemScore"/> class.</summary>
+    /// <param name="score">The score in [0, 1], or <see langword="null"/> when the answer could not be scored.</param>
+    /// <param name="reason">Why: the rule that matched, the failure, or why it is unscored.</param>
+    /// <param name="extracted">The part of the answer that was graded, or <see langword="null"/>.</param>
+    public ItemScore(double? score, string reason, string? extracted = null)
+    {
+        Score = score;
+        Reason = reason;
+        Extracted = extracted;
+    }
+
+    /// <summary>Gets the score in [0, 1], or <see langword="null"/> when the answer could not be scored.</summary>
+    public double? Score { get; }
+
+    /// <summary>Gets why: the rule that matched, the failure, or why it is unscored.</summary>
+    public string Reason { get; }
+
+    /// <summary>Gets the part of the answer that was graded, or <see langword="null"/>.</summary>
+    public string? Extracted { get; }
+
     /// <summary>Gets a value indicating whether the answer was scored.</summary>
     public bool IsScored => Score is not null;
 

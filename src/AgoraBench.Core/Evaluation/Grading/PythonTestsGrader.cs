@@ -99,11 +99,11 @@ internal sealed partial class PythonTestsGrader : IBenchmarkGrader
         var result = await sandbox.RunAsync(run, _context.Limits, cancellationToken).ConfigureAwait(false);
         if (result.Passed)
         {
-            return ItemScore.Pass(true, "passed", result.Status) with { Run = result };
+            return new ItemScore(1.0, "passed", result.Status) { Run = result };
         }
 
         string last = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? string.Empty;
-        return ItemScore.Pass(false, result.Status == "timeout" || last.Length == 0 ? result.Status : result.Status + ": " + last, result.Status) with { Run = result };
+        return new ItemScore(0.0, result.Status == "timeout" || last.Length == 0 ? result.Status : result.Status + ": " + last, result.Status) { Run = result };
     }
 
     /// <summary>A Python string literal of any text: quotes, backslashes and control characters escaped, everything else as is.</summary>

@@ -16,7 +16,7 @@ namespace AgoraBench;
 /// Bradley–Terry win rate against the baseline, which for one model and one baseline is the share of weighted wins);
 /// AlpacaEval 2.0: 1.
 /// </param>
-public sealed record PairwiseOutcome(string Question, double Value, double Weight)
+internal sealed record PairwiseOutcome(string Question, double Value, double Weight)
 {
     /// <summary>Gets AlpacaEval's raw share in percent (before the length adjustment), or <see langword="null"/>.</summary>
     public double? RawPreference { get; init; }

@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>A pairwise judge's verdict on answers A and B (Arena-Hard's five labels).</summary>
-public enum PairwiseVerdict
+internal enum PairwiseVerdict
 {
     /// <summary><c>[[A&gt;&gt;B]]</c>: A is significantly better.</summary>
     AMuchBetter = 0,

@@ -3,4 +3,4 @@ namespace AgoraBench;
 /// <summary>A bootstrap interval of a score, in the score's own unit.</summary>
 /// <param name="Lower">The lower bound.</param>
 /// <param name="Upper">The upper bound.</param>
-public sealed record ScoreInterval(double Lower, double Upper);
+internal sealed record ScoreInterval(double Lower, double Upper);

@@ -21,6 +21,23 @@ public static class WinRate
     /// <summary>The weight of each gamed-baseline row: AlpacaEval's <c>regularize_to_baseline_lambda</c> 0.2 over its two gamed baselines.</summary>
     internal const double GamedRowWeight = 0.2 / 2;
 
+    /// <summary>
+    /// Scores the baseline against itself, as AlpacaEval's leaderboard does: the raw win rate of its games (with
+    /// <see cref="WinRateMethod.Minimal"/>), and a length-controlled win rate of 50 by definition.
+    /// </summary>
+    /// <param name="games">The baseline's games against itself.</param>
+    /// <returns>The win rates.</returns>
+    /// <exception cref="DataValidationException">No game has a valid preference.</exception>
+    public static WinRateResult ComputeBaseline(IReadOnlyList<AlpacaEvalGame> games)
+    {
+        var raw = Compute(games, WinRateMethod.Minimal);
+        return new WinRateResult(raw.WinRate, 50, raw.StandardError, raw.Games)
+        {
+            LengthControlledStandardError = raw.LengthControlledStandardError,
+            AdjustedShares = raw.AdjustedShares,
+        };
+    }
+
     /// <summary>Computes the raw and length-controlled win rates of one model.</summary>
     /// <param name="games">The model's games, one per instruction, in the evaluation set's order (the position picks the instruction's difficulty).</param>
     /// <param name="method">The length control; <see cref="WinRateMethod.LengthControlledV1"/> by default.</param>

@@ -113,14 +113,14 @@ internal sealed class EvaluateStep(RunStepInfo info, PlanBenchmark benchmark, Mo
         IReadOnlyList<string> failed;
         try
         {
-            (_, failed) = await StudentEvaluator.RunAsync(
+            failed = (await StudentEvaluator.RunAsync(
                 client,
                 id,
                 evaluated,
                 predictionsPath,
                 new StudentEvaluationOptions { Benchmark = definition, FewShotExamples = Role == ModelRole.Base ? demonstrations : [], Concurrency = RunContext.Concurrency(endpoint, evaluated.Length) },
                 progress is null ? null : new SynchronousProgress<string>(_ => progress.Report(Progress(Interlocked.Increment(ref answered), evaluated.Length))),
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken).ConfigureAwait(false)).Failed;
         }
         catch (EvaluationAbortedException ex)
         {

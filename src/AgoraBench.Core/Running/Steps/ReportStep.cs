@@ -68,7 +68,7 @@ internal sealed class ReportStep(RunStepInfo info, AnalyzeStep analyze) : RunSte
         }
 
         var detailed = measured.Generators.SelectMany(g => g.Cells).ToDictionary(c => (c.Generator, c.Setting.Key));
-        return [.. cells.Select(c => detailed.TryGetValue((c.Generator, c.Setting.Key), out var d) && d.Value.Equals(c.Value) ? c with { Benchmarks = d.Benchmarks } : c)];
+        return [.. cells.Select(c => detailed.TryGetValue((c.Generator, c.Setting.Key), out var d) && d.Value.Equals(c.Value) ? c.WithBenchmarks(d.Benchmarks) : c)];
     }
 
     /// <summary>Reads a table the study may not have measured: a missing file or one without rows is an empty table, not an error.</summary>
