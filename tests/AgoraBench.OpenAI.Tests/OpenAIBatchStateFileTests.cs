@@ -78,6 +78,66 @@ public sealed class OpenAIBatchStateFileTests : IAsyncLifetime
         Assert.Equal(0, _server.BatchesCreated);
     }
 
+    [Fact]
+    public async Task OpenFromState_ReadsTheStateFile_AndRewritesItUnchanged()
+    {
+        Directory.CreateDirectory(_state);
+        foreach (string name in new[] { "state.json", "batches.jsonl", "results.jsonl" })
+        {
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "Golden", name), Path.Combine(_state, name));
+        }
+
+        await using (var client = await OpenAIBatchChatClient.OpenFromStateAsync(_state, name => name == "AGORABENCH_BATCH_TEST_KEY" ? "test-key" : null))
+        {
+            var metadata = Assert.IsType<ChatClientMetadata>(client.GetService(typeof(ChatClientMetadata)));
+            Assert.Equal("gpt-4o-mini", metadata.DefaultModelId);
+            Assert.Equal(new Uri("https://batch.example.test/v1/"), metadata.ProviderUri);
+            Assert.Equal("cancelled", Assert.Single(await client.GetBatchesAsync(refresh: false)).Status);
+        }
+
+        GoldenFile.Verify(await File.ReadAllTextAsync(Path.Combine(_state, "state.json")), "Golden/state.json");
+    }
+
+    [Theory]
+    [InlineData("{\"endpoint\": \"https://batch.example.test/v1/\"}", "model")]
+    [InlineData("{\"model\": \"gpt-4o-mini\", \"endpoint\": 3}", "endpoint")]
+    [InlineData("{\"model\": \"gpt-4o-mini\", \"endpoint\": \"not a url\"}", "endpoint")]
+    public async Task OpenFromState_ADamagedStateFile_IsAnErrorNamingTheFileAndField(string text, string field)
+    {
+        Directory.CreateDirectory(_state);
+        string path = Path.Combine(_state, "state.json");
+        await File.WriteAllTextAsync(path, text);
+
+        var error = await Assert.ThrowsAsync<DataValidationException>(() => OpenAIBatchChatClient.OpenFromStateAsync(_state, _ => "test-key"));
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenFromState_WithoutAStateFile_IsAnErrorNamingIt()
+    {
+        Directory.CreateDirectory(_state);
+
+        var error = await Assert.ThrowsAsync<DataValidationException>(() => OpenAIBatchChatClient.OpenFromStateAsync(_state, _ => "test-key"));
+
+        Assert.Contains(Path.Combine(_state, "state.json"), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADamagedEventLine_IsAnErrorNamingTheFileAndLine()
+    {
+        Directory.CreateDirectory(_state);
+        string path = Path.Combine(_state, "batches.jsonl");
+        await File.WriteAllTextAsync(path, File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Golden", "batches.jsonl"))[0] + "\n{\"event\":\"submitted\",\"batch\":\"batch_2\",\"round\":\"two\",\"ids\":[]}\n{\"event\":\"finished\",\"batch\":\"batch_1\",\"status\":\"completed\"}\n");
+
+        var error = await Assert.ThrowsAsync<DataValidationException>(OpenAsync);
+
+        var problem = Assert.Single(error.Errors);
+        Assert.Equal(path, problem.Source);
+        Assert.Equal(2, problem.Line);
+    }
+
     /// <summary>A clock that always reads the same instant (so the logged times are fixed) while its timers run in real time.</summary>
     private sealed class FrozenClock(DateTimeOffset now) : TimeProvider
     {
