@@ -375,14 +375,15 @@ public sealed class OpenAIFineTuningTrainer : IStudentTrainer
             return null;
         }
 
-        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false));
-        return document.RootElement.TryGetProperty("job_id", out var id) ? id.GetString() : null;
+        var state = await ArtefactJson.ReadFileAsync(path, StateJsonContext.Default.FineTuningJobState, cancellationToken).ConfigureAwait(false);
+        return state.JobId;
     }
 
     private static async Task WriteStateAsync(string path, string jobId, string fileId)
     {
         string temporary = path + ".tmp";
-        await File.WriteAllTextAsync(temporary, $"{{\"job_id\": {JsonSerializer.Serialize(jobId, StateJsonContext.Default.String)}, \"training_file\": {JsonSerializer.Serialize(fileId, StateJsonContext.Default.String)}}}\n", CancellationToken.None).ConfigureAwait(false);
+        string line = ArtefactJson.WriteLine(new FineTuningJobState { JobId = jobId, TrainingFile = fileId }, StateJsonContext.Default.FineTuningJobState) + "\n";
+        await File.WriteAllTextAsync(temporary, line, CancellationToken.None).ConfigureAwait(false);
         File.Move(temporary, path, overwrite: true);
     }
 

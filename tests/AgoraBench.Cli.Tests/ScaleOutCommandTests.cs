@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgoraBench.OpenAI.Tests;
 using AgoraBench.Tests.TestSupport;
@@ -56,6 +58,9 @@ public sealed class ScaleOutCommandTests : IAsyncLifetime
         var batches = JsonNode.Parse(status.Output)!.AsArray();
         Assert.Equal("completed", batches.Single()!["status"]!.GetValue<string>());
         Assert.Equal(12, batches.Single()!["requests"]!.GetValue<int>());
+        // The same bytes the earlier hand-written JsonArray produced: these fields in this order, indented, a final newline.
+        Assert.Equal(["state", "batch", "round", "status", "requests", "completed", "failed", "collected"], batches.Single()!.AsObject().Select(p => p.Key));
+        Assert.Equal(batches.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n", status.Output.ReplaceLineEndings("\n"));
     }
 
     [Fact]

@@ -165,6 +165,37 @@ public sealed class OpenAIFineTuningTrainerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TrainAsync_Restart_ReadsAJobFileInTheEarlierHandWrittenLayout()
+    {
+        _server.Script = ["queued", "running", "running", "succeeded"];
+        _server.FailNextPolls = 100;
+        await Assert.ThrowsAsync<StudentTrainingException>(() => Trainer(maxTransient: 2).TrainAsync(Request()));
+        string path = Path.Combine(_workDir, "openai-job.json");
+        Assert.Equal("{\"job_id\":\"ftjob-1\",\"training_file\":\"file-1\"}\n", File.ReadAllText(path));
+
+        // The layout the earlier version wrote (spaces after the separators) still re-attaches.
+        File.WriteAllText(path, "{\"job_id\": \"ftjob-1\", \"training_file\": \"file-1\"}\n");
+        _server.FailNextPolls = 0;
+        var student = await Trainer().TrainAsync(Request());
+
+        Assert.Equal("ftjob-1", student.JobId);
+        Assert.Single(_server.CreatedJobs);
+    }
+
+    [Fact]
+    public async Task TrainAsync_ADamagedJobFile_IsADataErrorNamingIt()
+    {
+        Directory.CreateDirectory(_workDir);
+        string path = Path.Combine(_workDir, "openai-job.json");
+        File.WriteAllText(path, "{\"job_id\": 7}\n");
+
+        var error = await Assert.ThrowsAsync<DataValidationException>(() => Trainer().TrainAsync(Request()));
+
+        Assert.Equal(path, Assert.Single(error.Errors).Source);
+        Assert.Empty(_server.CreatedJobs);
+    }
+
+    [Fact]
     public async Task TrainAsync_TooFewExamples_IsADataError_BeforeAnyUpload()
     {
         var request = new StudentTrainingRequest { BaseModel = "m", Instances = [new SyntheticInstance { Instruction = "q", Response = "a" }], WorkingDirectory = _workDir };

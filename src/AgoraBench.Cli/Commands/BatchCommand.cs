@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using AgoraBench.OpenAI;
 
 namespace AgoraBench.Cli.Commands;
@@ -33,10 +32,11 @@ internal static class BatchCommand
 
                 var folders = Directory.EnumerateFiles(root, "batches.jsonl", SearchOption.AllDirectories).Select(Path.GetDirectoryName).OfType<string>().Order(StringComparer.Ordinal).ToArray();
                 var table = new MarkdownTable(("state", false), ("batch", false), ("round", true), ("status", false), ("requests", true), ("completed", true), ("failed", true));
-                var node = new JsonArray();
+                var documents = new List<BatchStatusDocument>();
                 foreach (string folder in folders)
                 {
-                    var client = await OpenAsync(folder, cancellationToken).ConfigureAwait(false);
+                    // The state folder names the model, the API's address and the key's variable (never the key).
+                    var client = await OpenAIBatchChatClient.OpenFromStateAsync(folder, cancellationToken: cancellationToken).ConfigureAwait(false);
                     await using var disposeClient = client.ConfigureAwait(false);
                     if (cancel)
                     {
@@ -48,13 +48,13 @@ internal static class BatchCommand
                     {
                         string state = Path.GetRelativePath(root, folder);
                         table.AddRow(state, batch.BatchId, Invariant(batch.Round), batch.Status, Invariant(batch.Requests), Invariant(batch.Completed), Invariant(batch.Failed));
-                        node.Add((JsonNode)new JsonObject { ["state"] = state, ["batch"] = batch.BatchId, ["round"] = batch.Round, ["status"] = batch.Status, ["requests"] = batch.Requests, ["completed"] = batch.Completed, ["failed"] = batch.Failed, ["collected"] = batch.Collected });
+                        documents.Add(new BatchStatusDocument { State = state, Batch = batch.BatchId, Round = batch.Round, Status = batch.Status, Requests = batch.Requests, Completed = batch.Completed, Failed = batch.Failed, Collected = batch.Collected });
                     }
                 }
 
                 if (parseResult.GetValue(json))
                 {
-                    await stdout.WriteLineAsync(node.ToJsonString(JsonReport.Indented)).ConfigureAwait(false);
+                    await stdout.WriteAsync(ArtefactJson.Write(documents, CliJsonContext.Default.ListBatchStatusDocument)).ConfigureAwait(false);
                 }
                 else if (folders.Length == 0)
                 {
@@ -70,16 +70,4 @@ internal static class BatchCommand
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    // The state folder names the model, the API's address and the key's variable (never the key).
-    private static async Task<OpenAIBatchChatClient> OpenAsync(string folder, CancellationToken cancellationToken)
-    {
-        var state = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "state.json"), cancellationToken).ConfigureAwait(false))!;
-        string model = state["model"]!.GetValue<string>();
-        string? endpointText = state["endpoint"]?.GetValue<string>();
-        Uri? endpoint = endpointText is null || endpointText.StartsWith("https://api.openai.com", StringComparison.Ordinal) ? null : new Uri(endpointText);
-        string keyVariable = state["api_key_env"]?.GetValue<string>() ?? "OPENAI_API_KEY";
-        var client = new OpenAIModelClientFactory().CreateClient(new ModelEndpoint { Model = model, Endpoint = endpoint, ApiKeyEnvironmentVariable = keyVariable }, ModelRole.MetricJudge);
-        return await OpenAIBatchChatClient.OpenAsync(client, model, new OpenAIBatchOptions { StateDirectory = folder }, endpoint, keyVariable, cancellationToken).ConfigureAwait(false);
-    }
 }

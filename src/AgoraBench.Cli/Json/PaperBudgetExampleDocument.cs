@@ -6,7 +6,7 @@ namespace AgoraBench.Cli;
 /// <summary>
 /// The worked Fig. 7 budget example: the assumed tokens, each option's cost and published PGR, and one decision per
 /// domain. The decisions are the library's budget-decision documents as it writes them
-/// (<see cref="BudgetDecisionWriter.WriteJson"/>), kept as they are.
+/// (through <see cref="AgoraBenchReports"/>), kept as they are.
 /// </summary>
 internal sealed record PaperBudgetExampleDocument
 {

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 using global::OpenAI;
@@ -102,25 +103,24 @@ public sealed class OpenAIBatchChatClient : IChatClient, IAsyncDisposable
 
         string folder = Path.GetFullPath(options.StateDirectory);
         Directory.CreateDirectory(folder);
-        var state = new JsonObject
+        var state = new BatchStateDocument
         {
-            ["model"] = model,
-            ["endpoint"] = new ModelEndpoint { Model = model, Endpoint = endpoint }.RedactedEndpoint(),
-            ["api_key_env"] = apiKeyVariable ?? "OPENAI_API_KEY",
+            Model = model,
+            Endpoint = new ModelEndpoint { Model = model, Endpoint = endpoint }.RedactedEndpoint(),
+            ApiKeyEnv = apiKeyVariable ?? DefaultKeyVariable,
         };
-        await AtomicFile.WriteAllTextAsync(Path.Combine(folder, StateFile), state.ToJsonString(JsonReport.Indented) + "\n", cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(Path.Combine(folder, StateFile), ArtefactJson.Write(state, BatchJsonContext.Default.BatchStateDocument), cancellationToken).ConfigureAwait(false);
 
         var records = new Dictionary<string, BatchRecord>(StringComparer.Ordinal);
         var log = await JsonLinesAppendFile.OpenAsync(Path.Combine(folder, BatchesFile), root => Apply(records, root), "a batch record", cancellationToken).ConfigureAwait(false);
         var answers = new Dictionary<string, StoredAnswer>(StringComparer.Ordinal);
         var results = await JsonLinesAppendFile.OpenAsync(
             Path.Combine(folder, ResultsFile),
-            root => answers[root.GetProperty("custom_id").GetString()!] = new StoredAnswer(
-                root.GetProperty("text").GetString()!,
-                root.TryGetProperty("finish_reason", out var f) ? f.GetString() : null,
-                root.TryGetProperty("model", out var m) ? m.GetString() : null,
-                root.GetProperty("input_tokens").GetInt64(),
-                root.GetProperty("output_tokens").GetInt64()),
+            root =>
+            {
+                var line = root.Deserialize(BatchJsonContext.Default.BatchAnswerLine) ?? throw new FormatException("the line is null");
+                answers[line.CustomId] = new StoredAnswer(line.Text, line.FinishReason, line.Model, line.InputTokens, line.OutputTokens);
+            },
             "a batch answer",
             cancellationToken).ConfigureAwait(false);
         var batchClient = new OpenAIBatchChatClient(client, model, options, endpoint, log, results, records, answers);
@@ -132,7 +132,36 @@ public sealed class OpenAIBatchChatClient : IChatClient, IAsyncDisposable
         return batchClient;
     }
 
+    /// <summary>Opens the batch client a state folder records (model, the API's address, the key's variable), as <c>agorabench batch</c> does to list or cancel its batches.</summary>
+    /// <param name="stateDirectory">The state folder (it holds <c>state.json</c>).</param>
+    /// <param name="environment">Reads environment variables (the API key); <see langword="null"/> for the process environment.</param>
+    /// <param name="cancellationToken">Cancels reading the state.</param>
+    /// <returns>The client, re-attached to the batches the folder records as still open.</returns>
+    /// <exception cref="DataValidationException">The state files are missing or damaged (the file, line and field are named).</exception>
+    public static async Task<OpenAIBatchChatClient> OpenFromStateAsync(string stateDirectory, Func<string, string?>? environment = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stateDirectory);
+        string path = Path.Combine(Path.GetFullPath(stateDirectory), StateFile);
+        if (!File.Exists(path))
+        {
+            throw new DataValidationException([new DataError(path, null, null, "the batch state file does not exist")]);
+        }
+
+        var state = await ArtefactJson.ReadFileAsync(path, BatchJsonContext.Default.BatchStateDocument, cancellationToken).ConfigureAwait(false);
+        Uri? endpoint = null;
+        if (state.Endpoint is { } text && !text.StartsWith("https://api.openai.com", StringComparison.Ordinal)
+            && !Uri.TryCreate(text, UriKind.Absolute, out endpoint))
+        {
+            throw new DataValidationException([new DataError(path, null, "endpoint", $"'{text}' is not an absolute URL")]);
+        }
+
+        string keyVariable = state.ApiKeyEnv ?? DefaultKeyVariable;
+        var client = new OpenAIModelClientFactory(environment).CreateClient(new ModelEndpoint { Model = state.Model, Endpoint = endpoint, ApiKeyEnvironmentVariable = keyVariable }, ModelRole.MetricJudge);
+        return await OpenAsync(client, state.Model, new OpenAIBatchOptions { StateDirectory = stateDirectory }, endpoint, keyVariable, cancellationToken).ConfigureAwait(false);
+    }
+
     internal const string StateFile = "state.json";
+    private const string DefaultKeyVariable = "OPENAI_API_KEY";
     internal const string BatchesFile = "batches.jsonl";
     internal const string ResultsFile = "results.jsonl";
 
@@ -284,7 +313,7 @@ public sealed class OpenAIBatchChatClient : IChatClient, IAsyncDisposable
         {
             var operation = await CreateBatchOperation.RehydrateAsync(_batches, id, cancellationToken).ConfigureAwait(false);
             await operation.CancelAsync(new RequestOptions { CancellationToken = cancellationToken }).ConfigureAwait(false);
-            await AppendAsync(new JsonObject { ["event"] = "cancel-requested", ["batch"] = id, ["at"] = Now() }).ConfigureAwait(false);
+            await AppendAsync(new BatchCancelRequestedEvent { Batch = id, At = Now() }, BatchJsonContext.Default.BatchCancelRequestedEvent).ConfigureAwait(false);
         }
 
         EnsurePolling();
@@ -342,16 +371,20 @@ public sealed class OpenAIBatchChatClient : IChatClient, IAsyncDisposable
 
     private static void Apply(Dictionary<string, BatchRecord> records, JsonElement root)
     {
-        string batch = root.GetProperty("batch").GetString()!;
-        switch (root.GetProperty("event").GetString())
+        var line = root.Deserialize(BatchJsonContext.Default.BatchEventLine) ?? throw new FormatException("the line is null");
+        switch (line.Event)
         {
-            case "submitted":
-                records[batch] = new BatchRecord(batch, root.GetProperty("round").GetInt32(), [.. root.GetProperty("ids").EnumerateArray().Select(i => i.GetString()!)], records.Count);
+            case BatchEventLine.Submitted:
+                records[line.Batch] = new BatchRecord(
+                    line.Batch,
+                    line.Round ?? throw new FormatException("a submitted event has no 'round'"),
+                    [.. line.Ids ?? throw new FormatException("a submitted event has no 'ids'")],
+                    records.Count);
                 break;
-            case "finished" when records.TryGetValue(batch, out var finished):
-                finished.Status = root.GetProperty("status").GetString();
-                finished.Completed = root.TryGetProperty("completed", out var c) ? c.GetInt32() : 0;
-                finished.FailedCount = root.TryGetProperty("failed", out var f) ? f.GetInt32() : 0;
+            case BatchEventLine.Finished when records.TryGetValue(line.Batch, out var finished):
+                finished.Status = line.Status ?? throw new FormatException("a finished event has no 'status'");
+                finished.Completed = line.Completed ?? 0;
+                finished.FailedCount = line.Failed ?? 0;
                 finished.Collected = true;
                 break;
         }
@@ -494,7 +527,7 @@ public sealed class OpenAIBatchChatClient : IChatClient, IAsyncDisposable
             var operation = await _batches.CreateBatchAsync(BinaryContent.Create(BinaryData.FromString(body.ToJsonString())), waitUntilCompleted: false, new RequestOptions { CancellationToken = cancellationToken }).ConfigureAwait(false);
             var ids = chunk.Select(p => p.Id).ToArray();
             var record = new BatchRecord(operation.BatchId, round, [.. ids], 0);
-            await AppendAsync(new JsonObject { ["event"] = "submitted", ["batch"] = record.Id, ["file"] = file.Value.Id, ["round"] = round, ["ids"] = new JsonArray([.. ids.Select(i => (JsonNode)i)]), ["at"] = Now() }).ConfigureAwait(false);
+            await AppendAsync(new BatchSubmittedEvent { Batch = record.Id, File = file.Value.Id, Round = round, Ids = ids, At = Now() }, BatchJsonContext.Default.BatchSubmittedEvent).ConfigureAwait(false);
             lock (_gate)
             {
                 record.Sequence = _records.Count;
@@ -706,7 +739,7 @@ public sealed class OpenAIBatchChatClient : IChatClient, IAsyncDisposable
             }
         }
 
-        await AppendAsync(new JsonObject { ["event"] = "finished", ["batch"] = record.Id, ["status"] = status.Status, ["completed"] = succeeded, ["failed"] = failedRequests, ["output"] = status.OutputFileId, ["errors"] = status.ErrorFileId, ["at"] = Now() }).ConfigureAwait(false);
+        await AppendAsync(new BatchFinishedEvent { Batch = record.Id, Status = status.Status, Completed = succeeded, Failed = failedRequests, Output = status.OutputFileId, Errors = status.ErrorFileId, At = Now() }, BatchJsonContext.Default.BatchFinishedEvent).ConfigureAwait(false);
         lock (_gate)
         {
             record.Status = status.Status;
@@ -779,7 +812,17 @@ public sealed class OpenAIBatchChatClient : IChatClient, IAsyncDisposable
         pending.Completion.TrySetCanceled(cancellationToken);
     }
 
-    private Task AppendAsync(JsonObject line) => _log.AppendAsync(Encoding.UTF8.GetBytes(line.ToJsonString() + "\n"));
+    private Task AppendAsync<T>(T line, JsonTypeInfo<T> contract) => _log.AppendAsync(Line(line, contract));
+
+    /// <summary>One JSON Lines line: compact, default (ASCII-safe) escaping, a final newline.</summary>
+    private static byte[] Line<T>(T value, JsonTypeInfo<T> contract)
+    {
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(value, contract);
+        byte[] line = new byte[json.Length + 1];
+        json.CopyTo(line, 0);
+        line[^1] = (byte)'\n';
+        return line;
+    }
 
     /// <summary>A waiting call. Its request line exists only while it waits for a batch file (50,000 uploaded lines are ~150 MB); a resubmission writes it again.</summary>
     private sealed class Pending(string id, Func<byte[]> line)
@@ -829,16 +872,8 @@ public sealed class OpenAIBatchChatClient : IChatClient, IAsyncDisposable
 
         public byte[] ToLine(string id)
         {
-            var node = new JsonObject
-            {
-                ["custom_id"] = id,
-                ["text"] = Text,
-                ["finish_reason"] = FinishReason,
-                ["model"] = Model,
-                ["input_tokens"] = InputTokens,
-                ["output_tokens"] = OutputTokens,
-            };
-            return Encoding.UTF8.GetBytes(node.ToJsonString() + "\n");
+            var line = new BatchAnswerLine { CustomId = id, Text = Text, FinishReason = FinishReason, Model = Model, InputTokens = InputTokens, OutputTokens = OutputTokens };
+            return Line(line, BatchJsonContext.Default.BatchAnswerLine);
         }
     }
 }
