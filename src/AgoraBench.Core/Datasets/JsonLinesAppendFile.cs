@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace AgoraBench;
 
@@ -10,6 +11,7 @@ internal sealed class JsonLinesAppendFile : IAsyncDisposable, IDisposable
 {
     private readonly FileStream _file;
     private readonly Lock _gate = new();
+    private readonly JsonLineBuffer _line = new();
 
     private JsonLinesAppendFile(string path, FileStream file)
     {
@@ -70,10 +72,29 @@ internal sealed class JsonLinesAppendFile : IAsyncDisposable, IDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>Closes the file.</summary>
-    /// <returns>A task that completes when the file is closed.</returns>
-    public ValueTask DisposeAsync() => _file.DisposeAsync();
+    /// <summary>Appends one record as a line (serialised under the write lock into a reused buffer), handed to the operating system whole before this returns.</summary>
+    public Task AppendAsync<T>(T record, JsonTypeInfo<T> contract)
+    {
+        lock (_gate)
+        {
+            _file.Write(_line.Line(record, contract));
+        }
+
+        return Task.CompletedTask;
+    }
 
     /// <summary>Closes the file.</summary>
-    public void Dispose() => _file.Dispose();
+    /// <returns>A task that completes when the file is closed.</returns>
+    public ValueTask DisposeAsync()
+    {
+        _line.Dispose();
+        return _file.DisposeAsync();
+    }
+
+    /// <summary>Closes the file.</summary>
+    public void Dispose()
+    {
+        _line.Dispose();
+        _file.Dispose();
+    }
 }

@@ -69,13 +69,12 @@ public sealed class CachingDataGenerator : IDataGenerator, IAsyncDisposable
         }
 
         var outcome = await _inner.GenerateAsync(request, cancellationToken).ConfigureAwait(false);
-        byte[] line = GenerationOutcomeJson.Line(GenerationCacheLine.From(key, outcome), GenerationJsonContext.Default.GenerationCacheLine);
         lock (_gate)
         {
             _entries[key] = outcome;
         }
 
-        await _file.AppendAsync(line).ConfigureAwait(false);
+        await _file.AppendAsync(GenerationCacheLine.From(key, outcome), GenerationJsonContext.Default.GenerationCacheLine).ConfigureAwait(false);
         return outcome;
     }
 

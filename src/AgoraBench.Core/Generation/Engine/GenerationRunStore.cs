@@ -20,6 +20,7 @@ internal sealed class GenerationRunStore : IAsyncDisposable
     private readonly FileStream _attempts;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _writeLock = new();
+    private readonly JsonLineBuffer _line = new();
     private JsonLinesAppendFile? _issued;
 
     private GenerationRunStore(string path, FileStream instances, FileStream attempts, IReadOnlyList<SyntheticInstance> existing, JsonLinesAppendFile? issued, IReadOnlyList<IssuedPrompt> outstanding, int highestIssued)
@@ -128,12 +129,16 @@ internal sealed class GenerationRunStore : IAsyncDisposable
     /// <param name="instance">The instance.</param>
     /// <param name="cancellationToken">A token that cancels the write.</param>
     /// <returns>A task that completes when the line is flushed.</returns>
-    internal async Task AppendInstanceAsync(SyntheticInstance instance, CancellationToken cancellationToken = default)
+    internal Task AppendInstanceAsync(SyntheticInstance instance, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        using var buffer = new MemoryStream();
-        await SyntheticDatasetWriter.WriteAsync(buffer, [instance], SyntheticDatasetFormat.JsonLines, cancellationToken).ConfigureAwait(false);
-        await WriteAsync(_instances, buffer.ToArray(), cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writeLock)
+        {
+            _instances.Write(_line.Line(instance, static (writer, i) => SyntheticDatasetWriter.WriteInstance(writer, i)));
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Appends one completion to the attempt log and flushes it.</summary>
@@ -142,12 +147,21 @@ internal sealed class GenerationRunStore : IAsyncDisposable
     /// <param name="outcome">The outcome.</param>
     /// <param name="cancellationToken">A token that cancels the write.</param>
     /// <returns>A task that completes when the line is flushed.</returns>
-    internal async Task AppendAttemptAsync(string itemId, int attempt, GenerationOutcome outcome, CancellationToken cancellationToken = default)
+    internal Task AppendAttemptAsync(string itemId, int attempt, GenerationOutcome outcome, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(itemId);
         ArgumentNullException.ThrowIfNull(outcome);
-        byte[] line = GenerationOutcomeJson.Line(GenerationAttemptLine.From(itemId, attempt, outcome), GenerationJsonContext.Default.GenerationAttemptLine);
-        await WriteAsync(_attempts, line, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var record = GenerationAttemptLine.From(itemId, attempt, outcome);
+        lock (_writeLock)
+        {
+            // The streams are unbuffered: one synchronous write hands the whole line to the operating system before
+            // this returns (a few microseconds into the page cache), with no thread-pool hop and no flush to wait
+            // for; it is not cancellable half-way, so no torn lines under normal cancellation.
+            _attempts.Write(_line.Line(record, GenerationJsonContext.Default.GenerationAttemptLine));
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc/>
@@ -160,6 +174,7 @@ internal sealed class GenerationRunStore : IAsyncDisposable
             await _issued.DisposeAsync().ConfigureAwait(false);
         }
 
+        _line.Dispose();
         _gate.Dispose();
         _lock?.Dispose();
     }
@@ -180,8 +195,7 @@ internal sealed class GenerationRunStore : IAsyncDisposable
             }
         }
 
-        byte[] line = GenerationOutcomeJson.Line(new IssuedPromptLine(itemId, item, attempt, prompt), GenerationJsonContext.Default.IssuedPromptLine);
-        await _issued.AppendAsync(line).ConfigureAwait(false);
+        await _issued.AppendAsync(new IssuedPromptLine(itemId, item, attempt, prompt), GenerationJsonContext.Default.IssuedPromptLine).ConfigureAwait(false);
     }
 
     private static async Task<IReadOnlyList<IssuedPrompt>> OutstandingAsync(string attemptsPath, Dictionary<(string Item, int Attempt), IssuedPrompt> issued, IReadOnlyList<SyntheticInstance> existing, CancellationToken cancellationToken)
@@ -198,19 +212,5 @@ internal sealed class GenerationRunStore : IAsyncDisposable
             }, "an attempt record", cancellationToken).ConfigureAwait(false);
         var accepted = existing.Select(i => i.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
         return [.. issued.Where(p => !accepted.Contains(p.Key.Item)).Select(p => p.Value).OrderBy(p => p.Item).ThenBy(p => p.Attempt)];
-    }
-
-    private Task WriteAsync(FileStream stream, byte[] line, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_writeLock)
-        {
-            // The streams are unbuffered: one synchronous write hands the whole line to the operating system before
-            // this returns (a few microseconds into the page cache), with no thread-pool hop and no flush to wait
-            // for; it is not cancellable half-way, so no torn lines under normal cancellation.
-            stream.Write(line);
-        }
-
-        return Task.CompletedTask;
     }
 }
