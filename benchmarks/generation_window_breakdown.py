@@ -80,6 +80,8 @@ def breakdown(log, concurrency, latency):
     ramp = sum(rs[0][0] - t0 for rs in by_conn.values())
     tail = sum(end - rs[-1][2] for rs in by_conn.values())
     turn = [b[0] - a[2] for rs in by_conn.values() for a, b in zip(rs, rs[1:])]
+    first_turn = [rs[1][0] - rs[0][2] for rs in by_conn.values() if len(rs) > 1]
+    later_turn = [b[0] - a[2] for rs in by_conn.values() for a, b in zip(rs[1:], rs[2:])]
     n = len(log)
     return {
         "requests": n,
@@ -87,6 +89,9 @@ def breakdown(log, concurrency, latency):
         "ramp_ms_per_connection": 1000 * ramp / len(by_conn),
         "turnaround_ms_mean": 1000 * sum(turn) / max(1, len(turn)),
         "turnaround_ms_p50": 1000 * statistics.median(turn) if turn else 0.0,
+        "turnaround_ms_p90": 1000 * statistics.quantiles(turn, n=10)[-1] if len(turn) > 1 else 0.0,
+        "first_turnaround_ms_mean": 1000 * sum(first_turn) / max(1, len(first_turn)),
+        "later_turnaround_ms_mean": 1000 * sum(later_turn) / max(1, len(later_turn)),
         "body_read_ms_mean": 1000 * sum(r[1] - r[0] for r in log) / n,
         "hold_beyond_latency_ms_mean": 1000 * sum(r[2] - r[0] - latency for r in log) / n,
         "tail_ms_per_connection": 1000 * tail / len(by_conn),
@@ -155,7 +160,8 @@ def main():
     if a.json:
         with open(a.json, "w") as f:
             json.dump(runs, f, indent=2)
-    keys = ["of_ideal", "ramp_ms_per_connection", "turnaround_ms_mean", "turnaround_ms_p50", "body_read_ms_mean",
+    keys = ["of_ideal", "ramp_ms_per_connection", "turnaround_ms_mean", "turnaround_ms_p50", "turnaround_ms_p90",
+            "first_turnaround_ms_mean", "later_turnaround_ms_mean", "body_read_ms_mean",
             "hold_beyond_latency_ms_mean", "tail_ms_per_connection"]
     print(f"{a.count} requests, concurrency {a.concurrency}, {a.latency_ms:g} ms; medians of {a.runs} alternating runs")
     print("client        " + " ".join(f"{k:>14.14}" for k in keys) + "   lost slot share: ramp/hold/turnaround/tail")
