@@ -20,8 +20,18 @@ public sealed class DiversityMetric : IIntrinsicMetric
     /// <summary>Initializes a new instance of the <see cref="DiversityMetric"/> class.</summary>
     /// <param name="generator">The embedding generator.</param>
     /// <param name="target">Which text to embed.</param>
+    /// <param name="concurrency">How many embedding batches are requested at once (at least 1).</param>
+    /// <exception cref="ArgumentException"><paramref name="concurrency"/> is less than 1.</exception>
+    public DiversityMetric(IEmbeddingGenerator<string, Embedding<float>> generator, DiversityTarget target, int concurrency = 4)
+        : this(generator, target, new DiversityMetricOptions { Concurrency = concurrency })
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="DiversityMetric"/> class.</summary>
+    /// <param name="generator">The embedding generator.</param>
+    /// <param name="target">Which text to embed.</param>
     /// <param name="options">Options, or <see langword="null"/> for the defaults.</param>
-    public DiversityMetric(IEmbeddingGenerator<string, Embedding<float>> generator, DiversityTarget target, DiversityMetricOptions? options = null)
+    internal DiversityMetric(IEmbeddingGenerator<string, Embedding<float>> generator, DiversityTarget target, DiversityMetricOptions? options)
     {
         ArgumentNullException.ThrowIfNull(generator);
         _generator = generator;

@@ -107,7 +107,7 @@ public sealed partial class CommandStudentTrainer : IStudentTrainer
             throw new StudentTrainingException($"The training command's result file {resultPath} has neither \"endpoint\" (where the student is served) nor \"model_path\" (where its weights are); it must give one of them.");
         }
 
-        student = student with { Trainer = Name, BaseModel = student.BaseModel ?? request.BaseModel };
+        student = student.WithTrainer(Name, request.BaseModel);
         progress?.Report(new TrainingProgress("succeeded", $"trained {student.ModelId}"));
         return student;
     }

@@ -3,9 +3,10 @@ namespace AgoraBench;
 /// <summary>A trained student and how to reach it.</summary>
 /// <remarks>
 /// Serialises to <c>student.json</c> with <see cref="TrainedStudentFile"/>. It never holds a secret: an endpoint's key
-/// is named by <see cref="ApiKeyEnvironmentVariable"/> and read from the environment when a client is made.
+/// is named by <see cref="ApiKeyEnvironmentVariable"/> and read from the environment when a client is made. A trainer
+/// builds one with an object initializer and returns it.
 /// </remarks>
-public sealed record TrainedStudent
+public sealed class TrainedStudent
 {
     /// <summary>Gets the model identifier to send to the endpoint (a fine-tuned model id or a served model name).</summary>
     public required string ModelId { get; init; }
@@ -30,4 +31,20 @@ public sealed record TrainedStudent
 
     /// <summary>Gets training metrics the trainer reported (for example <c>train_loss</c>, <c>trained_tokens</c>).</summary>
     public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Copies the student with another trainer name and, when it has none, a base model.</summary>
+    /// <param name="trainer">The trainer name to record.</param>
+    /// <param name="baseModel">The base model to record when the student names none.</param>
+    /// <returns>The copy.</returns>
+    internal TrainedStudent WithTrainer(string trainer, string? baseModel) => new()
+    {
+        ModelId = ModelId,
+        Trainer = trainer,
+        Endpoint = Endpoint,
+        ApiKeyEnvironmentVariable = ApiKeyEnvironmentVariable,
+        ModelPath = ModelPath,
+        JobId = JobId,
+        BaseModel = BaseModel ?? baseModel,
+        Metrics = Metrics,
+    };
 }

@@ -22,7 +22,10 @@ public class TrainedStudentFileTests
         await TrainedStudentFile.WriteAsync(temp.File("student.json"), student);
         var read = await TrainedStudentFile.ReadAsync(temp.File("student.json"));
 
-        Assert.Equal(student with { Metrics = read.Metrics }, read);
+        Assert.Equal(
+            (student.ModelId, student.Trainer, student.Endpoint, student.ApiKeyEnvironmentVariable, student.ModelPath, student.JobId, student.BaseModel),
+            (read.ModelId, read.Trainer, read.Endpoint, read.ApiKeyEnvironmentVariable, read.ModelPath, read.JobId, read.BaseModel));
+        Assert.Equal(student.Metrics, read.Metrics);
         Assert.Equal(1234, read.Metrics["trained_tokens"]);
         Assert.DoesNotContain("sk-", File.ReadAllText(temp.File("student.json")), StringComparison.Ordinal);
     }
