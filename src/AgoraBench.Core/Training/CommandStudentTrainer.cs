@@ -230,14 +230,13 @@ public sealed partial class CommandStudentTrainer : IStudentTrainer
 
     private static TrainingProgress Parse(string line, string stream)
     {
-        var progress = new TrainingProgress(stream == "stderr" ? "log-stderr" : "log", line);
         var loss = LossPattern().Match(line);
         var step = StepPattern().Match(line);
-        return new TrainingProgress(progress.Stage, progress.Message)
-        {
-            Loss = loss.Success && double.TryParse(loss.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double l) ? l : null,
-            Step = step.Success && int.TryParse(step.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int s) ? s : null,
-        };
+        return new TrainingProgress(
+            stream == "stderr" ? "log-stderr" : "log",
+            line,
+            step: step.Success && int.TryParse(step.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int s) ? s : null,
+            loss: loss.Success && double.TryParse(loss.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double l) ? l : null);
     }
 
     private static void KillTree(Process process)
