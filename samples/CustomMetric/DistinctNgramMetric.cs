@@ -37,14 +37,12 @@ public sealed class DistinctNgramMetric(int n = 2) : IIntrinsicMetric
             }
         }
 
-        return ValueTask.FromResult(new IntrinsicMetricResult
-        {
-            Name = Name,
-            Value = total == 0 ? null : (double)seen.Count / total,
-            Count = scored,
-            Failed = diagnostics.Count,
-            Diagnostics = diagnostics,
-            Details = new Dictionary<string, double> { ["ngrams"] = total, ["distinct_ngrams"] = seen.Count },
-        });
+        return ValueTask.FromResult(new IntrinsicMetricResult(
+            name: Name,
+            value: total == 0 ? null : (double)seen.Count / total,
+            count: scored,
+            failed: diagnostics.Count,
+            diagnostics: diagnostics,
+            details: new Dictionary<string, double> { ["ngrams"] = total, ["distinct_ngrams"] = seen.Count }));
     }
 }

@@ -72,16 +72,14 @@ public sealed class TrainingServiceTrainer(HttpClient http, TimeProvider? time =
                 switch (status)
                 {
                     case "succeeded":
-                        return new TrainedStudent
-                        {
-                            ModelId = job["model_id"]!.GetValue<string>(),
-                            Endpoint = new Uri(job["endpoint"]!.GetValue<string>()),
-                            ApiKeyEnvironmentVariable = "TRAINING_SERVICE_KEY",
-                            JobId = jobId,
-                            Trainer = Name,
-                            BaseModel = request.BaseModel,
-                            Metrics = job["metrics"] is JsonObject metrics ? metrics.ToDictionary(m => m.Key, m => m.Value!.GetValue<double>()) : new Dictionary<string, double>(),
-                        };
+                        return new TrainedStudent(
+                            modelId: job["model_id"]!.GetValue<string>(),
+                            endpoint: new Uri(job["endpoint"]!.GetValue<string>()),
+                            apiKeyEnvironmentVariable: "TRAINING_SERVICE_KEY",
+                            jobId: jobId,
+                            trainer: Name,
+                            baseModel: request.BaseModel,
+                            metrics: job["metrics"] is JsonObject metrics ? metrics.ToDictionary(m => m.Key, m => m.Value!.GetValue<double>()) : new Dictionary<string, double>());
                     case "failed" or "cancelled":
                         File.Delete(state);
                         throw new StudentTrainingException($"job {jobId} {status}: {job["error"]?.GetValue<string>() ?? "no reason given"}");

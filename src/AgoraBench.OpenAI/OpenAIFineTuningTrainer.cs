@@ -183,16 +183,14 @@ public sealed class OpenAIFineTuningTrainer : IStudentTrainer
                         metrics["trained_tokens"] = tokens;
                     }
 
-                    return new TrainedStudent
-                    {
-                        ModelId = status.FineTunedModel,
-                        Trainer = Name,
-                        Endpoint = _options.Endpoint ?? new Uri("https://api.openai.com/v1"),
-                        ApiKeyEnvironmentVariable = _options.ApiKeyEnvironmentVariable,
-                        JobId = job.JobId,
-                        BaseModel = request.BaseModel,
-                        Metrics = metrics,
-                    };
+                    return new TrainedStudent(
+                        modelId: status.FineTunedModel,
+                        trainer: Name,
+                        endpoint: _options.Endpoint ?? new Uri("https://api.openai.com/v1"),
+                        apiKeyEnvironmentVariable: _options.ApiKeyEnvironmentVariable,
+                        jobId: job.JobId,
+                        baseModel: request.BaseModel,
+                        metrics: metrics);
                 case "failed":
                     throw new StudentTrainingException($"Fine-tuning job {job.JobId} failed: {status.Error ?? "no error was reported"}") { JobId = job.JobId };
                 case "cancelled":

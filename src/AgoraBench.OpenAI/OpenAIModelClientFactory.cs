@@ -25,17 +25,14 @@ public sealed class OpenAIModelClientFactory : IModelClientFactory
 {
     private readonly Func<string, string?> _environment;
     private readonly OpenAIBatchOptions? _batchDefaults;
-    private readonly EndpointPoolOptions? _poolOptions;
 
     /// <summary>Initializes a new instance of the <see cref="OpenAIModelClientFactory"/> class.</summary>
     /// <param name="environment">Reads environment variables, or <see langword="null"/> for the process environment.</param>
     /// <param name="batchDefaults">Batch limits and polling for batch endpoints (the state folder comes from each endpoint), or <see langword="null"/> for the defaults.</param>
-    /// <param name="poolOptions">Ejection settings for endpoints with replicas, or <see langword="null"/> for the defaults.</param>
-    public OpenAIModelClientFactory(Func<string, string?>? environment = null, OpenAIBatchOptions? batchDefaults = null, EndpointPoolOptions? poolOptions = null)
+    public OpenAIModelClientFactory(Func<string, string?>? environment = null, OpenAIBatchOptions? batchDefaults = null)
     {
         _environment = environment ?? Environment.GetEnvironmentVariable;
         _batchDefaults = batchDefaults;
-        _poolOptions = poolOptions;
     }
 
     /// <summary>Creates the SDK client for an endpoint.</summary>
@@ -45,6 +42,9 @@ public sealed class OpenAIModelClientFactory : IModelClientFactory
     /// <exception cref="DataValidationException">The endpoint is OpenAI's and its key variable is not set.</exception>
     public OpenAIClient CreateClient(ModelEndpoint endpoint, ModelRole role) => CreateClient(endpoint, sdkRetries: role is ModelRole.MetricJudge or ModelRole.EvaluationJudge);
 
+    private static bool IsOpenAI(ModelEndpoint endpoint) =>
+        endpoint.Endpoint is null || endpoint.Endpoint.Host.EndsWith("openai.com", StringComparison.OrdinalIgnoreCase);
+
     private OpenAIClient CreateClient(ModelEndpoint endpoint, bool sdkRetries)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
@@ -52,7 +52,7 @@ public sealed class OpenAIModelClientFactory : IModelClientFactory
         string? key = variable is null ? null : _environment(variable);
         if (string.IsNullOrEmpty(key))
         {
-            if (endpoint.IsOpenAI)
+            if (IsOpenAI(endpoint))
             {
                 throw new DataValidationException($"The environment variable {variable ?? "OPENAI_API_KEY"} is not set; it must hold the API key for {endpoint.RedactedEndpoint()} (model {endpoint.Model}).");
             }
@@ -104,8 +104,7 @@ public sealed class OpenAIModelClientFactory : IModelClientFactory
         if (endpoint.Replicas.Count > 0)
         {
             return Observed(new EndpointPoolChatClient(
-                endpoint.Replicas.Select(r => new PooledEndpoint(r.Authority, CreateClient(endpoint with { Endpoint = r, Replicas = [] }, sdkRetries: false).GetChatClient(endpoint.Model).AsIChatClient(), endpoint.Concurrency)),
-                _poolOptions));
+                endpoint.Replicas.Select(r => new PooledEndpoint(r.Authority, CreateClient(endpoint with { Endpoint = r, Replicas = [] }, sdkRetries: false).GetChatClient(endpoint.Model).AsIChatClient(), endpoint.Concurrency))));
         }
 
         return Observed(CreateClient(endpoint, role).GetChatClient(endpoint.Model).AsIChatClient());

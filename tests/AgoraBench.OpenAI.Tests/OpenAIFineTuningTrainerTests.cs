@@ -88,7 +88,7 @@ public sealed class OpenAIFineTuningTrainerTests : IAsyncLifetime
     [Fact]
     public void CreateChatClient_WithoutEndpoint_ExplainsWhatToDo()
     {
-        var student = new TrainedStudent { ModelId = "local", Trainer = "command", ModelPath = "/ckpt/final" };
+        var student = new TrainedStudent(modelId: "local", trainer: "command", modelPath: "/ckpt/final");
         var ex = Assert.Throws<InvalidOperationException>(() => student.CreateChatClient());
         Assert.Contains("its weights are at /ckpt/final", ex.Message, StringComparison.Ordinal);
     }

@@ -112,8 +112,7 @@ internal static class RunCommand
         return command;
     }
 
-    internal static string DefaultRunDirectory(AgoraBenchPlan plan, ShardSpec shard = default) =>
-        Path.Combine(plan.SourcePath is { } source ? Path.GetDirectoryName(source)! : Directory.GetCurrentDirectory(), "runs", AgoraBench.RunDirectory.Slug(plan.Name) + (shard.Count > 1 ? $"-shard-{shard.Number}-of-{shard.Count}" : string.Empty));
+    internal static string DefaultRunDirectory(AgoraBenchPlan plan, ShardSpec shard = default) => plan.DefaultRunDirectory(shard);
 
     private static List<RunStage>? ParseStages(string? text, List<DataError> problems)
     {

@@ -136,15 +136,15 @@ internal static class ScoreCommand
                 {
                     list.Add(name switch
                     {
-                        IntrinsicMetricNames.InstructionDifficulty => new JudgeMetric(judgeClient!, JudgeCriterion.InstructionDifficulty, benchmarkDomain, new JudgeMetricOptions { Concurrency = judgeConcurrency }),
-                        IntrinsicMetricNames.ResponseQuality => new JudgeMetric(judgeClient!, JudgeCriterion.ResponseQuality, benchmarkDomain, new JudgeMetricOptions { Concurrency = judgeConcurrency }),
-                        IntrinsicMetricNames.InstructionDiversity => new DiversityMetric(EndpointClients.Embeddings(embeddingUrl, parseResult.GetRequiredValue(embeddingKey), parseResult.GetValue(embeddingModel)!), DiversityTarget.Instruction, new DiversityMetricOptions { Concurrency = k }),
-                        IntrinsicMetricNames.ResponseDiversity => new DiversityMetric(EndpointClients.Embeddings(embeddingUrl, parseResult.GetRequiredValue(embeddingKey), parseResult.GetValue(embeddingModel)!), DiversityTarget.Response, new DiversityMetricOptions { Concurrency = k }),
+                        IntrinsicMetricNames.InstructionDifficulty => new JudgeMetric(judgeClient!, JudgeCriterion.InstructionDifficulty, benchmarkDomain, judgeConcurrency),
+                        IntrinsicMetricNames.ResponseQuality => new JudgeMetric(judgeClient!, JudgeCriterion.ResponseQuality, benchmarkDomain, judgeConcurrency),
+                        IntrinsicMetricNames.InstructionDiversity => new DiversityMetric(EndpointClients.Embeddings(embeddingUrl, parseResult.GetRequiredValue(embeddingKey), parseResult.GetValue(embeddingModel)!), DiversityTarget.Instruction, k),
+                        IntrinsicMetricNames.ResponseDiversity => new DiversityMetric(EndpointClients.Embeddings(embeddingUrl, parseResult.GetRequiredValue(embeddingKey), parseResult.GetValue(embeddingModel)!), DiversityTarget.Response, k),
                         _ => new PerplexityMetric(
                             onnx is not null
                                 ? onnx
                                 : new CompletionsLogProbabilityScorer(http, new CompletionsLogProbabilityScorerOptions { Endpoint = perplexityUrl!, Model = parseResult.GetValue(perplexityModel)!, ApiKeyEnvironmentVariable = parseResult.GetValue(perplexityKey) }),
-                            new PerplexityMetricOptions { Concurrency = k }),
+                            k),
                     });
                 }
 

@@ -67,7 +67,7 @@ internal static class WinrateCommand
                     }
                     catch (DataValidationException ex)
                     {
-                        errors.AddRange(ex.Errors.Select(e => e with { Message = $"{model}: {e.Message}" }));
+                        errors.AddRange(ex.Errors.Select(e => new DataError(e.Source, e.Line, e.Field, $"{model}: {e.Message}")));
                     }
                 }
 

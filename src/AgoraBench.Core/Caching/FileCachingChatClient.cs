@@ -16,7 +16,7 @@ namespace AgoraBench;
 /// calls pass through uncached. Replayed responses carry the usage of the original call and are marked as replayed, so
 /// spend counters leave them out.
 /// </remarks>
-public sealed class FileCachingChatClient : DelegatingChatClient
+internal sealed class FileCachingChatClient : DelegatingChatClient
 {
     private const string CacheHitProperty = "agorabench.cache_hit";
     private readonly string _modelId;

@@ -11,16 +11,23 @@ namespace AgoraBench;
 /// </remarks>
 public static class SyntheticDataset
 {
-    /// <summary>Reads a dataset file.</summary>
+    /// <summary>Reads a dataset file (JSON Lines, a JSON array, or CSV with <c>instruction</c>/<c>response</c> columns).</summary>
     /// <param name="path">The file to read.</param>
-    /// <param name="options">Read options, or <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">A token that cancels the read.</param>
     /// <returns>The instances, in file order.</returns>
     /// <exception cref="DataValidationException">The file is malformed; every problem found is listed.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static async Task<IReadOnlyList<SyntheticInstance>> ReadAsync(
+    public static Task<IReadOnlyList<SyntheticInstance>> ReadAsync(string path, CancellationToken cancellationToken = default) =>
+        ReadAsync(path, new SyntheticDatasetReadOptions(), cancellationToken);
+
+    /// <summary>Reads a dataset file with the given read options.</summary>
+    /// <param name="path">The file to read.</param>
+    /// <param name="options">Read options.</param>
+    /// <param name="cancellationToken">A token that cancels the read.</param>
+    /// <returns>The instances, in file order.</returns>
+    internal static async Task<IReadOnlyList<SyntheticInstance>> ReadAsync(
         string path,
-        SyntheticDatasetReadOptions? options = null,
+        SyntheticDatasetReadOptions? options,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

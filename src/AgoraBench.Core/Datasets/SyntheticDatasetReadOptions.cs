@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>Options for reading synthetic datasets with <see cref="SyntheticDataset"/>.</summary>
-public sealed class SyntheticDatasetReadOptions
+internal sealed class SyntheticDatasetReadOptions
 {
     /// <summary>Gets or sets the file format.</summary>
     /// <value>The default value is <see cref="SyntheticDatasetFormat.Auto"/>.</value>

@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>How instance-generation prompts pick their three demonstrations (the spec asks for a deliberate choice, §2.2).</summary>
-public enum DemonstrationMode
+internal enum DemonstrationMode
 {
     /// <summary>The paper's intent: two demonstrations from the seed data and one from the instances generated so far (a third seed while none exist yet).</summary>
     SeedAndGenerated = 0,

@@ -26,7 +26,7 @@ public sealed class CompletionsLogProbabilityScorerOptions
 
     /// <summary>Gets or sets the longest retry delay, a server's <c>Retry-After</c> included.</summary>
     /// <value>The default value is 60 seconds.</value>
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+    internal TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Gets or sets the clock of the retry delays.</summary>
     internal TimeProvider TimeProvider { get; set; } = TimeProvider.System;

@@ -20,8 +20,18 @@ public sealed class DiversityMetric : IIntrinsicMetric
     /// <summary>Initializes a new instance of the <see cref="DiversityMetric"/> class.</summary>
     /// <param name="generator">The embedding generator.</param>
     /// <param name="target">Which text to embed.</param>
+    /// <param name="concurrency">How many embedding batches are requested at once (at least 1).</param>
+    /// <exception cref="ArgumentException"><paramref name="concurrency"/> is less than 1.</exception>
+    public DiversityMetric(IEmbeddingGenerator<string, Embedding<float>> generator, DiversityTarget target, int concurrency = 4)
+        : this(generator, target, new DiversityMetricOptions { Concurrency = concurrency })
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="DiversityMetric"/> class.</summary>
+    /// <param name="generator">The embedding generator.</param>
+    /// <param name="target">Which text to embed.</param>
     /// <param name="options">Options, or <see langword="null"/> for the defaults.</param>
-    public DiversityMetric(IEmbeddingGenerator<string, Embedding<float>> generator, DiversityTarget target, DiversityMetricOptions? options = null)
+    internal DiversityMetric(IEmbeddingGenerator<string, Embedding<float>> generator, DiversityTarget target, DiversityMetricOptions? options)
     {
         ArgumentNullException.ThrowIfNull(generator);
         _generator = generator;
@@ -109,20 +119,18 @@ public sealed class DiversityMetric : IIntrinsicMetric
         if (count < 2)
         {
             diagnostics.Add(new MetricDiagnostic(null, "too-few-items", $"diversity needs at least 2 embedded texts; there are {count}"));
-            return new IntrinsicMetricResult { Name = Name, Count = count, Failed = failed, Diagnostics = diagnostics, Usage = usage };
+            return new IntrinsicMetricResult(name: Name, count: count, failed: failed, diagnostics: diagnostics, usage: usage);
         }
 
         double pairwise = 1 - PairwiseCosine.MeanPairwiseCosine(sum, count);
         double centroid = 1 - PairwiseCosine.MeanCosineToCentroid(sum, count);
-        return new IntrinsicMetricResult
-        {
-            Name = Name,
-            Value = _options.Measure == DiversityMeasure.DistanceToCentroid ? centroid : pairwise,
-            Count = count,
-            Failed = failed,
-            Details = new Dictionary<string, double> { ["mean_pairwise_distance"] = pairwise, ["distance_to_centroid"] = centroid, ["dimension"] = dimension },
-            Diagnostics = diagnostics,
-            Usage = usage,
-        };
+        return new IntrinsicMetricResult(
+            name: Name,
+            value: _options.Measure == DiversityMeasure.DistanceToCentroid ? centroid : pairwise,
+            count: count,
+            failed: failed,
+            details: new Dictionary<string, double> { ["mean_pairwise_distance"] = pairwise, ["distance_to_centroid"] = centroid, ["dimension"] = dimension },
+            diagnostics: diagnostics,
+            usage: usage);
     }
 }

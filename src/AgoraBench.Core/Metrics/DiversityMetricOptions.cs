@@ -3,7 +3,7 @@ using Microsoft.Extensions.AI;
 namespace AgoraBench;
 
 /// <summary>Options of <see cref="DiversityMetric"/>.</summary>
-public sealed class DiversityMetricOptions
+internal sealed class DiversityMetricOptions
 {
     /// <summary>Gets or sets the value reported as the metric; the other is in <see cref="IntrinsicMetricResult.Details"/>.</summary>
     /// <value>The default value is <see cref="DiversityMeasure.MeanPairwiseDistance"/>.</value>

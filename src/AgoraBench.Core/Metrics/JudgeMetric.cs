@@ -31,9 +31,20 @@ public sealed class JudgeMetric : IIntrinsicMetric
     /// <param name="judge">The judge model.</param>
     /// <param name="criterion">What to grade.</param>
     /// <param name="domain">The data's domain (selects the rubric).</param>
+    /// <param name="concurrency">How many judge requests run at once (at least 1).</param>
+    /// <exception cref="ArgumentException"><paramref name="concurrency"/> is less than 1.</exception>
+    public JudgeMetric(IChatClient judge, JudgeCriterion criterion, BenchmarkDomain domain, int concurrency = 8)
+        : this(judge, criterion, domain, new JudgeMetricOptions { Concurrency = concurrency })
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="JudgeMetric"/> class.</summary>
+    /// <param name="judge">The judge model.</param>
+    /// <param name="criterion">What to grade.</param>
+    /// <param name="domain">The data's domain (selects the rubric).</param>
     /// <param name="options">Options, or <see langword="null"/> for the defaults.</param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
-    public JudgeMetric(IChatClient judge, JudgeCriterion criterion, BenchmarkDomain domain, JudgeMetricOptions? options = null)
+    internal JudgeMetric(IChatClient judge, JudgeCriterion criterion, BenchmarkDomain domain, JudgeMetricOptions? options)
     {
         ArgumentNullException.ThrowIfNull(judge);
         _judge = judge;

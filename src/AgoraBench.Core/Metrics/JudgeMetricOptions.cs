@@ -3,7 +3,7 @@ using Microsoft.Extensions.AI;
 namespace AgoraBench;
 
 /// <summary>Options of <see cref="JudgeMetric"/>.</summary>
-public sealed class JudgeMetricOptions
+internal sealed class JudgeMetricOptions
 {
     /// <summary>Gets or sets how many times an item is asked (the first request plus re-asks after an unparsable answer or a request that failed in passing; a refusal is never re-asked).</summary>
     /// <value>The default value is 3.</value>

@@ -23,16 +23,14 @@ internal static class MetricStatistics
             }
         }
 
-        return new IntrinsicMetricResult
-        {
-            Name = name,
-            Value = values.Length > 0 ? values.Average() : null,
-            Count = values.Length,
-            Failed = items.Count - values.Length,
-            Items = items,
-            Details = details,
-            Diagnostics = diagnostics,
-            Usage = usage,
-        };
+        return new IntrinsicMetricResult(
+            name: name,
+            value: values.Length > 0 ? values.Average() : null,
+            count: values.Length,
+            failed: items.Count - values.Length,
+            items: items,
+            details: details,
+            diagnostics: diagnostics,
+            usage: usage);
     }
 }

@@ -16,8 +16,17 @@ public sealed class PerplexityMetric : IIntrinsicMetric
 
     /// <summary>Initializes a new instance of the <see cref="PerplexityMetric"/> class.</summary>
     /// <param name="scorer">The language model scorer.</param>
+    /// <param name="concurrency">How many scoring requests run at once (at least 1).</param>
+    /// <exception cref="ArgumentException"><paramref name="concurrency"/> is less than 1.</exception>
+    public PerplexityMetric(ITokenLogProbabilityScorer scorer, int concurrency = 8)
+        : this(scorer, new PerplexityMetricOptions { Concurrency = concurrency })
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="PerplexityMetric"/> class.</summary>
+    /// <param name="scorer">The language model scorer.</param>
     /// <param name="options">Options, or <see langword="null"/> for the defaults.</param>
-    public PerplexityMetric(ITokenLogProbabilityScorer scorer, PerplexityMetricOptions? options = null)
+    internal PerplexityMetric(ITokenLogProbabilityScorer scorer, PerplexityMetricOptions? options)
     {
         ArgumentNullException.ThrowIfNull(scorer);
         _scorer = scorer;

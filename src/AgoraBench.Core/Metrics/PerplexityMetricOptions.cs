@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>Options of <see cref="PerplexityMetric"/>.</summary>
-public sealed class PerplexityMetricOptions
+internal sealed class PerplexityMetricOptions
 {
     /// <summary>
     /// Gets or sets how the instruction becomes the context. The default is raw concatenation (instruction, then

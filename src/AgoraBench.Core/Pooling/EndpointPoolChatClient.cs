@@ -28,11 +28,19 @@ public sealed class EndpointPoolChatClient : IChatClient
     private readonly ResiliencePipeline _failover;
     private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Initializes a new instance of the <see cref="EndpointPoolChatClient"/> class with the default ejection settings.</summary>
+    /// <param name="endpoints">The replicas (at least one; names unique, concurrency at least 1).</param>
+    /// <exception cref="ArgumentException">The replicas are invalid; every problem is listed.</exception>
+    public EndpointPoolChatClient(IEnumerable<PooledEndpoint> endpoints)
+        : this(endpoints, null)
+    {
+    }
+
     /// <summary>Initializes a new instance of the <see cref="EndpointPoolChatClient"/> class.</summary>
     /// <param name="endpoints">The replicas (at least one; names unique, concurrency at least 1).</param>
     /// <param name="options">Ejection settings, or <see langword="null"/> for the defaults.</param>
     /// <exception cref="ArgumentException">The replicas or options are invalid; every problem is listed.</exception>
-    public EndpointPoolChatClient(IEnumerable<PooledEndpoint> endpoints, EndpointPoolOptions? options = null)
+    internal EndpointPoolChatClient(IEnumerable<PooledEndpoint> endpoints, EndpointPoolOptions? options)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         _options = options ?? new EndpointPoolOptions();

@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>Settings of <see cref="EndpointPoolChatClient"/>.</summary>
-public sealed class EndpointPoolOptions
+internal sealed class EndpointPoolOptions
 {
     /// <summary>Gets or sets how many failures in a row eject a replica.</summary>
     /// <value>The default value is 3.</value>

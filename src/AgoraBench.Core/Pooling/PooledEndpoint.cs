@@ -17,12 +17,12 @@ public sealed class PooledEndpoint
     }
 
     /// <summary>Gets the replica's name in statistics and logs (for example its host and port).</summary>
-    public string Name { get; }
+    internal string Name { get; }
 
     /// <summary>Gets the replica's client (with no retries of its own: the pool moves a failed call to another replica).</summary>
-    public IChatClient Client { get; }
+    internal IChatClient Client { get; }
 
     /// <summary>Gets how many requests may be in flight to this replica.</summary>
-    public int Concurrency { get; }
+    internal int Concurrency { get; }
 }
 

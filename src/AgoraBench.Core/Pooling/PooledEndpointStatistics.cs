@@ -18,10 +18,10 @@ public sealed class PooledEndpointStatistics
     public string Name { get; }
 
     /// <summary>Gets requests in flight now.</summary>
-    public int Outstanding { get; }
+    internal int Outstanding { get; }
 
     /// <summary>Gets requests sent.</summary>
-    public long Requests { get; }
+    internal long Requests { get; }
 
     /// <summary>Gets requests answered.</summary>
     public long Succeeded { get; }
@@ -33,6 +33,6 @@ public sealed class PooledEndpointStatistics
     public int Ejections { get; }
 
     /// <summary>Gets until when the replica is ejected, or <see langword="null"/> when it is admitted.</summary>
-    public DateTimeOffset? EjectedUntil { get; }
+    internal DateTimeOffset? EjectedUntil { get; }
 }
 

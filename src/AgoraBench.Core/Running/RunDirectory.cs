@@ -3,7 +3,7 @@ using System.Text;
 namespace AgoraBench;
 
 /// <summary>The layout of a run folder; every path a step reads or writes comes from here.</summary>
-public sealed class RunDirectory(string root)
+internal sealed class RunDirectory(string root)
 {
     internal string Root { get; } = Path.GetFullPath(root);
 
@@ -55,7 +55,7 @@ public sealed class RunDirectory(string root)
     /// <summary>A file-system-safe, lower-case form of a name: letters, digits, '.', '_' and '-' kept, runs of anything else become one '-'.</summary>
     /// <param name="name">The name.</param>
     /// <returns>The slug.</returns>
-    public static string Slug(string name)
+    internal static string Slug(string name)
     {
         var text = new StringBuilder(name.Length);
         foreach (char c in name.Trim())

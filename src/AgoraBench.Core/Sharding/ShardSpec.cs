@@ -7,10 +7,24 @@ namespace AgoraBench;
 /// One of N shards of a deterministic split (<c>--shard 2/4</c> is the second of four): items and steps are dealt out
 /// by position, so N machines or CI jobs that run the same plan with shards 1/N … N/N cover everything exactly once.
 /// </summary>
-/// <param name="Number">The shard, from 1 to <paramref name="Count"/>.</param>
-/// <param name="Count">How many shards there are (at least 1).</param>
-public readonly record struct ShardSpec(int Number, int Count)
+/// <remarks>A value: two specs are equal when they name the same shard of the same split.</remarks>
+public readonly record struct ShardSpec
 {
+    /// <summary>Initializes a new instance of the <see cref="ShardSpec"/> struct.</summary>
+    /// <param name="number">The shard, from 1 to <paramref name="count"/>.</param>
+    /// <param name="count">How many shards there are (at least 1).</param>
+    public ShardSpec(int number, int count)
+    {
+        Number = number;
+        Count = count;
+    }
+
+    /// <summary>Gets the shard, from 1 to <see cref="Count"/>.</summary>
+    public int Number { get; }
+
+    /// <summary>Gets how many shards there are (at least 1).</summary>
+    public int Count { get; }
+
     /// <summary>Gets the whole (one shard of one).</summary>
     public static ShardSpec Whole { get; } = new(1, 1);
 
@@ -25,7 +39,7 @@ public readonly record struct ShardSpec(int Number, int Count)
     /// <summary>Gets how many of <paramref name="total"/> items, dealt out by position, fall in this shard.</summary>
     /// <param name="total">The number of items.</param>
     /// <returns>The shard's share.</returns>
-    public int ShareOf(int total) => (total / Count) + (Number - 1 < total % Count ? 1 : 0);
+    internal int ShareOf(int total) => (total / Count) + (Number - 1 < total % Count ? 1 : 0);
 
     /// <summary>Parses <c>i/N</c> (1 ≤ i ≤ N).</summary>
     /// <param name="text">The text.</param>

@@ -3,7 +3,8 @@ namespace AgoraBench;
 /// <summary>
 /// The names under which AgoraBench publishes traces and metrics: one <see cref="System.Diagnostics.ActivitySource"/>
 /// and one <see cref="System.Diagnostics.Metrics.Meter"/>, both named <see cref="Name"/> and versioned with the
-/// assembly, and the span and instrument names below (docs/telemetry.md lists what each carries and the attribute names of its tags).
+/// assembly. The span, instrument and tag names under them are documented in docs/telemetry.md (a listener filters on
+/// <see cref="Name"/> and reads the names from the spans and instruments it receives).
 /// </summary>
 /// <remarks>
 /// With OpenTelemetry .NET, listen with <c>AddSource(AgoraBenchTelemetry.Name)</c> on the tracer provider and
@@ -19,25 +20,25 @@ public static class AgoraBenchTelemetry
     public const string Name = "AgoraBench";
 
     /// <summary>The span of one <c>AgoraBenchRunner.RunAsync</c> call; every step span is its child.</summary>
-    public const string RunSpan = "agorabench.run";
+    internal const string RunSpan = "agorabench.run";
 
     /// <summary>The span of one run step that executes (steps that are up to date or blocked get none).</summary>
-    public const string StepSpan = "agorabench.step";
+    internal const string StepSpan = "agorabench.step";
 
     /// <summary>The span of one generation attempt (one request to the generator for one item).</summary>
-    public const string GenerationAttemptSpan = "agorabench.generation.attempt";
+    internal const string GenerationAttemptSpan = "agorabench.generation.attempt";
 
     /// <summary>The span of one intrinsic metric computed over a dataset.</summary>
-    public const string MetricSpan = "agorabench.metric";
+    internal const string MetricSpan = "agorabench.metric";
 
     /// <summary>The span of one student training.</summary>
-    public const string TrainingSpan = "agorabench.training";
+    internal const string TrainingSpan = "agorabench.training";
 
     /// <summary>The span of grading one benchmark's predictions (answer checks, the code sandbox or a rubric judge).</summary>
-    public const string GradingSpan = "agorabench.evaluation.grading";
+    internal const string GradingSpan = "agorabench.evaluation.grading";
 
     /// <summary>The span of a pairwise judge playing a benchmark's games.</summary>
-    public const string JudgingSpan = "agorabench.evaluation.judging";
+    internal const string JudgingSpan = "agorabench.evaluation.judging";
 
     /// <summary>Attribute: the run step's id, for example <c>generate.gen-a.instance-generation-math</c>.</summary>
     internal const string StepIdAttribute = "agorabench.step.id";
@@ -91,31 +92,31 @@ public static class AgoraBenchTelemetry
     internal const string TokenTypeAttribute = "gen_ai.token.type";
 
     /// <summary>Counter of instances generated and accepted, tagged with the setting and generator.</summary>
-    public const string InstancesInstrument = "agorabench.generation.instances";
+    internal const string InstancesInstrument = "agorabench.generation.instances";
 
     /// <summary>Counter of generated completions rejected by validation, tagged with the setting, generator and rejection code.</summary>
-    public const string RejectionsInstrument = "agorabench.generation.rejections";
+    internal const string RejectionsInstrument = "agorabench.generation.rejections";
 
     /// <summary>Counter of generation requests retried after a transport failure, tagged with the setting and generator.</summary>
-    public const string RetriesInstrument = "agorabench.generation.retries";
+    internal const string RetriesInstrument = "agorabench.generation.retries";
 
     /// <summary>Counter of tokens the generator's endpoint reported, tagged with the setting, generator and token type.</summary>
-    public const string TokensInstrument = "agorabench.generation.tokens";
+    internal const string TokensInstrument = "agorabench.generation.tokens";
 
     /// <summary>Counter of money spent, in US dollars at the plan's prices, tagged with the stage and model.</summary>
-    public const string CostInstrument = "agorabench.cost";
+    internal const string CostInstrument = "agorabench.cost";
 
     /// <summary>Counter of graded samples, tagged with the benchmark and outcome.</summary>
-    public const string GradedInstrument = "agorabench.evaluation.graded";
+    internal const string GradedInstrument = "agorabench.evaluation.graded";
 
     /// <summary>Counter of pairwise games judged, tagged with the verdict.</summary>
-    public const string JudgmentsInstrument = "agorabench.evaluation.judgments";
+    internal const string JudgmentsInstrument = "agorabench.evaluation.judgments";
 
     /// <summary>Counter of programs run in the Python sandbox, tagged with the verdict.</summary>
-    public const string SandboxProgramsInstrument = "agorabench.sandbox.programs";
+    internal const string SandboxProgramsInstrument = "agorabench.sandbox.programs";
 
     /// <summary>Histogram of the seconds each executed run step took, tagged with the stage and outcome.</summary>
-    public const string StepDurationInstrument = "agorabench.step.duration";
+    internal const string StepDurationInstrument = "agorabench.step.duration";
 
     /// <summary>Gets a value indicating whether an <see cref="System.Diagnostics.ActivityListener"/> or a <see cref="System.Diagnostics.Metrics.MeterListener"/> listens to AgoraBench now.</summary>
     /// <returns><see langword="true"/> when spans or measurements would be recorded.</returns>

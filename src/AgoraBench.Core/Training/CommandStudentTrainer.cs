@@ -107,7 +107,7 @@ public sealed partial class CommandStudentTrainer : IStudentTrainer
             throw new StudentTrainingException($"The training command's result file {resultPath} has neither \"endpoint\" (where the student is served) nor \"model_path\" (where its weights are); it must give one of them.");
         }
 
-        student = student with { Trainer = Name, BaseModel = student.BaseModel ?? request.BaseModel };
+        student = student.WithTrainer(Name, request.BaseModel);
         progress?.Report(new TrainingProgress("succeeded", $"trained {student.ModelId}"));
         return student;
     }
@@ -230,14 +230,13 @@ public sealed partial class CommandStudentTrainer : IStudentTrainer
 
     private static TrainingProgress Parse(string line, string stream)
     {
-        var progress = new TrainingProgress(stream == "stderr" ? "log-stderr" : "log", line);
         var loss = LossPattern().Match(line);
         var step = StepPattern().Match(line);
-        return new TrainingProgress(progress.Stage, progress.Message)
-        {
-            Loss = loss.Success && double.TryParse(loss.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double l) ? l : null,
-            Step = step.Success && int.TryParse(step.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int s) ? s : null,
-        };
+        return new TrainingProgress(
+            stream == "stderr" ? "log-stderr" : "log",
+            line,
+            step: step.Success && int.TryParse(step.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int s) ? s : null,
+            loss: loss.Success && double.TryParse(loss.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double l) ? l : null);
     }
 
     private static void KillTree(Process process)

@@ -119,17 +119,15 @@ public static class TrainedStudentFile
                 }
             }
 
-            var student = new TrainedStudent
-            {
-                ModelId = model ?? string.Empty,
-                Trainer = String("trainer") ?? defaultTrainer,
-                Endpoint = endpoint,
-                ApiKeyEnvironmentVariable = String("api_key_env"),
-                ModelPath = modelPath,
-                JobId = String("job_id"),
-                BaseModel = String("base_model"),
-                Metrics = metrics,
-            };
+            var student = new TrainedStudent(
+                modelId: model ?? string.Empty,
+                trainer: String("trainer") ?? defaultTrainer,
+                endpoint: endpoint,
+                apiKeyEnvironmentVariable: String("api_key_env"),
+                modelPath: modelPath,
+                jobId: String("job_id"),
+                baseModel: String("base_model"),
+                metrics: metrics);
             return errors.Count > 0 ? throw new DataValidationException(errors) : student;
         }
     }

@@ -6,10 +6,14 @@ public sealed class TrainingProgress
     /// <summary>Initializes a new instance of the <see cref="TrainingProgress"/> class.</summary>
     /// <param name="stage">The value of <see cref="Stage"/>.</param>
     /// <param name="message">The value of <see cref="Message"/>.</param>
-    public TrainingProgress(string stage, string message)
+    /// <param name="step">The value of <see cref="Step"/>, or <see langword="null"/> when the message reports none.</param>
+    /// <param name="loss">The value of <see cref="Loss"/>, or <see langword="null"/> when the message reports none.</param>
+    public TrainingProgress(string stage, string message, int? step = null, double? loss = null)
     {
         Stage = stage;
         Message = message;
+        Step = step;
+        Loss = loss;
     }
 
     /// <summary>Gets the stage: <c>export</c>, <c>upload</c>, <c>queued</c>, <c>running</c>, <c>log</c>, <c>succeeded</c>, ….</summary>
@@ -19,8 +23,8 @@ public sealed class TrainingProgress
     public string Message { get; }
 
     /// <summary>Gets the training step, when the message reports one.</summary>
-    public int? Step { get; init; }
+    public int? Step { get; }
 
     /// <summary>Gets the training loss, when the message reports one.</summary>
-    public double? Loss { get; init; }
+    public double? Loss { get; }
 }

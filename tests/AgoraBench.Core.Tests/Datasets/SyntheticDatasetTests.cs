@@ -161,7 +161,9 @@ public class SyntheticDatasetTests
             (first.Id, first.Instruction, first.Response, first.Config, first.Index, first.Method, first.Domain, first.Generator));
         Assert.Equal("ünïcode ✓", first.AdditionalProperties!["note"].GetString());
         Assert.Equal(2, first.AdditionalProperties["score"].GetArrayLength());
-        Assert.Equal(instances[1], read[1]);
+        Assert.Equal(
+            (instances[1].Id, instances[1].Instruction, instances[1].Response, instances[1].Config, instances[1].Index, instances[1].Method, instances[1].Domain, instances[1].Generator, instances[1].AdditionalProperties),
+            (read[1].Id, read[1].Instruction, read[1].Response, read[1].Config, read[1].Index, read[1].Method, read[1].Domain, read[1].Generator, read[1].AdditionalProperties));
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class AgoraBenchRunnerBuilderExtensionsTests : IAsyncLifetime
         public string Name => "instruction-length";
 
         public ValueTask<IntrinsicMetricResult> ComputeAsync(IReadOnlyList<SyntheticInstance> instances, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(new IntrinsicMetricResult { Name = Name, Value = instances.Average(i => i.Instruction.Length), Count = instances.Count });
+            ValueTask.FromResult(new IntrinsicMetricResult(name: Name, value: instances.Average(i => i.Instruction.Length), count: instances.Count));
     }
 
     private sealed class RecordingTrainer(Uri endpoint) : IStudentTrainer
@@ -73,7 +73,7 @@ public sealed class AgoraBenchRunnerBuilderExtensionsTests : IAsyncLifetime
         public Task<TrainedStudent> TrainAsync(StudentTrainingRequest request, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _requests);
-            return Task.FromResult(new TrainedStudent { ModelId = "student-" + request.RunName, Trainer = Name, Endpoint = endpoint });
+            return Task.FromResult(new TrainedStudent(modelId: "student-" + request.RunName, trainer: Name, endpoint: endpoint));
         }
     }
 }

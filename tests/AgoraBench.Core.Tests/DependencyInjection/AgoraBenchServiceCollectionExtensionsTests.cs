@@ -97,7 +97,7 @@ public class AgoraBenchServiceCollectionExtensionsTests
         public string Name => "length";
 
         public ValueTask<IntrinsicMetricResult> ComputeAsync(IReadOnlyList<SyntheticInstance> instances, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(new IntrinsicMetricResult { Name = Name, Value = instances.Average(i => i.Response.Length), Count = instances.Count });
+            ValueTask.FromResult(new IntrinsicMetricResult(name: Name, value: instances.Average(i => i.Response.Length), count: instances.Count));
     }
 
     private sealed class FixedCalculator : IPgrCalculator

@@ -7,17 +7,15 @@ public sealed class MetricsJsonTests
 {
     private static IntrinsicMetricsReport Report() => new(
     [
-        new IntrinsicMetricResult
-        {
-            Name = "response-quality",
-            Value = 4.25,
-            Count = 4,
-            Failed = 1,
-            Details = new Dictionary<string, double> { ["median"] = 4.5, ["mean"] = 99 },
-            Diagnostics = [new MetricDiagnostic(3, "empty-response", "the judge returned nothing")],
-            Usage = new MetricUsage(5, 5120, 640),
-        },
-        new IntrinsicMetricResult { Name = "instruction-diversity", Value = null, Failed = 2, Usage = new MetricUsage(1, 64, 0) },
+        new IntrinsicMetricResult(
+            name: "response-quality",
+            value: 4.25,
+            count: 4,
+            failed: 1,
+            details: new Dictionary<string, double> { ["median"] = 4.5, ["mean"] = 99 },
+            diagnostics: [new MetricDiagnostic(3, "empty-response", "the judge returned nothing")],
+            usage: new MetricUsage(5, 5120, 640)),
+        new IntrinsicMetricResult(name: "instruction-diversity", value: null, failed: 2, usage: new MetricUsage(1, 64, 0)),
     ]);
 
     [Fact]

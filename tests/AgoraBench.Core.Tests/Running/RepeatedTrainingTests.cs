@@ -138,7 +138,7 @@ public sealed class RepeatedTrainingTests : IAsyncLifetime
         public Task<TrainedStudent> TrainAsync(StudentTrainingRequest request, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
         {
             Queue.Enqueue(request);
-            return Task.FromResult(new TrainedStudent { ModelId = "student-" + request.RunName, Trainer = Name, Endpoint = endpoint });
+            return Task.FromResult(new TrainedStudent(modelId: "student-" + request.RunName, trainer: Name, endpoint: endpoint));
         }
     }
 }

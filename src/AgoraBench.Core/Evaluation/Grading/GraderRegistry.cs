@@ -89,7 +89,7 @@ public sealed class GraderRegistry
                 }
                 catch (DataValidationException ex)
                 {
-                    errors.AddRange(ex.Errors.Select(e => e with { Message = $"{e.Message} (read as the '{nearest}' grader)" }));
+                    errors.AddRange(ex.Errors.Select(e => new DataError(e.Source, e.Line, e.Field, $"{e.Message} (read as the '{nearest}' grader)")));
                 }
             }
             else if (spec.Text("extract") is { } pattern && AnswerExtraction.Compile(pattern, out string? problem) is null)

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace AgoraBench;
 
 /// <summary>
@@ -75,4 +77,17 @@ public sealed class AgoraBenchPlan
     /// <param name="graders">The grader kinds, including any the host added.</param>
     /// <returns>Every problem found; empty when the plan is valid.</returns>
     internal IReadOnlyList<DataError> Validate(IEnumerable<string>? additionalTrainers, GraderRegistry graders) => PlanValidator.Validate(this, additionalTrainers, graders);
+
+    /// <summary>
+    /// Gets the folder <c>agorabench run</c> uses when no run folder is given: <c>runs/&lt;name&gt;</c> beside the plan
+    /// file (or under the current folder for a plan built in memory), the name lower-cased and made file-system safe,
+    /// with <c>-shard-i-of-n</c> appended for a shard of a split run.
+    /// </summary>
+    /// <param name="shard">The shard the run does, or <see langword="default"/> for the whole plan.</param>
+    /// <returns>The folder's path.</returns>
+    public string DefaultRunDirectory(ShardSpec shard = default) =>
+        Path.Combine(
+            SourcePath is { } source ? Path.GetDirectoryName(source)! : Directory.GetCurrentDirectory(),
+            "runs",
+            RunDirectory.Slug(Name) + (shard.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $"-shard-{shard.Number}-of-{shard.Count}") : string.Empty));
 }

@@ -7,6 +7,9 @@ namespace AgoraBench;
 /// <remarks>
 /// An endpoint never holds a secret: <see cref="ApiKeyEnvironmentVariable"/> names the variable and the key is read
 /// from the environment only when a client is created. Manifests and reports record the variable's name, never its value.
+/// It stays a record: client factories derive per-replica endpoints with <see langword="with"/> (for example
+/// <c>endpoint with { Endpoint = replica, Replicas = [] }</c>) and clients are cached per endpoint by value. The plan's
+/// tokenizer and rate limits are applied by the library itself, so they are not part of the public surface.
 /// </remarks>
 public sealed record ModelEndpoint
 {
@@ -26,17 +29,17 @@ public sealed record ModelEndpoint
     /// Gets the tokenizer used for estimates: <c>o200k_base</c>, <c>cl100k_base</c>, or the path of a Llama-3
     /// <c>tokenizer.model</c>; <see langword="null"/> to choose by model name.
     /// </summary>
-    public string? Tokenizer { get; init; }
+    internal string? Tokenizer { get; init; }
 
     /// <summary>Gets how many requests may be in flight to this model.</summary>
     /// <value>The default value is 8.</value>
     public int Concurrency { get; init; } = 8;
 
     /// <summary>Gets a requests-per-minute limit, or <see langword="null"/> for none.</summary>
-    public int? RequestsPerMinute { get; init; }
+    internal int? RequestsPerMinute { get; init; }
 
     /// <summary>Gets a tokens-per-minute limit (input plus output), or <see langword="null"/> for none.</summary>
-    public int? TokensPerMinute { get; init; }
+    internal int? TokensPerMinute { get; init; }
 
     /// <summary>Gets how long one request may take before it is abandoned and retried.</summary>
     /// <value>The default value is 5 minutes.</value>
@@ -67,7 +70,7 @@ public sealed record ModelEndpoint
     public string? KeyVariable() => ApiKeyEnvironmentVariable ?? (IsOpenAI ? "OPENAI_API_KEY" : null);
 
     /// <summary>Gets a value indicating whether the endpoint is OpenAI's own API.</summary>
-    public bool IsOpenAI => Endpoint is null || Endpoint.Host.EndsWith("openai.com", StringComparison.OrdinalIgnoreCase);
+    internal bool IsOpenAI => Endpoint is null || Endpoint.Host.EndsWith("openai.com", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Gets a value indicating whether the endpoint is a server of one's own (loopback, a private network address, or a
