@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace AgoraBench.Cli.Commands;
 
 /// <summary>
@@ -36,9 +34,10 @@ internal sealed class BenchmarkSelection
         if (planPath is null)
         {
             var errors = new List<DataError>();
-            if (!BenchmarkCatalog.BuiltIn.TryGet(id, out var builtIn))
+            var builtIn = AgoraBenchEvaluation.FindBuiltInBenchmark(id);
+            if (builtIn is null)
             {
-                var ids = BenchmarkCatalog.BuiltIn.All.Select(b => b.Id).ToArray();
+                var ids = AgoraBenchEvaluation.BuiltInBenchmarks.Select(b => b.Id).ToArray();
                 string? nearest = Suggest.Nearest(id, ids);
                 errors.Add(new DataError(null, null, "--benchmark", $"'{id}' is not a built-in benchmark ({string.Join(", ", ids)}){(nearest is null ? string.Empty : $"; did you mean '{nearest}'?")}; a benchmark declared in a plan needs --plan PLAN"));
             }
@@ -67,8 +66,8 @@ internal sealed class BenchmarkSelection
         return new BenchmarkSelection(planned.Definition, problems ?? planned.Problems, plan, planned);
     }
 
-    /// <summary>Grades predictions with the benchmark's grader (the judge and baseline answers come from the plan).</summary>
-    public async Task<CodeGradeResult> GradeAsync(IReadOnlyList<BenchmarkProblem> problems, IReadOnlyList<Prediction> predictions, PythonSandbox? sandbox, SandboxLimits? limits, bool allowMissing, string predictionsSource, IReadOnlyList<int>? passAtK, CancellationToken cancellationToken)
+    /// <summary>Grades a predictions file with the benchmark's grader (the judge and baseline answers come from the plan).</summary>
+    public async Task<EvaluationReport> GradeAsync(IReadOnlyList<BenchmarkProblem> problems, string predictions, IReadOnlyList<int>? passAtK, TimeSpan? programTimeout, bool allowWeakSandbox, bool allowMissing, bool ignoreOtherPredictions, CancellationToken cancellationToken)
     {
         using var judge = Definition.Grader.Kind is "judge" or "pairwise" && Plan?.Evaluation.Judge is { } judgeEndpoint ? EndpointClients.Chat(judgeEndpoint, ModelRole.EvaluationJudge) : null;
         if (Definition.Grader.Kind is "judge" or "pairwise" && judge is null)
@@ -76,44 +75,25 @@ internal sealed class BenchmarkSelection
             throw new CliUsageException([new DataError(null, null, "--plan", $"the {Definition.Grader.Kind} grader of '{Id}' needs the plan's evaluation.judge")]);
         }
 
-        var context = new GraderContext
-        {
-            Sandbox = sandbox,
-            Limits = limits,
-            Judge = judge,
-            BaseDirectory = Plan?.SourcePath is { } source ? Path.GetDirectoryName(source)! : Environment.CurrentDirectory,
-            Baseline = Planned?.Baseline is { } baseline ? await AnswerFiles.ReadAsync(baseline, cancellationToken).ConfigureAwait(false) : null,
-        };
         try
         {
-            return await BenchmarkGrader.GradeAsync(Definition, problems, predictions, context, null, allowMissing, predictionsSource, passAtK, cancellationToken).ConfigureAwait(false);
+            return await AgoraBenchEvaluation.GradeAsync(
+                Definition,
+                problems,
+                predictions,
+                judge,
+                Planned?.Baseline,
+                Plan?.SourcePath is { } source ? Path.GetDirectoryName(source)! : null,
+                passAtK,
+                programTimeout,
+                allowWeakSandbox,
+                allowMissing,
+                ignoreOtherPredictions,
+                cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidOperationException ex) when (ex.Message.StartsWith("The code sandbox", StringComparison.Ordinal))
         {
             throw new DataValidationException([new DataError(null, null, "--allow-weak-sandbox", ex.Message)]);
         }
     }
-
-    /// <summary>The grade as JSON; code benchmarks add <c>pass_at_k</c>.</summary>
-    public string ToJson(CodeGradeResult result, IEnumerable<int> requested)
-    {
-        if (Definition.Grader.Kind != "python-tests")
-        {
-            return result.Grade.ToJson(Id);
-        }
-
-        var node = JsonNode.Parse(result.Grade.ToJson(Id))!;
-        var passAt = new JsonObject();
-        foreach (int k in requested.Where(result.PassAtK.ContainsKey))
-        {
-            passAt[$"pass@{k}"] = result.PassAtK[k];
-        }
-
-        node["pass_at_k"] = passAt;
-        return node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
-    }
-
-    /// <summary>A sandbox when the grader runs code, else <see langword="null"/>.</summary>
-    public PythonSandbox? CreateSandbox(bool allowWeakIsolation) =>
-        Definition.Grader.Kind == "python-tests" ? new PythonSandbox(new PythonSandboxOptions { AllowWeakIsolation = allowWeakIsolation }) : null;
 }

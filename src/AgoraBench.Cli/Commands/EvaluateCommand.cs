@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 
 namespace AgoraBench.Cli.Commands;
 
@@ -81,24 +80,17 @@ internal static class EvaluateCommand
                 string? batchFolder = batch ? parseResult.GetValue(batchDir) ?? outPath + ".batch" : null;
                 using var client = EndpointClients.Chat(endpoints, parseResult.GetRequiredValue(keyVariable), parseResult.GetRequiredValue(model), ModelRole.Student, parseResult.GetValue(concurrency), batchFolder, batchPoll: TimeSpan.FromSeconds(parseResult.GetValue(batchPoll)));
                 // Problems answered by an earlier run of the same command count as done from the start.
-                var evaluatedIds = evaluated.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-                int before = File.Exists(predictionsPath)
-                    ? (await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false)).Select(p => p.Id).Distinct(StringComparer.Ordinal).Count(evaluatedIds.Contains)
-                    : 0;
                 var run = await ItemProgress.RunAsync(parseResult.InvocationConfiguration.Error, $"evaluate {parseResult.GetRequiredValue(model)} on {id}", evaluated.Length, progress =>
-                {
-                    int done = before;
-                    progress.Update(done);
-                    return StudentEvaluator.RunAsync(
+                    AgoraBenchEvaluation.EvaluateAsync(
                         client,
-                        id,
+                        selection.Definition,
                         evaluated,
                         predictionsPath,
-                        new StudentEvaluationOptions { Benchmark = selection.Definition, FewShotExamples = demonstrations, Concurrency = batch ? Math.Max(1, evaluated.Length) : parseResult.GetValue(concurrency) * Math.Max(1, endpoints.Count) },
-                        new CallbackProgress<string>(_ => progress.Update(Interlocked.Increment(ref done))),
-                        cancellationToken);
-                }).ConfigureAwait(false);
-                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Answered {run.Answered} problem(s) now ({evaluated.Length} evaluated, {shots} used as demonstrations); predictions in {predictionsPath}")).ConfigureAwait(false);
+                        demonstrations,
+                        batch ? Math.Max(1, evaluated.Length) : parseResult.GetValue(concurrency) * Math.Max(1, endpoints.Count),
+                        new CallbackProgress<int>(n => progress.Update(n)),
+                        cancellationToken)).ConfigureAwait(false);
+                await stdout.WriteLineAsync(run.Summary).ConfigureAwait(false);
                 if (run.Failed.Count > 0)
                 {
                     throw new DataValidationException($"{run.Failed.Count} problem(s) failed after retries (first: {string.Join(", ", run.Failed.Take(5))}); run the same command again to retry them.");
@@ -116,11 +108,9 @@ internal static class EvaluateCommand
                     return;
                 }
 
-                var predictions = (await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false)).Where(p => evaluated.Any(e => e.Id == p.Id)).ToArray();
-                using var sandbox = selection.CreateSandbox(allowWeakIsolation: false);
-                var result = (await selection.GradeAsync(evaluated, predictions, sandbox, null, allowMissing: false, predictionsPath, null, cancellationToken).ConfigureAwait(false)).Grade;
-                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{id}: {result.Score:F2}% of {result.N} problems")).ConfigureAwait(false);
-                await CommandRunner.WriteResultAsync(result.ToJson(id), outPath, stdout, $"the {id} grades", cancellationToken).ConfigureAwait(false);
+                var result = await selection.GradeAsync(evaluated, predictionsPath, passAtK: null, programTimeout: null, allowWeakSandbox: false, allowMissing: false, ignoreOtherPredictions: true, cancellationToken).ConfigureAwait(false);
+                await stdout.WriteLineAsync(result.Summary).ConfigureAwait(false);
+                await CommandRunner.WriteResultAsync(result.Json!, outPath, stdout, $"the {id} grades", cancellationToken).ConfigureAwait(false);
             },
             cancellationToken));
         return command;

@@ -69,30 +69,17 @@ internal static class GradeCommand
                 }
 
                 string problemsPath = selection.Problems;
-
-                // Code benchmarks: the sandbox's workers start while the problems and predictions are read.
-                using var sandbox = selection.CreateSandbox(parseResult.GetValue(weakSandbox));
-                sandbox?.StartWorkers();
                 var problemList = await selection.Definition.ReadProblemsAsync(problemsPath, cancellationToken).ConfigureAwait(false);
                 if (problemList.Count == 0)
                 {
                     throw new DataValidationException([new DataError(problemsPath, null, null, $"the file has no {id} problems")]);
                 }
 
-                string predictionsPath = parseResult.GetRequiredValue(predictions);
-                var predictionList = await Predictions.ReadAsync(predictionsPath, cancellationToken).ConfigureAwait(false);
-                var code = await selection.GradeAsync(problemList, predictionList, sandbox, new SandboxLimits { Timeout = TimeSpan.FromSeconds(seconds) }, parseResult.GetValue(allowMissing), predictionsPath, requested, cancellationToken).ConfigureAwait(false);
-                var result = code.Grade;
-                var missingK = sandbox is null ? [] : requested.Where(k => !code.PassAtK.ContainsKey(k) && k > 1).ToArray();
-                if (missingK.Length > 0)
-                {
-                    throw new DataValidationException([new DataError(predictionsPath, null, "--k", $"pass@{string.Join(", pass@", missingK)} needs at least that many outputs for every problem")]);
-                }
-
-                string json = selection.ToJson(code, requested);
+                var report = await selection.GradeAsync(problemList, parseResult.GetRequiredValue(predictions), requested, TimeSpan.FromSeconds(seconds), parseResult.GetValue(weakSandbox), parseResult.GetValue(allowMissing), ignoreOtherPredictions: false, cancellationToken).ConfigureAwait(false);
+                string json = report.Json!;
                 if (parseResult.GetValue(output) is not null)
                 {
-                    await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{id}: {result.Score:F2}% of {result.N} problems")).ConfigureAwait(false);
+                    await stdout.WriteLineAsync(report.Summary).ConfigureAwait(false);
                 }
 
                 await CommandRunner.WriteResultAsync(json, parseResult.GetValue(output), stdout, $"the {id} grades", cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 
 namespace AgoraBench.Cli.Commands;
 
@@ -42,48 +41,40 @@ internal static class JudgeCommand
                     throw new DataValidationException([new DataError(null, null, "--judge-endpoint", $"'{text}' is not an absolute URL")]);
                 }
 
-                var problems = await BenchmarkProblems.ReadAsync(kind == "arena-hard" ? "arena-hard" : "alpacaeval-2.0", parseResult.GetRequiredValue(questions), cancellationToken).ConfigureAwait(false);
-                var questionTexts = problems.ToDictionary(p => p.Id, p => p.Prompt, StringComparer.Ordinal);
-                var modelAnswers = await AnswerFiles.ReadAsync(parseResult.GetRequiredValue(answers), cancellationToken).ConfigureAwait(false);
-                IReadOnlyDictionary<string, string> baselineAnswers = parseResult.GetValue(baseline) is { } b
-                    ? await AnswerFiles.ReadAsync(b, cancellationToken).ConfigureAwait(false)
-                    : kind == "alpaca-eval"
-                        ? problems.Where(p => p.Answer is not null).ToDictionary(p => p.Id, p => p.Answer!, StringComparer.Ordinal)
-                        : throw new DataValidationException([new DataError(null, null, "--baseline", "is required for arena-hard")]);
-                var missing = questionTexts.Keys.Where(q => !modelAnswers.ContainsKey(q) || !baselineAnswers.ContainsKey(q)).ToArray();
-                if (missing.Length > 0)
-                {
-                    await stdout.WriteLineAsync($"note: {missing.Length} question(s) lack the model's or the baseline's answer and are left out (first: {string.Join(", ", missing.Take(3))})").ConfigureAwait(false);
-                }
-
-                LengthControlInputs? lengthControl = null;
                 string? difficultyPath = parseResult.GetValue(difficulty);
                 string? gamedPath = parseResult.GetValue(gamed);
-                if (difficultyPath is not null || gamedPath is not null)
+                string? baselinePath = parseResult.GetValue(baseline);
+                var errors = new List<DataError>();
+                if (kind == "arena-hard" && baselinePath is null)
                 {
-                    lengthControl = difficultyPath is not null && gamedPath is not null
-                        ? await LengthControlInputs.LoadAsync(difficultyPath, gamedPath, cancellationToken).ConfigureAwait(false)
-                        : throw new DataValidationException([new DataError(null, null, difficultyPath is null ? "--instruction-difficulty" : "--gamed-baselines", "is required with the other length_controlled_v1 input")]);
+                    errors.Add(new DataError(null, null, "--baseline", "is required for arena-hard"));
                 }
 
-                var judge = new PairwiseJudge(EndpointClients.Chat(endpoint, parseResult.GetRequiredValue(judgeKey), parseResult.GetRequiredValue(judgeModel)));
-                string name = parseResult.GetRequiredValue(model);
-                var result = await PairwiseBenchmark.ScoreAsync(
-                    judge,
+                if ((difficultyPath is null) != (gamedPath is null))
+                {
+                    errors.Add(new DataError(null, null, difficultyPath is null ? "--instruction-difficulty" : "--gamed-baselines", "is required with the other length_controlled_v1 input"));
+                }
+
+                if (errors.Count > 0)
+                {
+                    throw new DataValidationException(errors);
+                }
+
+                var report = await AgoraBenchEvaluation.JudgeAsync(
+                    EndpointClients.Chat(endpoint, parseResult.GetRequiredValue(judgeKey), parseResult.GetRequiredValue(judgeModel)),
                     kind,
-                    questionTexts,
-                    modelAnswers,
-                    baselineAnswers,
-                    name,
-                    new BradleyTerryOptions { BootstrapRounds = parseResult.GetValue(rounds), Seed = parseResult.GetValue(seed) },
+                    parseResult.GetRequiredValue(questions),
+                    parseResult.GetRequiredValue(answers),
+                    baselinePath,
+                    parseResult.GetRequiredValue(model),
+                    parseResult.GetValue(rounds),
+                    parseResult.GetValue(seed),
                     parseResult.GetValue(concurrency),
-                    lengthControl,
+                    difficultyPath,
+                    gamedPath,
                     cancellationToken).ConfigureAwait(false);
-                await stdout.WriteLineAsync(result is { Lower: double lower, Upper: double upper }
-                    ? string.Create(CultureInfo.InvariantCulture, $"arena-hard: score {result.Score:F1} | 95% CI: ({Math.Round(lower - result.Score, 1):0.0}, {Math.Round(upper - result.Score, 1):0.0}) | {lower:F1} to {upper:F1} from {result.Games} games, {result.Unjudged} without a verdict")
-                    : string.Create(CultureInfo.InvariantCulture, $"alpaca-eval: win rate {result.WinRate:F1}, length-controlled {result.Score:F1} from {result.Games} games, {result.Unjudged} without a verdict")).ConfigureAwait(false);
-                string json = result.ToJson();
-                await CommandRunner.WriteResultAsync(json, parseResult.GetRequiredValue(output), stdout, "the judgment", cancellationToken).ConfigureAwait(false);
+                await stdout.WriteLineAsync(report.Summary).ConfigureAwait(false);
+                await CommandRunner.WriteResultAsync(report.Json!, parseResult.GetRequiredValue(output), stdout, "the judgment", cancellationToken).ConfigureAwait(false);
             },
             cancellationToken));
         return command;

@@ -32,11 +32,11 @@ internal static class WinrateCommand
             parseResult,
             async stdout =>
             {
-                var kind = parseResult.GetRequiredValue(method) == "minimal" ? WinRateMethod.Minimal : WinRateMethod.LengthControlledV1;
+                bool v1 = parseResult.GetRequiredValue(method) != "minimal";
                 string? difficultyPath = parseResult.GetValue(difficulty);
                 string? gamedPath = parseResult.GetValue(gamed);
                 var errors = new List<DataError>();
-                if (kind == WinRateMethod.LengthControlledV1)
+                if (v1)
                 {
                     if (difficultyPath is null)
                     {
@@ -54,46 +54,25 @@ internal static class WinrateCommand
                     throw new DataValidationException(errors);
                 }
 
-                var inputs = kind == WinRateMethod.LengthControlledV1
-                    ? await LengthControlInputs.LoadAsync(difficultyPath!, gamedPath!, cancellationToken).ConfigureAwait(false)
-                    : null;
-                var models = await AlpacaEvalAnnotations.ReadAsync(parseResult.GetRequiredValue(annotations), cancellationToken).ConfigureAwait(false);
-                var results = new List<(string Model, WinRateResult Result)>();
-                foreach (var (model, baseline, games) in models)
-                {
-                    try
-                    {
-                        results.Add((model, AlpacaEvalAnnotations.Score(model, baseline, games, kind, inputs)));
-                    }
-                    catch (DataValidationException ex)
-                    {
-                        errors.AddRange(ex.Errors.Select(e => new DataError(e.Source, e.Line, e.Field, $"{model}: {e.Message}")));
-                    }
-                }
-
-                if (errors.Count > 0)
-                {
-                    throw new DataValidationException(errors);
-                }
-
+                var results = await AgoraBenchEvaluation.WinRatesAsync(parseResult.GetRequiredValue(annotations), v1 ? difficultyPath : null, v1 ? gamedPath : null, cancellationToken).ConfigureAwait(false);
                 var table = new MarkdownTable(("model", false), ("win rate", true), ("LC win rate", true), ("standard error", true), ("games", true));
-                foreach (var (model, result) in results.OrderByDescending(r => r.Result.LengthControlledWinRate))
+                foreach (var result in results.OrderByDescending(r => r.LengthControlledWinRate))
                 {
-                    table.AddRow(model, MarkdownTable.Number(result.WinRate), MarkdownTable.Number(result.LengthControlledWinRate), MarkdownTable.Number(result.StandardError), result.Games.ToString(CultureInfo.InvariantCulture));
+                    table.AddRow(result.Model, MarkdownTable.Number(result.WinRate), MarkdownTable.Number(result.LengthControlledWinRate), MarkdownTable.Number(result.StandardError), result.Games.ToString(CultureInfo.InvariantCulture));
                 }
 
-                CliTables.Write(table, stdout, kind == WinRateMethod.LengthControlledV1 ? "AlpacaEval 2.0 (length_controlled_v1)" : "AlpacaEval 2.0 (length_controlled_minimal)");
+                CliTables.Write(table, stdout, v1 ? "AlpacaEval 2.0 (length_controlled_v1)" : "AlpacaEval 2.0 (length_controlled_minimal)");
                 var document = new WinRatesDocument
                 {
-                    Method = kind == WinRateMethod.LengthControlledV1 ? "length_controlled_v1" : "length_controlled_minimal",
+                    Method = v1 ? "length_controlled_v1" : "length_controlled_minimal",
                     Models = [.. results.Select(r => new WinRateDocument
                     {
                         Model = r.Model,
-                        WinRate = r.Result.WinRate,
-                        LengthControlledWinRate = r.Result.LengthControlledWinRate,
-                        StandardError = r.Result.StandardError,
-                        Games = r.Result.Games,
-                        LcStandardError = r.Result.LengthControlledStandardError,
+                        WinRate = r.WinRate,
+                        LengthControlledWinRate = r.LengthControlledWinRate,
+                        StandardError = r.StandardError,
+                        Games = r.Games,
+                        LcStandardError = r.LengthControlledStandardError,
                     })],
                 };
                 string json = ArtefactJson.Write(document, CliJsonContext.Default.WinRatesDocument);

@@ -8,7 +8,7 @@ namespace AgoraBench;
 /// (<c>{"uid" or "question_id", "messages" | "choices"}</c>) or AlpacaEval output arrays (<c>{"instruction", "output"}</c>,
 /// keyed by row number).
 /// </summary>
-public static class AnswerFiles
+internal static class AnswerFiles
 {
     /// <summary>Reads a file of answers.</summary>
     /// <param name="path">The file.</param>

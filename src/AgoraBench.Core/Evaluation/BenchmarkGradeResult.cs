@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>A graded benchmark.</summary>
-public sealed class BenchmarkGradeResult
+internal sealed class BenchmarkGradeResult
 {
     internal BenchmarkGradeResult(double score, int n, IReadOnlyList<BenchmarkItemGrade> items)
     {

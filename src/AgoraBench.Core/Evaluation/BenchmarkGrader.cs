@@ -5,7 +5,7 @@ namespace AgoraBench;
 /// built-in GSM8K and MATH by answer equivalence, MBPP and HumanEval in the <see cref="PythonSandbox"/>, and any
 /// declared benchmark by its own grader kind.
 /// </summary>
-public static class BenchmarkGrader
+internal static class BenchmarkGrader
 {
     /// <summary>Gets a value indicating whether a built-in benchmark is graded item by item (not judged pairwise with a Bradley-Terry or length-controlled aggregate).</summary>
     /// <param name="benchmark">The benchmark id.</param>

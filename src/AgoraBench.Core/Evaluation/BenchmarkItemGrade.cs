@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>The grade of one problem.</summary>
-public sealed class BenchmarkItemGrade
+internal sealed class BenchmarkItemGrade
 {
     internal BenchmarkItemGrade(string id, bool correct, string? extracted, string rule, int samplesCorrect, int samples)
     {

@@ -10,7 +10,7 @@ public sealed class BenchmarkProblem
     /// <param name="prompt">What the student is asked.</param>
     /// <param name="answer">The gold answer (GSM8K: the number after <c>####</c>; MATH: <c>answer</c>), the reference solution (HumanEval, MBPP) or the reference output (AlpacaEval, Arena-Hard); <see langword="null"/> when the format has none.</param>
     /// <param name="line">The 1-based line (JSON Lines) or element number (JSON array) it came from.</param>
-    public BenchmarkProblem(string id, string prompt, string? answer, int line)
+    internal BenchmarkProblem(string id, string prompt, string? answer, int line)
     {
         Id = id;
         Prompt = prompt;
@@ -28,8 +28,8 @@ public sealed class BenchmarkProblem
     public string? Answer { get; }
 
     /// <summary>Gets the 1-based line (JSON Lines) or element number (JSON array) it came from.</summary>
-    public int Line { get; }
+    internal int Line { get; }
 
     /// <summary>Gets every field of the source record (tests, entry points, categories, …).</summary>
-    public IReadOnlyDictionary<string, JsonElement> Fields { get; init; } = new Dictionary<string, JsonElement>();
+    public IReadOnlyDictionary<string, JsonElement> Fields { get; internal init; } = new Dictionary<string, JsonElement>();
 }

@@ -11,7 +11,7 @@ namespace AgoraBench;
 /// (<c>instruction</c>, <c>output</c>). Each file may be JSON Lines or a JSON array.
 /// </summary>
 /// <remarks>A malformed record is an error naming the file, the line and the field; nothing is skipped.</remarks>
-public static class BenchmarkProblems
+internal static class BenchmarkProblems
 {
     /// <summary>Reads the problems of a benchmark.</summary>
     /// <param name="benchmark">The benchmark id: <c>gsm8k</c>, <c>math</c>, <c>humaneval</c>, <c>mbpp</c>, <c>arena-hard</c> or <c>alpacaeval-2.0</c>.</param>

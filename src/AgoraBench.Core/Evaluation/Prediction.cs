@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>A model's output(s) for one benchmark problem.</summary>
-public sealed class Prediction
+internal sealed class Prediction
 {
     internal Prediction(string id, IReadOnlyList<string> outputs, int line)
     {

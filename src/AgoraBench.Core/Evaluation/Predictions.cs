@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace AgoraBench;
 
 /// <summary>Reads prediction files: JSON Lines rows <c>{"id": …, "output": "…"}</c> or <c>{"id": …, "outputs": ["…", …]}</c>.</summary>
-public static class Predictions
+internal static class Predictions
 {
     /// <summary>Reads predictions, reporting every malformed row at once.</summary>
     /// <param name="path">The file.</param>

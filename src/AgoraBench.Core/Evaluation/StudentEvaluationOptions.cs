@@ -3,7 +3,7 @@ using Microsoft.Extensions.AI;
 namespace AgoraBench;
 
 /// <summary>Options of <see cref="StudentEvaluator"/>. The defaults are the paper's inference settings (Table 6).</summary>
-public sealed class StudentEvaluationOptions
+internal sealed class StudentEvaluationOptions
 {
     /// <summary>Gets or sets the sampling temperature, or <see langword="null"/> for the paper's: 0.2 for math, 0.0 otherwise.</summary>
     internal float? Temperature { get; set; }

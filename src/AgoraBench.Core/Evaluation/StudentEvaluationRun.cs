@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>What one <see cref="StudentEvaluator.RunAsync"/> call did.</summary>
-public sealed class StudentEvaluationRun
+internal sealed class StudentEvaluationRun
 {
     internal StudentEvaluationRun(int answered, IReadOnlyList<string> failed)
     {

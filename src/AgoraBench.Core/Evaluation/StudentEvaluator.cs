@@ -9,7 +9,7 @@ namespace AgoraBench;
 /// <see cref="IChatClient"/>, writing each prediction to a JSON Lines file as it arrives so an interrupted run resumes
 /// where it stopped; then the predictions can be graded.
 /// </summary>
-public static class StudentEvaluator
+internal static class StudentEvaluator
 {
     /// <summary>Builds the prompt for a problem: the problem alone (zero-shot) or after the demonstrations (few-shot).</summary>
     /// <param name="benchmark">The benchmark id.</param>

@@ -16,32 +16,32 @@ public sealed class ConfidenceInterval
     /// <summary>Gets the statistic on the full data.</summary>
     public double Estimate { get; }
 
-    /// <summary>Gets the lower bound; <see cref="double.NaN"/> when <see cref="Problem"/> is set.</summary>
+    /// <summary>Gets the lower bound; <see cref="double.NaN"/> when no meaningful interval exists (for example when the interval of the PGR denominator, reference − base, includes 0; the reports say why).</summary>
     public double Lower { get; }
 
-    /// <summary>Gets the upper bound; <see cref="double.NaN"/> when <see cref="Problem"/> is set.</summary>
+    /// <summary>Gets the upper bound; <see cref="double.NaN"/> when no meaningful interval exists (see <see cref="Lower"/>).</summary>
     public double Upper { get; }
 
     /// <summary>Gets the confidence level, for example 0.95.</summary>
-    public double Confidence { get; }
+    internal double Confidence { get; }
 
     /// <summary>Gets the number of resamples drawn.</summary>
-    public int Rounds { get; }
+    internal int Rounds { get; }
 
     /// <summary>Gets the number of resamples on which the statistic was undefined and which were left out.</summary>
-    public int SkippedRounds { get; }
+    internal int SkippedRounds { get; }
 
     /// <summary>
     /// Gets why no interval is given, for example that the interval of the PGR denominator (reference − base) includes
     /// 0, so the ratio can take any value; <see langword="null"/> when the interval is meaningful.
     /// </summary>
-    public string? Problem { get; internal init; }
+    internal string? Problem { get; init; }
 
     /// <summary>Gets a value indicating whether the bounds are meaningful (<see cref="Problem"/> is <see langword="null"/> and both bounds are finite).</summary>
-    public bool IsDefined => Problem is null && double.IsFinite(Lower) && double.IsFinite(Upper);
+    internal bool IsDefined => Problem is null && double.IsFinite(Lower) && double.IsFinite(Upper);
 
     /// <summary>Gets the width of the interval, or <see cref="double.NaN"/> when it is not defined.</summary>
-    public double Width => IsDefined ? Upper - Lower : double.NaN;
+    internal double Width => IsDefined ? Upper - Lower : double.NaN;
 
     /// <summary>Creates an interval that is not defined, with the reason.</summary>
     internal static ConfidenceInterval Undefined(double estimate, double confidence, int rounds, string problem) =>

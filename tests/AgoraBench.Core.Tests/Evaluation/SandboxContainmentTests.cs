@@ -155,7 +155,7 @@ public class SandboxContainmentFixture : IAsyncLifetime, IDisposable
 
     public IReadOnlyList<string> Ids => _ids;
 
-    public BenchmarkItemGrade Item(string id) => _grade!.Grade.Items.Single(i => i.Id == id);
+    internal BenchmarkItemGrade Item(string id) => _grade!.Grade.Items.Single(i => i.Id == id);
 
     internal SandboxResult Result(string id) => _grade!.Runs[Array.IndexOf(_ids, id)];
 

@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>A graded code benchmark.</summary>
-public sealed class CodeGradeResult
+internal sealed class CodeGradeResult
 {
     internal CodeGradeResult(BenchmarkGradeResult grade, IReadOnlyDictionary<int, double> passAtK, IReadOnlyList<SandboxResult> runs)
     {

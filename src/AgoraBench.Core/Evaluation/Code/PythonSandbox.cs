@@ -21,7 +21,7 @@ namespace AgoraBench;
 /// <para>Where the kernel refuses user namespaces the sandbox refuses to start, unless
 /// <see cref="PythonSandboxOptions.AllowWeakIsolation"/> opts in to a weaker mode (documented there).</para>
 /// </remarks>
-public sealed class PythonSandbox : IAsyncDisposable, IDisposable
+internal sealed class PythonSandbox : IAsyncDisposable, IDisposable
 {
     private readonly PythonSandboxOptions _options;
     private readonly Channel<Worker> _idle;

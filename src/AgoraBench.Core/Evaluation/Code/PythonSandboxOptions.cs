@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>Options of <see cref="PythonSandbox"/>.</summary>
-public sealed class PythonSandboxOptions
+internal sealed class PythonSandboxOptions
 {
     /// <summary>Gets or sets the Python interpreter.</summary>
     /// <value>The default value is <c>python3</c> (found on PATH).</value>

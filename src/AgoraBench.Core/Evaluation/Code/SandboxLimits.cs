@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>Limits for one program in the <see cref="PythonSandbox"/>.</summary>
-public sealed class SandboxLimits
+internal sealed class SandboxLimits
 {
     /// <summary>Gets the wall-clock limit; the program and everything it started are killed after it.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);

@@ -7,7 +7,7 @@ namespace AgoraBench;
 /// The benchmarks by id. <see cref="BuiltIn"/> holds the paper's six (GSM8K, MATH, MBPP, HumanEval, AlpacaEval 2.0,
 /// Arena-Hard) as ordinary <see cref="BenchmarkDefinition"/>s; a host or a plan adds its own beside them.
 /// </summary>
-public sealed class BenchmarkCatalog
+internal sealed class BenchmarkCatalog
 {
     internal BenchmarkCatalog()
     {

@@ -12,14 +12,14 @@ public sealed class BenchmarkDefinition
     public required string Id { get; init; }
 
     /// <summary>Gets the name printed in reports; <see langword="null"/> prints the id.</summary>
-    public string? DisplayName { get; init; }
+    internal string? DisplayName { get; init; }
 
     /// <summary>Gets the domain whose students the benchmark scores (for example <c>math</c> or <c>sql</c>), or <see langword="null"/>.</summary>
     public string? Domain { get; init; }
 
     /// <summary>Gets what the score measures.</summary>
     /// <value>The default value is <c>score (%)</c>.</value>
-    public string Metric { get; init; } = "score (%)";
+    internal string Metric { get; init; } = "score (%)";
 
     /// <summary>Gets the student prompt, a Liquid template over the problem's fields (<c>{{ question }}</c>); <see langword="null"/> asks the problem's own prompt (built-in formats).</summary>
     public string? Prompt { get; init; }
@@ -32,24 +32,24 @@ public sealed class BenchmarkDefinition
     public float Temperature { get; init; }
 
     /// <summary>Gets the fields that hold a demonstration's worked answer in few-shot prompts, in order of preference; when none is present the gold answer is used.</summary>
-    public IReadOnlyList<string> DemonstrationFields { get; init; } = [];
+    internal IReadOnlyList<string> DemonstrationFields { get; init; } = [];
 
     /// <summary>Gets the field holding each problem's id in a declared problems file.</summary>
     /// <value>The default value is <c>id</c>; without it a problem's id is its 0-based position.</value>
     public string IdField { get; init; } = "id";
 
     /// <summary>Gets the k values of pass@k reported beside the score (empty for none).</summary>
-    public IReadOnlyList<int> PassAtK { get; init; } = [];
+    internal IReadOnlyList<int> PassAtK { get; init; } = [];
 
     /// <summary>
     /// Gets how item scores make the benchmark's score: <c>mean</c> (the mean item score, in percent), or for the
     /// paper's pairwise benchmarks <c>bradley-terry</c> (Arena-Hard) and <c>length-controlled</c> (AlpacaEval 2.0).
     /// </summary>
     /// <value>The default value is <c>mean</c>.</value>
-    public string Aggregation { get; init; } = "mean";
+    public string Aggregation { get; internal init; } = "mean";
 
     /// <summary>Gets a reader of a native file format (the built-in benchmarks), or <see langword="null"/> to read JSON Lines, a JSON array or CSV with any fields.</summary>
-    public Func<string, CancellationToken, Task<IReadOnlyList<BenchmarkProblem>>>? Reader { get; init; }
+    internal Func<string, CancellationToken, Task<IReadOnlyList<BenchmarkProblem>>>? Reader { get; init; }
 
     /// <summary>Reads the problems and fills each one's prompt from <see cref="Prompt"/>.</summary>
     /// <param name="path">The problems file.</param>
@@ -71,7 +71,4 @@ public sealed class BenchmarkDefinition
             ?? throw new DataValidationException([new DataError(null, null, "prompt", $"the prompt of '{Id}' is not a valid Liquid template: {error}")]);
         return [.. problems.Select(p => new BenchmarkProblem(p.Id, template.Render(p), p.Answer, p.Line) { Fields = p.Fields })];
     }
-
-    /// <inheritdoc />
-    public override string ToString() => Id;
 }

@@ -7,7 +7,7 @@ namespace AgoraBench;
 /// <c>judge</c> and <c>pairwise</c>, and any a host adds. Every benchmark, built-in or declared, is graded through a
 /// kind found here.
 /// </summary>
-public sealed class GraderRegistry
+internal sealed class GraderRegistry
 {
     private readonly Dictionary<string, Func<GraderSpec, GraderContext, IBenchmarkGrader>> _kinds = new(StringComparer.Ordinal)
     {

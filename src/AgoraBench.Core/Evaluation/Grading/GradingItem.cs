@@ -7,7 +7,7 @@ public sealed class GradingItem
     /// <param name="problem">The problem, with every field of its record.</param>
     /// <param name="output">The model's whole answer.</param>
     /// <param name="question">The prompt the model was asked (the rendered student prompt).</param>
-    public GradingItem(BenchmarkProblem problem, string output, string question)
+    internal GradingItem(BenchmarkProblem problem, string output, string question)
     {
         Problem = problem;
         Output = output;
@@ -21,5 +21,5 @@ public sealed class GradingItem
     public string Output { get; }
 
     /// <summary>Gets the prompt the model was asked (the rendered student prompt).</summary>
-    public string Question { get; }
+    internal string Question { get; }
 }

@@ -15,22 +15,22 @@ public sealed class ItemScore
     }
 
     /// <summary>Gets the score in [0, 1], or <see langword="null"/> when the answer could not be scored.</summary>
-    public double? Score { get; }
+    internal double? Score { get; }
 
     /// <summary>Gets why: the rule that matched, the failure, or why it is unscored.</summary>
-    public string Reason { get; }
+    internal string Reason { get; }
 
     /// <summary>Gets the part of the answer that was graded, or <see langword="null"/>.</summary>
-    public string? Extracted { get; }
+    internal string? Extracted { get; }
 
     /// <summary>Gets a value indicating whether the answer was scored.</summary>
-    public bool IsScored => Score is not null;
+    internal bool IsScored => Score is not null;
 
     /// <summary>Gets the sandbox run behind a code verdict, when the grader ran one (kept in <see cref="CodeGradeResult.Runs"/>).</summary>
     internal SandboxResult? Run { get; init; }
 
     /// <summary>Gets a value indicating whether the answer earned full marks.</summary>
-    public bool IsCorrect => Score >= 1.0;
+    internal bool IsCorrect => Score >= 1.0;
 
     /// <summary>A full-marks or zero score.</summary>
     /// <param name="correct">Whether the answer is correct.</param>

@@ -17,6 +17,9 @@ internal sealed record GradedResultDocument
 
     public required IReadOnlyList<GradedItemDocument> Items { get; init; }
 
+    /// <summary>Gets pass@k by <c>pass@k</c> name (code benchmarks graded with requested k values), or <see langword="null"/>.</summary>
+    public IReadOnlyDictionary<string, double>? PassAtK { get; init; }
+
     public static GradedResultDocument From(BenchmarkGradeResult result, string benchmark) => new()
     {
         Benchmark = benchmark,

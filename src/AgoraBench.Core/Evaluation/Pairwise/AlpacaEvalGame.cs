@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>One AlpacaEval game: the baseline's output against the model's on one instruction, as AlpacaEval records it.</summary>
-public sealed class AlpacaEvalGame
+internal sealed class AlpacaEvalGame
 {
     /// <summary>Initializes a new instance of the <see cref="AlpacaEvalGame"/> class.</summary>
     /// <param name="preference">/// The judge's continuous preference in [1, 2] (1 = the baseline's output, 2 = the model's; 1.5 or 0 a tie), or

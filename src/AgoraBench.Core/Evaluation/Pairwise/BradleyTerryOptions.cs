@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>Options of <see cref="BradleyTerry"/>.</summary>
-public sealed class BradleyTerryOptions
+internal sealed class BradleyTerryOptions
 {
     /// <summary>Gets or sets how many games a strong verdict (<c>&gt;&gt;</c>) counts as.</summary>
     /// <value>The default value is 3, as in Arena-Hard.</value>

@@ -5,7 +5,7 @@ namespace AgoraBench;
 /// instruction (AlpacaEval's <c>instruction_difficulty.csv</c>) and the gamed-baseline rows (its <c>df_gamed.csv</c>).
 /// They are not shipped with the package (AlpacaEval's data is licensed CC BY-NC 4.0); load them from files.
 /// </summary>
-public sealed class LengthControlInputs
+internal sealed class LengthControlInputs
 {
     private readonly double[] _difficulty;
     private readonly GamedRow[] _gamed;

@@ -5,7 +5,7 @@ namespace AgoraBench;
 /// positions swapped), then a Bradley–Terry rating with a bootstrap interval (Arena-Hard) or raw and length-controlled
 /// win rates (AlpacaEval).
 /// </summary>
-public static class PairwiseBenchmark
+internal static class PairwiseBenchmark
 {
     /// <summary>Judges a model's answers against a baseline's and scores them.</summary>
     /// <param name="judge">The judge.</param>

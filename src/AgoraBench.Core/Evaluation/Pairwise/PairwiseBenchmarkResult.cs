@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>A model's score on a pairwise-judged benchmark (Arena-Hard or AlpacaEval 2.0).</summary>
-public sealed class PairwiseBenchmarkResult
+internal sealed class PairwiseBenchmarkResult
 {
     internal PairwiseBenchmarkResult(string benchmark, string model, double score, int games, int unjudged)
     {

@@ -9,7 +9,7 @@ namespace AgoraBench;
 /// Asks an LLM judge (any <see cref="IChatClient"/>) which of two answers is better, Arena-Hard style, and reads its
 /// verdict; an answer without a verdict label is asked again.
 /// </summary>
-public sealed partial class PairwiseJudge
+internal sealed partial class PairwiseJudge
 {
     private readonly IChatClient _judge;
     private readonly ResiliencePipeline<Answer> _pipeline;

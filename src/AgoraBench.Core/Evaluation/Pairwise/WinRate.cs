@@ -16,7 +16,7 @@ namespace AgoraBench;
 /// </para>
 /// <para><c>length_controlled_minimal</c> drops γ and the gamed rows; its LC win rate is 100 · σ(θ).</para>
 /// </remarks>
-public static class WinRate
+internal static class WinRate
 {
     /// <summary>The weight of each gamed-baseline row: AlpacaEval's <c>regularize_to_baseline_lambda</c> 0.2 over its two gamed baselines.</summary>
     internal const double GamedRowWeight = 0.2 / 2;

@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>How <see cref="WinRate"/> controls an AlpacaEval win rate for length.</summary>
-public enum WinRateMethod
+internal enum WinRateMethod
 {
     /// <summary>
     /// AlpacaEval 2.0's <c>length_controlled_v1</c>, the leaderboard's: features tanh(standardised length difference),

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 
-namespace AgoraBench.Cli.Commands;
+namespace AgoraBench;
 
 /// <summary>
 /// Reads AlpacaEval's official <c>annotations.json</c> (a JSON array of games with <c>output_1</c>, <c>generator_1</c>,
