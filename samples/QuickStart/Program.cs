@@ -40,10 +40,7 @@ var runner = provider.GetRequiredService<AgoraBenchRunnerFactory>().Create(plan,
 // 3. Before spending anything: the steps, and what they cost.
 var estimate = await PlanEstimator.EstimateAsync(plan);
 Console.WriteLine($"{runner.Steps.Count} steps; estimated cost ${estimate.TotalUsd:F4}{(estimate.HasUnpricedLines ? " plus unpriced models" : string.Empty)}");
-foreach (var line in estimate.ByStage())
-{
-    Console.WriteLine($"  {RunStages.ToName(line.Stage),-9} {line.Requests,6} requests {line.InputTokens,9:N0} in {line.OutputTokens,9:N0} out  ${line.Usd ?? 0:F4}");
-}
+Console.Write(estimate.ToText());
 
 if (args.Contains("--run"))
 {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 
 namespace AgoraBench.Cli.Commands;
 
@@ -45,22 +44,5 @@ internal static class EstimateCommand
         return command;
     }
 
-    public static void Print(CostEstimate estimate, TextWriter writer, bool detail)
-    {
-        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Estimated cost of {estimate.Plan}: {CostEstimate.Usd(estimate.TotalUsd)}{(estimate.HasUnpricedLines ? " (plus unpriced models)" : string.Empty)}"));
-        writer.WriteLine();
-        CliTables.Write(CostEstimate.Table(estimate.ByStage(), generator: false, setting: false, item: false), writer, "By stage");
-        CliTables.Write(CostEstimate.Table(estimate.ByStageAndGenerator(), generator: true, setting: false, item: false), writer, "By stage and generator");
-        CliTables.Write(CostEstimate.Table([.. estimate.Lines.Where(l => l.Stage == RunStage.Generate)], generator: true, setting: true, item: false), writer, "Generation by generator and setting");
-        if (detail)
-        {
-            CliTables.Write(CostEstimate.Table(estimate.Lines, generator: true, setting: true, item: true), writer, "Every line");
-        }
-
-        writer.WriteLine("Notes:");
-        foreach (string note in estimate.Notes)
-        {
-            writer.WriteLine("- " + note);
-        }
-    }
+    public static void Print(CostEstimate estimate, TextWriter writer, bool detail) => writer.Write(estimate.ToText(detail));
 }

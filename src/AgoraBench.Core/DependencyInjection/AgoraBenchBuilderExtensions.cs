@@ -36,11 +36,11 @@ public static class AgoraBenchBuilderExtensions
         return builder;
     }
 
-    /// <summary>Adds another configuration step for <see cref="AgoraBenchOptions"/>.</summary>
+    /// <summary>Adds another configuration step for <see cref="AgoraBenchOptions"/> (hosts use <c>services.Configure&lt;AgoraBenchOptions&gt;(…)</c> or <c>AddAgoraBench(configure)</c>).</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="configure">The configuration step.</param>
     /// <returns>The builder, for chaining.</returns>
-    public static IAgoraBenchBuilder Configure(this IAgoraBenchBuilder builder, Action<AgoraBenchOptions> configure)
+    internal static IAgoraBenchBuilder Configure(this IAgoraBenchBuilder builder, Action<AgoraBenchOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);

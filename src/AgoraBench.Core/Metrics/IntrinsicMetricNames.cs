@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>The stable names of the built-in intrinsic metrics.</summary>
-public static class IntrinsicMetricNames
+internal static class IntrinsicMetricNames
 {
     /// <summary>Instruction difficulty, graded 1–5 by an LLM judge.</summary>
     public const string InstructionDifficulty = "instruction-difficulty";

@@ -7,8 +7,11 @@ namespace AgoraBench;
 /// One of N shards of a deterministic split (<c>--shard 2/4</c> is the second of four): items and steps are dealt out
 /// by position, so N machines or CI jobs that run the same plan with shards 1/N … N/N cover everything exactly once.
 /// </summary>
-/// <remarks>A value: two specs are equal when they name the same shard of the same split.</remarks>
-public readonly record struct ShardSpec
+/// <remarks>
+/// A plain read-only struct rather than a record: hosts set a shard and read <see cref="Number"/> and <see cref="Count"/>;
+/// comparing two specs is done by those two numbers.
+/// </remarks>
+public readonly struct ShardSpec
 {
     /// <summary>Initializes a new instance of the <see cref="ShardSpec"/> struct.</summary>
     /// <param name="number">The shard, from 1 to <paramref name="count"/>.</param>

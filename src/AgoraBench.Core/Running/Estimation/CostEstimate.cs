@@ -14,7 +14,7 @@ public sealed class CostEstimate
     public string Plan { get; internal init; } = null!;
 
     /// <summary>Gets every line of the estimate.</summary>
-    public IReadOnlyList<CostEstimateLine> Lines { get; internal init; } = null!;
+    internal IReadOnlyList<CostEstimateLine> Lines { get; init; } = null!;
 
     /// <summary>Gets the assumptions and approximations the estimate rests on, in words.</summary>
     public IReadOnlyList<string> Notes { get; internal init; } = null!;
@@ -30,11 +30,11 @@ public sealed class CostEstimate
 
     /// <summary>Sums the lines by stage.</summary>
     /// <returns>One line per stage that has spend, in stage order.</returns>
-    public IReadOnlyList<CostEstimateLine> ByStage() => [.. Lines.GroupBy(l => l.Stage).OrderBy(g => g.Key).Select(g => Sum(g, g.Key, null, "all"))];
+    internal IReadOnlyList<CostEstimateLine> ByStage() => [.. Lines.GroupBy(l => l.Stage).OrderBy(g => g.Key).Select(g => Sum(g, g.Key, null, "all"))];
 
     /// <summary>Sums the lines by stage and generator (study-wide spend under <see langword="null"/>).</summary>
     /// <returns>One line per stage and generator.</returns>
-    public IReadOnlyList<CostEstimateLine> ByStageAndGenerator() =>
+    internal IReadOnlyList<CostEstimateLine> ByStageAndGenerator() =>
         [.. Lines.GroupBy(l => (l.Stage, l.Generator)).OrderBy(g => g.Key.Stage).ThenBy(g => g.Key.Generator is null ? 1 : 0).ThenBy(g => g.Key.Generator, StringComparer.Ordinal).Select(g => Sum(g, g.Key.Stage, g.Key.Generator, "all"))];
 
     /// <summary>Formats the estimate as Markdown: totals by stage, by stage and generator, generation by setting, and the notes.</summary>
@@ -54,6 +54,35 @@ public sealed class CostEstimate
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Formats the estimate as plain text, as <c>agorabench estimate</c> prints it: the total, then padded tables by stage,
+    /// by stage and generator, and generation by generator and setting (with <paramref name="detail"/>, every line with its
+    /// model and encoding too), then the notes.
+    /// </summary>
+    /// <param name="detail">Whether to add the table of every line.</param>
+    /// <returns>The text, one line per row, ending with a newline.</returns>
+    public string ToText(bool detail = false)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Estimated cost of {Plan}: {Usd(TotalUsd)}{(HasUnpricedLines ? " (plus unpriced models)" : string.Empty)}"));
+        writer.WriteLine();
+        TextSection(writer, "By stage", ByStage(), generator: false, setting: false, item: false);
+        TextSection(writer, "By stage and generator", ByStageAndGenerator(), generator: true, setting: false, item: false);
+        TextSection(writer, "Generation by generator and setting", [.. Lines.Where(l => l.Stage == RunStage.Generate)], generator: true, setting: true, item: false);
+        if (detail)
+        {
+            TextSection(writer, "Every line", Lines, generator: true, setting: true, item: true);
+        }
+
+        writer.WriteLine("Notes:");
+        foreach (string note in Notes)
+        {
+            writer.WriteLine("- " + note);
+        }
+
+        return writer.ToString();
     }
 
     /// <summary>Formats the estimate as JSON: <c>{"plan", "total_usd", "unpriced", "by_stage": [...], "lines": [...], "profiles": [...], "notes": [...]}</c>.</summary>
@@ -83,7 +112,7 @@ public sealed class CostEstimate
     /// <param name="setting">Whether to show the setting column.</param>
     /// <param name="item">Whether to show the item, model and encoding columns.</param>
     /// <returns>The table.</returns>
-    public static MarkdownTable Table(IReadOnlyList<CostEstimateLine> lines, bool generator, bool setting, bool item = false)
+    internal static MarkdownTable Table(IReadOnlyList<CostEstimateLine> lines, bool generator, bool setting, bool item = false)
     {
         var columns = new List<(string, bool)> { ("stage", false) };
         if (generator)
@@ -139,5 +168,13 @@ public sealed class CostEstimate
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         Table(lines, withGenerator, withSetting).WriteTo(writer);
         text.Append(writer.ToString().ReplaceLineEndings("\n")).Append('\n');
+    }
+
+    private static void TextSection(StringWriter writer, string title, IReadOnlyList<CostEstimateLine> lines, bool generator, bool setting, bool item)
+    {
+        writer.WriteLine(title);
+        writer.WriteLine();
+        Table(lines, generator, setting, item).WriteTo(writer);
+        writer.WriteLine();
     }
 }

@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>The expected requests, tokens and dollars of one part of a plan, before anything is spent.</summary>
-public sealed class CostEstimateLine
+internal sealed class CostEstimateLine
 {
     internal CostEstimateLine(RunStage stage, string? generator, AgoraBenchSetting? setting, string @item, string model, long requests, long inputTokens, long outputTokens, decimal? usd, string tokenizer)
     {
