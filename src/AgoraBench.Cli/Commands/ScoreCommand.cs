@@ -143,7 +143,7 @@ internal static class ScoreCommand
                         _ => new PerplexityMetric(
                             onnx is not null
                                 ? onnx
-                                : new CompletionsLogProbabilityScorer(http, new CompletionsLogProbabilityScorerOptions { Endpoint = perplexityUrl!, Model = parseResult.GetValue(perplexityModel)!, ApiKeyEnvironmentVariable = parseResult.GetValue(perplexityKey) }),
+                                : new CompletionsLogProbabilityScorer(http, perplexityUrl!, parseResult.GetValue(perplexityModel)!, parseResult.GetValue(perplexityKey)),
                             k),
                     });
                 }

@@ -28,9 +28,9 @@ public sealed class GenerationRequest
     /// <summary>Gets the prompt style, which selects the parser.</summary>
     public PromptStyle Style { get; }
 
-    /// <summary>Gets the item: the seed index (response generation, quality enhancement) or the sample number (instance generation).</summary>
-    public int Item { get; init; }
+    /// <summary>Gets the item: the seed index (response generation, quality enhancement) or the sample number (instance generation); set by the engine.</summary>
+    public int Item { get; internal init; }
 
-    /// <summary>Gets the attempt number of the item (1-based).</summary>
-    public int Attempt { get; init; } = 1;
+    /// <summary>Gets the attempt number of the item (1-based); set by the engine.</summary>
+    public int Attempt { get; internal init; } = 1;
 }

@@ -26,8 +26,19 @@ public sealed class CompletionsLogProbabilityScorer : ITokenLogProbabilityScorer
 
     /// <summary>Initializes a new instance of the <see cref="CompletionsLogProbabilityScorer"/> class.</summary>
     /// <param name="http">The HTTP client (its lifetime is the caller's).</param>
-    /// <param name="options">The options.</param>
-    public CompletionsLogProbabilityScorer(HttpClient http, CompletionsLogProbabilityScorerOptions options)
+    /// <param name="endpoint">The OpenAI-compatible base URL, ending in <c>/v1</c> (for example a vLLM server).</param>
+    /// <param name="model">The model name, for example <c>meta-llama/Llama-3.1-8B</c> (the paper scores with the base student).</param>
+    /// <param name="apiKeyEnvironmentVariable">The environment variable holding the API key, or <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentException">The endpoint is not an absolute URL or the model is empty (every problem is named).</exception>
+    public CompletionsLogProbabilityScorer(HttpClient http, Uri endpoint, string model, string? apiKeyEnvironmentVariable = null)
+        : this(http, new CompletionsLogProbabilityScorerOptions { Endpoint = endpoint, Model = model, ApiKeyEnvironmentVariable = apiKeyEnvironmentVariable })
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CompletionsLogProbabilityScorer"/> class.</summary>
+    /// <param name="http">The HTTP client (its lifetime is the caller's).</param>
+    /// <param name="options">The options (the retry settings are the library's defaults unless a test changes them).</param>
+    internal CompletionsLogProbabilityScorer(HttpClient http, CompletionsLogProbabilityScorerOptions options)
     {
         ArgumentNullException.ThrowIfNull(http);
         CompletionsLogProbabilityScorerOptionsValidator.Instance.ThrowIfInvalid(options, nameof(options));

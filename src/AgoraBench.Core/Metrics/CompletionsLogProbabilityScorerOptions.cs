@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>Options of <see cref="CompletionsLogProbabilityScorer"/>.</summary>
-public sealed class CompletionsLogProbabilityScorerOptions
+internal sealed class CompletionsLogProbabilityScorerOptions
 {
     /// <summary>Gets or sets the OpenAI-compatible base URL, ending in <c>/v1</c> (for example a vLLM server).</summary>
     public required Uri Endpoint { get; set; }
