@@ -63,7 +63,7 @@ internal static class MergeCommand
                 }
 
                 var rows = await JsonLinesShardMerger.MergeAsync(shards, target, parseResult.GetValue(expect), cancellationToken).ConfigureAwait(false);
-                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Merged {rows.Rows} row(s) from {shards.Length} file(s) into {target}{(rows.Expected is int n ? $" (expected {n})" : string.Empty)}.")).ConfigureAwait(false);
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Merged {rows.Rows} row(s) from {shards.Length} file(s) into {target}{(parseResult.GetValue(expect) is int n ? $" (expected {n})" : string.Empty)}.")).ConfigureAwait(false);
                 await ListAsync(stdout, "duplicated ids (the first kept)", rows.Duplicates).ConfigureAwait(false);
                 await ListAsync(stdout, "missing", rows.Missing).ConfigureAwait(false);
                 if (!rows.Complete)

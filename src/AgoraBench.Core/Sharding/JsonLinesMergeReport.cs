@@ -21,7 +21,7 @@ public sealed class JsonLinesMergeReport
     public IReadOnlyList<string> Missing { get; }
 
     /// <summary>Gets the expected number of rows, when one was given.</summary>
-    public int? Expected { get; }
+    internal int? Expected { get; }
 
     /// <summary>Gets a value indicating whether every row is there exactly once.</summary>
     public bool Complete => Duplicates.Count == 0 && Missing.Count == 0 && (Expected is null || Rows == Expected);
