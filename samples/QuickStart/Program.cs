@@ -66,6 +66,6 @@ Console.WriteLine(AgoraBenchReports.Format(calculator.Calculate(scores), PgrRepo
 // 6. How do they compare with the paper's generators on the same setting?
 foreach (var generator in PublishedResults.CreateLeaderboard().Generators)
 {
-    double cell = generator.GetCell(GenerationMethod.InstanceGeneration, BenchmarkDomain.Math)!.Value;
+    double cell = generator.Cells.Single(c => c.Setting.Key == "instance-generation/math").Value;
     Console.WriteLine($"paper: {generator.Generator,-24} instance-generation/math PGR {cell,6:F1}");
 }

@@ -60,7 +60,7 @@ internal static class AnalyzeCommand
 
         if (printLeaderboard)
         {
-            CliTables.Write(AgoraBenchReports.LeaderboardTable(analysis.Leaderboard, withCellCount: true), stdout);
+            CliTables.Write(AgoraBenchReports.FormatLeaderboard(analysis.Leaderboard, withCellCount: true), stdout);
         }
 
         await WriteFindingsAsync(analysis, stdout).ConfigureAwait(false);
@@ -71,7 +71,7 @@ internal static class AnalyzeCommand
     }
 
     public static Task WriteFindingsAsync(AgoraBenchAnalysis analysis, TextWriter stdout) =>
-        WriteFindingsAsync(AnalysisFindings.Describe(analysis), analysis.Diagnostics, stdout);
+        WriteFindingsAsync(analysis.Findings, analysis.Diagnostics, stdout);
 
     public static async Task WriteFindingsAsync(IReadOnlyList<string> findings, IReadOnlyList<AnalysisDiagnostic> diagnostics, TextWriter stdout)
     {

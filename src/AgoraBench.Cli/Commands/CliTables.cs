@@ -5,6 +5,10 @@ namespace AgoraBench.Cli.Commands;
 /// <summary>Writes a table as a Spectre.Console table on a terminal, and as a padded Markdown table otherwise (logs, files, pipes).</summary>
 internal static class CliTables
 {
+    /// <summary>Writes a Markdown table the library formatted (a leaderboard, an estimate's lines).</summary>
+    public static void Write(string markdownTable, TextWriter writer, string? title = null) =>
+        Write(MarkdownTable.Parse(markdownTable), writer, title);
+
     public static void Write(MarkdownTable table, TextWriter writer, string? title = null)
     {
         if (!CliConsole.IsTerminal(writer))

@@ -18,6 +18,10 @@ internal static class CommonOptions
         HelpName = "FILE",
     };
 
-    public static PgrReportFormat ParseFormat(string text) =>
-        AgoraBenchReports.TryParseFormat(text, out var format) ? format : PgrReportFormat.Markdown;
+    public static PgrReportFormat ParseFormat(string text) => text switch
+    {
+        "csv" => PgrReportFormat.Csv,
+        "json" => PgrReportFormat.Json,
+        _ => PgrReportFormat.Markdown,
+    };
 }

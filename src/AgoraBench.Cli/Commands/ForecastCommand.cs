@@ -43,34 +43,15 @@ internal static class ForecastCommand
                     throw new CliUsageException([new DataError(null, null, "--run", "forecast needs --run DIR (a pilot run folder) or --paper (the paper's data alone).")]);
                 }
 
-                var input = ForecastInput.FromPaper();
-                var errors = new List<DataError>();
-                foreach (string folder in runs)
+                var options = new ForecastOptions { Level = parseResult.GetValue(level) };
+                foreach (string feature in (parseResult.GetValue(metrics) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
-                    try
-                    {
-                        input = input.Concat(await PgrForecaster.ReadRunAsync(folder, cancellationToken).ConfigureAwait(false));
-                    }
-                    catch (DataValidationException ex)
-                    {
-                        errors.AddRange(ex.Errors);
-                    }
+                    options.Features.Add(feature);
                 }
-
-                if (errors.Count > 0)
-                {
-                    throw new DataValidationException(errors);
-                }
-
-                var options = new ForecastOptions
-                {
-                    Level = parseResult.GetValue(level),
-                    Features = [.. (parseResult.GetValue(metrics) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-                };
                 PgrForecast forecast;
                 try
                 {
-                    forecast = PgrForecaster.Forecast(input, options);
+                    forecast = await PgrForecaster.ForecastAsync(runs, options, cancellationToken).ConfigureAwait(false);
                 }
                 catch (ArgumentException ex) when (ex.ParamName == "options")
                 {

@@ -69,7 +69,7 @@ internal static class GenerateCommand
                 {
                     errors.Add(new DataError(null, null, "--domain", $"'{parseResult.GetRequiredValue(domain)}' is not a domain; use math, code, instruction-following or a declared domain's name (letters, digits, '-', '_' or '.')"));
                 }
-                else if (!benchmarkDomain.IsBuiltIn && parseResult.GetValue(template) is null)
+                else if (!AgoraBenchSettings.All.Any(s => s.Domain == benchmarkDomain) && parseResult.GetValue(template) is null)
                 {
                     errors.Add(new DataError(null, null, "--domain", $"'{benchmarkDomain}' is not one of the paper's domains (math, code, instruction-following), so it has no built-in meta-prompt; give its meta-prompt with --template"));
                 }
@@ -166,7 +166,7 @@ internal static class GenerateCommand
                     var error = parseResult.InvocationConfiguration.Error;
                     GenerationSummary summary;
                     int? total = shardSpec.IsWhole ? options.Count ?? seeds.Count : null;
-                    string label = $"generate {modelName} {AgoraBenchNames.ToName(generationMethod)}/{AgoraBenchNames.ToName(benchmarkDomain)}";
+                    string label = $"generate {modelName} {AgoraBenchNames.ToName(generationMethod)}/{benchmarkDomain}";
                     try
                     {
                         summary = await ItemProgress.RunAsync(error, label, total, progress => engine.RunAsync(

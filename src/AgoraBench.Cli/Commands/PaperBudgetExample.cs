@@ -12,8 +12,8 @@ namespace AgoraBench.Cli.Commands;
 internal static class PaperBudgetExample
 {
     private const string Reference = "GPT-4o";
-    private const int PaperInstances = AgoraBenchConstants.InstancesPerSetting;
-    private const int ScaledInstances = 5 * AgoraBenchConstants.InstancesPerSetting;
+    private const int PaperInstances = 10_000; // the paper's instances per setting
+    private const int ScaledInstances = 5 * PaperInstances;
 
     /// <summary>The generators the paper scaled to 50K instances (Fig. 7).</summary>
     private static readonly string[] Scaled = ["GPT-4o-mini", "Llama-3.1-70B-Instruct", "Llama-3.1-8B-Instruct"];
@@ -39,7 +39,7 @@ internal static class PaperBudgetExample
             .OrderBy(o => o.Usd)
             .ToArray();
         double budget = options.Single(o => o.Generator == Reference && o.Instances == PaperInstances).Usd;
-        var candidates = options.Where(o => o.Pgr is not null).Select(o => new BudgetCandidate(o.Generator, o.Usd) { Instances = o.Instances }).ToArray();
+        var candidates = options.Where(o => o.Pgr is not null).Select(o => new BudgetCandidate(o.Generator, o.Usd, o.Instances)).ToArray();
         var decisions = Domains.Select(d => BudgetDecision.Decide(published, candidates, budget, d)).ToArray();
         return new Example(budget, assumptions.AssumedInputTokensPerInstance, assumptions.AssumedOutputTokensPerInstance, options, decisions);
     }
@@ -64,9 +64,9 @@ internal static class PaperBudgetExample
 
         table.WriteTo(text);
         text.WriteLine();
-        foreach (var decision in example.Decisions)
+        foreach (var (domain, decision) in Domains.Zip(example.Decisions))
         {
-            text.WriteLine($"- {AgoraBenchNames.ToName(decision.Domain!.Value)}: {decision.Summary}");
+            text.WriteLine($"- {domain}: {decision.Summary}");
         }
 
         text.WriteLine();
@@ -92,7 +92,7 @@ internal static class PaperBudgetExample
             Instances = o.Instances,
             UsdPerSetting = o.Usd,
             Affordable = o.Usd <= example.BudgetUsd,
-            Pgr = Domains.ToDictionary(d => AgoraBenchNames.ToName(d), d => o.Pgr is { } values && values.TryGetValue(d, out double v) ? v : (double?)null, StringComparer.Ordinal),
+            Pgr = Domains.ToDictionary(d => d.ToString(), d => o.Pgr is { } values && values.TryGetValue(d, out double v) ? v : (double?)null, StringComparer.Ordinal),
         })],
         Decisions = [.. example.Decisions.Select(Decision)],
     };

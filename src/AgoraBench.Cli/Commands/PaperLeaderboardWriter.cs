@@ -49,7 +49,7 @@ internal static class PaperLeaderboardWriter
         text.WriteLine();
         text.WriteLine("## PGR (%) per setting");
         text.WriteLine();
-        AgoraBenchReports.LeaderboardTable(report, withCellCount: false).WriteTo(text);
+        text.Write(AgoraBenchReports.FormatLeaderboard(report, withCellCount: false));
         text.WriteLine();
         text.WriteLine(
             $"Agreement with the paper: method averages within {MarkdownTable.Number(agreement.MaxMethodAverageDifference, 3)} of Table 2, "
@@ -78,10 +78,10 @@ internal static class PaperLeaderboardWriter
             text.Append(generator.Rank.ToString(CultureInfo.InvariantCulture)).Append(',').Append(CsvCell.Field(generator.Generator)).Append(',').Append(CsvCell.Field(published.ModelId));
             foreach (var setting in AgoraBenchSettings.All)
             {
-                text.Append(',').Append(Raw(generator.GetCell(setting.Method, setting.Domain)!.Value));
+                text.Append(',').Append(Raw(generator.Cells.Single(c => c.Setting == setting).Value));
             }
 
-            foreach (var method in AgoraBenchSettings.Methods)
+            foreach (var method in Enum.GetValues<GenerationMethod>())
             {
                 text.Append(',').Append(Raw(generator.MethodAverages[method]));
             }

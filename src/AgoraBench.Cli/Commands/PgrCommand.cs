@@ -70,7 +70,7 @@ internal static class PgrCommand
             parseResult,
             async stdout =>
             {
-                var aggregation = PgrCalculationOptions.TryParseAggregation(parseResult.GetValue(aggregate), out var parsed) ? parsed : PgrAggregation.MeanOfPgr;
+                var aggregation = parseResult.GetValue(aggregate) == "pgr-of-mean" ? PgrAggregation.PgrOfMean : PgrAggregation.MeanOfPgr;
                 var options = new PgrCalculationOptions
                 {
                     Aggregation = aggregation,

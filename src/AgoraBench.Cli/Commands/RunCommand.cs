@@ -13,7 +13,7 @@ internal static class RunCommand
     {
         var plan = new Option<string>("--plan") { Description = "The plan file (JSON; see docs/plan.md and docs/plan.schema.json).", Required = true, HelpName = "FILE" };
         var runDir = new Option<string?>("--run-dir") { Description = "The run folder (default: runs/<plan name> beside the plan). Rerunning with the same folder resumes.", HelpName = "DIR" };
-        var stages = new Option<string?>("--stages") { Description = "Run only these stages (comma-separated): " + string.Join(", ", RunStages.All.Select(RunStages.ToName)) + ". Default all.", HelpName = "LIST" };
+        var stages = new Option<string?>("--stages") { Description = "Run only these stages (comma-separated): " + string.Join(", ", Enum.GetValues<RunStage>().Select(RunStages.ToName)) + ". Default all.", HelpName = "LIST" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show every step's state and the cost estimate; spend nothing." };
         var json = new Option<bool>("--json") { Description = "Write the result as JSON on standard output (progress stays on standard error)." };
         var parallel = new Option<int>("--parallel") { Description = "Independent steps of a stage run at once.", DefaultValueFactory = _ => 1, HelpName = "N" };
@@ -130,7 +130,7 @@ internal static class RunCommand
             }
             else
             {
-                problems.Add(new DataError(null, null, "--stages", $"'{name}' is not a stage; expected {string.Join(", ", RunStages.All.Select(RunStages.ToName))}"));
+                problems.Add(new DataError(null, null, "--stages", $"'{name}' is not a stage; expected {string.Join(", ", Enum.GetValues<RunStage>().Select(RunStages.ToName))}"));
             }
         }
 
@@ -172,7 +172,7 @@ internal static class RunCommand
 
         if (result.Leaderboard is { } leaderboard)
         {
-            CliTables.Write(AgoraBenchReports.LeaderboardTable(leaderboard, withCellCount: true), stdout, "PGR leaderboard");
+            CliTables.Write(AgoraBenchReports.FormatLeaderboard(leaderboard, withCellCount: true), stdout, "PGR leaderboard");
         }
 
         if (result.Costs.Count > 0)

@@ -11,11 +11,18 @@ public sealed class AgoraBenchAnalysis
     /// <summary>Gets the PGR leaderboard.</summary>
     public PgrReport Leaderboard { get; internal init; } = null!;
 
+    /// <summary>
+    /// Gets the key findings as short sentences computed from this analysis: the best generator (and whether its lead
+    /// holds), whether problem-solving ability predicts PGR, what the intrinsic metrics explain, the most PGR per dollar
+    /// and the budget choice. The CLI prints them; <c>report.md</c> and <c>report.html</c> hold the tables behind them.
+    /// </summary>
+    public IReadOnlyList<string> Findings => AnalysisFindings.Describe(this);
+
     /// <summary>Gets the coarse problem-solving regression (one point per generator), or <see langword="null"/>.</summary>
-    public ProblemSolvingRegression? Coarse { get; internal init; }
+    internal ProblemSolvingRegression? Coarse { get; init; }
 
     /// <summary>Gets the fine problem-solving regression (one point per generator and setting), or <see langword="null"/>.</summary>
-    public ProblemSolvingRegression? Fine { get; internal init; }
+    internal ProblemSolvingRegression? Fine { get; init; }
 
     /// <summary>Gets the PCA of the z-scored intrinsic features plus problem-solving, or <see langword="null"/>.</summary>
     internal PcaResult? Pca { get; init; }
@@ -24,20 +31,20 @@ public sealed class AgoraBenchAnalysis
     internal IReadOnlyList<string> PcaObservations { get; init; } = [];
 
     /// <summary>Gets the regression of PGR on the leading principal components, or <see langword="null"/>.</summary>
-    public PcRegressionResult? PcRegression { get; internal init; }
+    internal PcRegressionResult? PcRegression { get; init; }
 
     /// <summary>Gets the cost of each generator with a price.</summary>
     public IReadOnlyList<GeneratorCost> Costs { get; internal init; } = [];
 
     /// <summary>Gets what the budget buys from each generator, best first (empty without a budget).</summary>
-    public IReadOnlyList<BudgetOption> Budget { get; internal init; } = [];
+    internal IReadOnlyList<BudgetOption> Budget { get; init; } = [];
 
     /// <summary>
     /// Gets, with a budget per setting and prices, which generator gives the most overall PGR within that budget (each
     /// generator's cost per setting from its measured tokens per instance where recorded) and how sure that is; or
     /// <see langword="null"/>.
     /// </summary>
-    public BudgetDecision? BudgetDecision { get; internal init; }
+    internal BudgetDecision? BudgetDecision { get; init; }
 
     /// <summary>Gets the options the analysis ran with.</summary>
     internal AnalysisOptions Options { get; init; } = null!;

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AgoraBench;
 
 /// <summary>Turns an analysis into short, computed statements of its key findings.</summary>
-public static class AnalysisFindings
+internal static class AnalysisFindings
 {
     /// <summary>Describes the key findings of an analysis in plain sentences; every number is taken from the analysis.</summary>
     /// <param name="analysis">The analysis.</param>

@@ -2,16 +2,20 @@ namespace AgoraBench;
 
 /// <summary>The tables an AGORABENCH analysis works on.</summary>
 /// <remarks>
-/// Read the tables from CSV files with <see cref="ReadTablesAsync"/> (what <c>agorabench analyze</c> does), take the
-/// paper's with <see cref="PublishedResults.CreateAnalysisInput"/>, or give only <see cref="Cells"/>, the one required
-/// table. Without intrinsic metrics there is no PCA; without problem-solving scores there
+/// Read the tables from CSV files with <see cref="ReadTablesAsync"/> (what <c>agorabench analyze</c> does) or take the
+/// paper's with <see cref="PublishedResults.CreateAnalysisInput"/>; a run's analyze stage reads its own. The PGR table
+/// is the one required. Without intrinsic metrics there is no PCA; without problem-solving scores there
 /// are no regressions; without prices there is no cost analysis. What is skipped, and why, is listed in
 /// <see cref="AgoraBenchAnalysis.Diagnostics"/>.
 /// </remarks>
 public sealed class AnalysisInput
 {
+    internal AnalysisInput()
+    {
+    }
+
     /// <summary>Gets the PGR of each generator in each setting.</summary>
-    public IReadOnlyList<SettingPgr> Cells { get; init; } = [];
+    internal IReadOnlyList<SettingPgr> Cells { get; init; } = [];
 
     /// <summary>
     /// Gets a leaderboard computed from the same cells with per-problem outcomes, or <see langword="null"/>. When its

@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>What a budget buys from one generator.</summary>
-public sealed class BudgetOption
+internal sealed class BudgetOption
 {
     internal BudgetOption(string generator, int instances, double usdPerSetting, double predictedPgr, string basis)
     {

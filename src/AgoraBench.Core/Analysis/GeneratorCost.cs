@@ -36,10 +36,10 @@ public sealed class GeneratorCost
     public double UsdPerInstance { get; }
 
     /// <summary>Gets the cost of one setting: instances per setting × cost per instance.</summary>
-    public double UsdPerSetting { get; }
+    internal double UsdPerSetting { get; }
 
     /// <summary>Gets the cost of a study: cells × instances per setting × cost per instance.</summary>
-    public double UsdPerStudy { get; }
+    internal double UsdPerStudy { get; }
 
     /// <summary>Gets the generator's overall PGR.</summary>
     internal double Overall { get; }

@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>PGR regressed on the leading principal components of the intrinsic features (paper Fig. 6).</summary>
-public sealed class PcRegressionResult
+internal sealed class PcRegressionResult
 {
     internal PcRegressionResult(int components, RegressionResult regression, double predictionPValue, IReadOnlyList<AnalysisPoint> points)
     {

@@ -3,7 +3,7 @@ namespace AgoraBench;
 /// <summary>
 /// PGR regressed on the generators' problem-solving ability (paper Fig. 4), with Pearson and Spearman correlations.
 /// </summary>
-public sealed class ProblemSolvingRegression
+internal sealed class ProblemSolvingRegression
 {
     internal ProblemSolvingRegression(string kind, RegressionResult regression, CorrelationResult pearson, CorrelationResult spearman, IReadOnlyList<AnalysisPoint> points)
     {

@@ -2,7 +2,8 @@
 namespace AgoraBench;
 
 /// <summary>A GitHub-flavoured Markdown table whose columns are padded so it also reads well in a terminal.</summary>
-public sealed class MarkdownTable
+/// <remarks>Compiled into the tool as shared source, so the library's finished tables and the tool's own read the same way.</remarks>
+internal sealed class MarkdownTable
 {
     private readonly string[] _headers;
     private readonly bool[] _rightAligned;
@@ -63,6 +64,36 @@ public sealed class MarkdownTable
         }
     }
 
+    /// <summary>
+    /// Reads back a table this class wrote (<see cref="WriteTo"/>): headers, alignment and the rows' cells as they were
+    /// added (a <c>|</c> in a cell stays escaped as <c>\|</c>). Lines that are not table rows are skipped.
+    /// </summary>
+    /// <param name="text">The Markdown table.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="FormatException">The text has no header and alignment row.</exception>
+    public static MarkdownTable Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.ReplaceLineEndings("\n").Split('\n').Where(l => l.StartsWith('|')).Select(SplitRow).ToList();
+        if (lines.Count < 2 || lines[0].Length != lines[1].Length)
+        {
+            throw new FormatException("Not a Markdown table: a header row and an alignment row are expected.");
+        }
+
+        var table = new MarkdownTable([.. lines[0].Select((header, i) => (header, lines[1][i].EndsWith(':')))]);
+        foreach (var row in lines.Skip(2))
+        {
+            if (row.Length != table._headers.Length)
+            {
+                throw new FormatException($"A row has {row.Length} cells; the table has {table._headers.Length} columns.");
+            }
+
+            table._rows.Add(row);
+        }
+
+        return table;
+    }
+
     /// <summary>A number as a cell: fixed decimals, or <c>n/a</c> when it is not finite.</summary>
     /// <param name="value">The number.</param>
     /// <param name="decimals">The count of decimals.</param>
@@ -81,6 +112,31 @@ public sealed class MarkdownTable
         }
 
         writer.WriteLine();
+    }
+
+    private static string[] SplitRow(string line)
+    {
+        var cells = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        for (int i = 1; i < line.Length; i++)
+        {
+            if (line[i] == '\\' && i + 1 < line.Length && line[i + 1] == '|')
+            {
+                cell.Append("\\|");
+                i++;
+            }
+            else if (line[i] == '|')
+            {
+                cells.Add(cell.ToString().Trim());
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(line[i]);
+            }
+        }
+
+        return [.. cells];
     }
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');

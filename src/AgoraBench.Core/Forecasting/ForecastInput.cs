@@ -6,7 +6,7 @@ namespace AgoraBench;
 /// PGR (a pilot's cell: data generated and measured, no student trained yet) is forecast. Metric names are those of
 /// <see cref="IntrinsicMetricNames"/> (the paper's Table 8 identifiers are accepted too and mapped to them).
 /// </remarks>
-public sealed class ForecastInput
+internal sealed class ForecastInput
 {
     internal ForecastInput()
     {

@@ -5,7 +5,7 @@ public sealed class ForecastOptions
 {
     /// <summary>Gets the features PGR is regressed on: metric names (see <see cref="IntrinsicMetricNames"/>), and <c>problem_solving</c>.</summary>
     /// <value>Empty by default: every feature that every cell to forecast has (every observed cell, when there is nothing to forecast) and that no observed cell lacks.</value>
-    public IList<string> Features { get; init; } = [];
+    public IList<string> Features { get; internal init; } = [];
 
     /// <summary>Gets or sets the coverage the prediction intervals aim at.</summary>
     /// <value>The default value is 0.9.</value>

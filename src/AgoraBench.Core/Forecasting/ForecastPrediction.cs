@@ -29,5 +29,5 @@ public sealed class ForecastPrediction
     public double High { get; }
 
     /// <summary>Gets the observed PGR, for a cell predicted while left out of the fit (cross-validation); <see langword="null"/> for a forecast.</summary>
-    public double? Observed { get; }
+    internal double? Observed { get; }
 }

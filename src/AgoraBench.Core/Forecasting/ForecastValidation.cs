@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>How well a forecast did on cells it had not seen: leave-one-generator-out cross-validation of the model and of a mean-only baseline.</summary>
-public sealed class ForecastValidation
+internal sealed class ForecastValidation
 {
     internal ForecastValidation(int generators, int observations, double level, double mae, double rmse, double coverage, double meanMae, double meanRmse, double meanCoverage)
     {

@@ -8,16 +8,16 @@ public sealed class PgrForecast
     }
 
     /// <summary>Gets the features PGR was regressed on.</summary>
-    public IReadOnlyList<string> Features { get; internal init; } = [];
+    internal IReadOnlyList<string> Features { get; init; } = [];
 
     /// <summary>Gets the ridge penalty chosen by leave-one-generator-out cross-validation on all observed cells.</summary>
     internal double Penalty { get; init; }
 
     /// <summary>Gets the half-width of the prediction intervals of <see cref="Predictions"/>, in PGR points.</summary>
-    public double IntervalHalfWidth { get; internal init; }
+    internal double IntervalHalfWidth { get; init; }
 
     /// <summary>Gets the validation of the model and of the mean-only baseline.</summary>
-    public ForecastValidation Validation { get; internal init; } = null!;
+    internal ForecastValidation Validation { get; init; } = null!;
 
     /// <summary>Gets the forecasts: one per cell with intrinsic metrics and no observed PGR.</summary>
     public IReadOnlyList<ForecastPrediction> Predictions { get; internal init; } = [];
@@ -29,7 +29,7 @@ public sealed class PgrForecast
     internal int PublishedObservations { get; init; }
 
     /// <summary>Gets what was left out and why (cells without a feature, features dropped, …).</summary>
-    public IReadOnlyList<string> Notes { get; internal init; } = [];
+    internal IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>Gets one plain sentence on whether the forecast is worth more than predicting the mean.</summary>
     public string Verdict => Validation.BetterThanMean

@@ -24,7 +24,7 @@ public static class PgrForecaster
     /// <returns>The forecast.</returns>
     /// <exception cref="ArgumentException">The options are invalid; every problem is listed.</exception>
     /// <exception cref="DataValidationException">The data cannot support a forecast: an unknown or missing feature, duplicate values, too few generators; every problem is listed.</exception>
-    public static PgrForecast Forecast(ForecastInput input, ForecastOptions? options = null)
+    internal static PgrForecast Forecast(ForecastInput input, ForecastOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         options = ForecastOptionsValidator.Instance.ThrowIfInvalid(options ?? new ForecastOptions(), nameof(options));
@@ -233,6 +233,49 @@ public static class PgrForecaster
         };
     }
 
+    /// <summary>
+    /// Forecasts from the paper's published cells plus every finished cell of the given run folders, and predicts each
+    /// cell of those runs that has intrinsic metrics but no PGR yet (a pilot: a run whose students were not trained). A
+    /// run folder gives every generated cell's intrinsic metrics (<c>cells/…/metrics.json</c>), the PGR of the cells
+    /// that have one (<c>pgr/pgr.csv</c>) and the generators' problem-solving scores (<c>analysis/problem_solving.csv</c>)
+    /// when the run measured them. With no folder, the forecast is validated on the paper's data alone. What
+    /// <c>agorabench forecast</c> does.
+    /// </summary>
+    /// <param name="runDirectories">The run folders (none for the paper's data alone).</param>
+    /// <param name="options">Options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">A token to cancel the reads.</param>
+    /// <returns>The forecast.</returns>
+    /// <exception cref="DataValidationException">
+    /// A folder is not a run folder, has no generated data, or a generated cell has no intrinsic metrics (every problem
+    /// of every folder is listed), or the data cannot support a forecast (an unknown or missing feature, duplicate
+    /// values, too few generators).
+    /// </exception>
+    /// <exception cref="ArgumentException">The options are invalid (parameter <c>options</c>); every problem is listed.</exception>
+    public static async Task<PgrForecast> ForecastAsync(IEnumerable<string> runDirectories, ForecastOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runDirectories);
+        var input = ForecastInput.FromPaper();
+        var errors = new List<DataError>();
+        foreach (string folder in runDirectories)
+        {
+            try
+            {
+                input = input.Concat(await ReadRunAsync(folder, cancellationToken).ConfigureAwait(false));
+            }
+            catch (DataValidationException ex)
+            {
+                errors.AddRange(ex.Errors);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DataValidationException(errors);
+        }
+
+        return Forecast(input, options);
+    }
+
     /// <summary>Writes a forecast as Markdown (predictions with their intervals, the validation and the verdict), CSV (one row per predicted cell) or JSON.</summary>
     /// <param name="forecast">The forecast.</param>
     /// <param name="format">The format.</param>
@@ -249,7 +292,7 @@ public static class PgrForecaster
     /// <param name="cancellationToken">A token to cancel the read.</param>
     /// <returns>The run's part of a forecast input; combine it with <see cref="ForecastInput.FromPaper"/>.</returns>
     /// <exception cref="DataValidationException">The folder is not a run folder, has no generated data, or a generated cell has no intrinsic metrics; every problem is listed.</exception>
-    public static Task<ForecastInput> ReadRunAsync(string runDirectory, CancellationToken cancellationToken = default)
+    internal static Task<ForecastInput> ReadRunAsync(string runDirectory, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
         return RunForecastReader.ReadAsync(runDirectory, cancellationToken);

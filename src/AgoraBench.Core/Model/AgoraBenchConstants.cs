@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>Numbers fixed by the paper, in one place.</summary>
-public static class AgoraBenchConstants
+internal static class AgoraBenchConstants
 {
     /// <summary>Instances generated per setting (Table 1).</summary>
     public const int InstancesPerSetting = 10_000;

@@ -33,7 +33,7 @@ public static class AgoraBenchNames
     /// <summary>Gets the stable name of a domain.</summary>
     /// <param name="domain">The domain.</param>
     /// <returns><c>math</c>, <c>code</c>, <c>instruction-following</c> or the name of a declared domain.</returns>
-    public static string ToName(BenchmarkDomain domain) => domain.Name;
+    internal static string ToName(BenchmarkDomain domain) => domain.Name;
 
     /// <summary>Gets the stable name of a method.</summary>
     /// <param name="method">The method.</param>

@@ -7,10 +7,10 @@ namespace AgoraBench;
 /// benchmarks its students are scored on. The paper's nine are built in; a declared domain has its own three.
 /// </summary>
 /// <remarks>
-/// Instances are immutable and shared; obtain them from <see cref="AgoraBenchSettings"/>. Two settings are equal when
-/// their method and domain are equal.
+/// Instances are immutable and shared, one per method and domain, so two settings are equal exactly when they are
+/// the same instance; obtain them from <see cref="AgoraBenchSettings"/> or a plan.
 /// </remarks>
-public sealed class AgoraBenchSetting : IEquatable<AgoraBenchSetting>
+public sealed class AgoraBenchSetting
 {
     internal AgoraBenchSetting(
         GenerationMethod method,
@@ -81,15 +81,6 @@ public sealed class AgoraBenchSetting : IEquatable<AgoraBenchSetting>
         setting = AgoraBenchSettings.Get(method, domain);
         return true;
     }
-
-    /// <inheritdoc />
-    public bool Equals(AgoraBenchSetting? other) => other is not null && other.Method == Method && other.Domain == Domain;
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => Equals(obj as AgoraBenchSetting);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Method, Domain);
 
     /// <inheritdoc />
     public override string ToString() => Key;

@@ -33,7 +33,7 @@ public static class AgoraBenchSettings
     public static IReadOnlyList<AgoraBenchSetting> All { get; } = Array.AsReadOnly(Grid);
 
     /// <summary>Gets the three methods in the paper's order.</summary>
-    public static IReadOnlyList<GenerationMethod> Methods { get; } =
+    internal static IReadOnlyList<GenerationMethod> Methods { get; } =
         [GenerationMethod.InstanceGeneration, GenerationMethod.ResponseGeneration, GenerationMethod.QualityEnhancement];
 
     /// <summary>Gets the three domains in the paper's order.</summary>
@@ -45,7 +45,7 @@ public static class AgoraBenchSettings
     /// <param name="domain">The domain: one of the paper's three, or a declared domain (then the setting has no paper seed data and no built-in benchmarks).</param>
     /// <returns>The setting.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="method"/> is not defined.</exception>
-    public static AgoraBenchSetting Get(GenerationMethod method, BenchmarkDomain domain)
+    internal static AgoraBenchSetting Get(GenerationMethod method, BenchmarkDomain domain)
     {
         if (!Enum.IsDefined(method))
         {

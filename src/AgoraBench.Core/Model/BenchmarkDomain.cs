@@ -5,14 +5,15 @@ namespace AgoraBench;
 /// <summary>
 /// A task domain: what the generated data is about, keyed by a stable name. The paper's three domains (math, code and
 /// instruction following) are built-in instances; a plan or a host declares its own (<c>sql</c>, <c>legal-qa</c>, …)
-/// with <see cref="BenchmarkDomain(string)"/>.
+/// by name, read with <see cref="AgoraBenchNames.TryParseDomain"/>.
 /// </summary>
 /// <remarks>
 /// Two domains are equal when their names are equal. Names are lower case; <c>_</c> and spaces read as <c>-</c>. The
 /// built-in names are <c>math</c>, <c>code</c> and <c>instruction-following</c> (see <see cref="AgoraBenchNames"/>);
 /// the reference code calls instruction following <c>general</c>, which is accepted when parsing. The default value
-/// is <see cref="Math"/>.
+/// is <see cref="Math"/>. Domains sort the built-in ones first, in the paper's order, then by name.
 /// </remarks>
+[SuppressMessage("Design", "CA1036:Override methods on comparable types", Justification = "The order only keeps reports stable (built-in domains first); it is no public promise, so the comparison is an explicit implementation without operators.")]
 public readonly struct BenchmarkDomain : IEquatable<BenchmarkDomain>, IComparable<BenchmarkDomain>
 {
     private readonly string? _name;
@@ -44,7 +45,7 @@ public readonly struct BenchmarkDomain : IEquatable<BenchmarkDomain>, IComparabl
     internal string Name => _name ?? AgoraBenchNames.Math;
 
     /// <summary>Gets a value indicating whether this is one of the paper's three domains.</summary>
-    public bool IsBuiltIn => Ordinal < 3;
+    internal bool IsBuiltIn => Ordinal < 3;
 
     /// <summary>Gets the paper's order of the built-in domains (0, 1, 2); 3 for any other domain.</summary>
     internal int Ordinal => Name switch
@@ -66,30 +67,6 @@ public readonly struct BenchmarkDomain : IEquatable<BenchmarkDomain>, IComparabl
     /// <param name="right">The second domain.</param>
     /// <returns><see langword="true"/> when the names differ.</returns>
     public static bool operator !=(BenchmarkDomain left, BenchmarkDomain right) => !left.Equals(right);
-
-    /// <summary>Orders domains: the paper's three first in the paper's order, then the others by name.</summary>
-    /// <param name="left">The first domain.</param>
-    /// <param name="right">The second domain.</param>
-    /// <returns><see langword="true"/> when <paramref name="left"/> comes first.</returns>
-    public static bool operator <(BenchmarkDomain left, BenchmarkDomain right) => left.CompareTo(right) < 0;
-
-    /// <summary>Orders domains; see <see cref="op_LessThan"/>.</summary>
-    /// <param name="left">The first domain.</param>
-    /// <param name="right">The second domain.</param>
-    /// <returns><see langword="true"/> when <paramref name="left"/> comes later.</returns>
-    public static bool operator >(BenchmarkDomain left, BenchmarkDomain right) => left.CompareTo(right) > 0;
-
-    /// <summary>Orders domains; see <see cref="op_LessThan"/>.</summary>
-    /// <param name="left">The first domain.</param>
-    /// <param name="right">The second domain.</param>
-    /// <returns><see langword="true"/> when <paramref name="left"/> does not come later.</returns>
-    public static bool operator <=(BenchmarkDomain left, BenchmarkDomain right) => left.CompareTo(right) <= 0;
-
-    /// <summary>Orders domains; see <see cref="op_LessThan"/>.</summary>
-    /// <param name="left">The first domain.</param>
-    /// <param name="right">The second domain.</param>
-    /// <returns><see langword="true"/> when <paramref name="left"/> does not come first.</returns>
-    public static bool operator >=(BenchmarkDomain left, BenchmarkDomain right) => left.CompareTo(right) >= 0;
 
     /// <summary>Checks whether a text can name a domain.</summary>
     /// <param name="name">The text.</param>
@@ -128,7 +105,7 @@ public readonly struct BenchmarkDomain : IEquatable<BenchmarkDomain>, IComparabl
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Name);
 
     /// <inheritdoc />
-    public int CompareTo(BenchmarkDomain other)
+    int IComparable<BenchmarkDomain>.CompareTo(BenchmarkDomain other)
     {
         int byOrder = Ordinal.CompareTo(other.Ordinal);
         return byOrder != 0 ? byOrder : string.CompareOrdinal(Name, other.Name);

@@ -8,7 +8,7 @@ namespace AgoraBench;
 /// <param name="Domain">The domain whose students the benchmark scores.</param>
 /// <param name="Metric">What the score measures, in percent.</param>
 /// <remarks>The six benchmarks of the paper are in <see cref="EvaluationBenchmarks"/>.</remarks>
-public sealed record EvaluationBenchmark(string Id, string DisplayName, BenchmarkDomain Domain, string Metric)
+internal sealed record EvaluationBenchmark(string Id, string DisplayName, BenchmarkDomain Domain, string Metric)
 {
     /// <inheritdoc />
     public override string ToString() => Id;

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace AgoraBench;
 
 /// <summary>The six benchmarks AGORABENCH scores students on, two per domain.</summary>
-public static class EvaluationBenchmarks
+internal static class EvaluationBenchmarks
 {
     /// <summary>GSM8K test (1,319 grade-school word problems); accuracy.</summary>
     public static EvaluationBenchmark Gsm8k { get; } = new("gsm8k", "GSM8K", BenchmarkDomain.Math, "accuracy (%)");

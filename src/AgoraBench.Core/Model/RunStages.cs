@@ -6,7 +6,7 @@ namespace AgoraBench;
 public static class RunStages
 {
     /// <summary>Gets every stage, in order.</summary>
-    public static IReadOnlyList<RunStage> All { get; } = [RunStage.Generate, RunStage.Metrics, RunStage.Export, RunStage.Train, RunStage.Evaluate, RunStage.Pgr, RunStage.Analyze, RunStage.Report];
+    internal static IReadOnlyList<RunStage> All { get; } = [RunStage.Generate, RunStage.Metrics, RunStage.Export, RunStage.Train, RunStage.Evaluate, RunStage.Pgr, RunStage.Analyze, RunStage.Report];
 
     /// <summary>Gets a stage's stable name, for example <c>generate</c>.</summary>
     /// <param name="stage">The stage.</param>

@@ -16,13 +16,13 @@ public sealed class BenchmarkPgr
     public string Benchmark { get; }
 
     /// <summary>Gets the student's score.</summary>
-    public double Student { get; }
+    internal double Student { get; }
 
     /// <summary>Gets the base model's score.</summary>
-    public double Base { get; }
+    internal double Base { get; }
 
     /// <summary>Gets the reference model's score.</summary>
-    public double Reference { get; }
+    internal double Reference { get; }
 
     /// <summary>Gets the unclipped PGR in percent.</summary>
     public double Value { get; }

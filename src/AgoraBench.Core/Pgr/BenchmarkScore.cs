@@ -49,7 +49,7 @@ public sealed class BenchmarkScore
     public double Reference { get; }
 
     /// <summary>Gets the setting of the score.</summary>
-    public AgoraBenchSetting Setting => AgoraBenchSettings.Get(Method, Domain);
+    internal AgoraBenchSetting Setting => AgoraBenchSettings.Get(Method, Domain);
 
     /// <summary>Gets the file the score was read from, for error messages; <see langword="null"/> when not read from a file.</summary>
     internal string? Source { get; init; }

@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>Seeded percentile-bootstrap confidence intervals.</summary>
-public static class Bootstrap
+internal static class Bootstrap
 {
     /// <summary>
     /// A percentile-bootstrap confidence interval for the PGR of one benchmark, from per-item results (for example 1

@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>One generator in a <see cref="BudgetDecision"/>: its cost, its PGR in the decision's scope and whether the budget covers it.</summary>
-public sealed class BudgetChoice
+internal sealed class BudgetChoice
 {
     internal BudgetChoice(string generator, int? instances, double usd, double pgr, ConfidenceInterval? interval, bool affordable)
     {

@@ -14,35 +14,38 @@ public sealed class BudgetDecision
     }
 
     /// <summary>Gets the budget in USD.</summary>
-    public double BudgetUsd { get; internal init; }
+    internal double BudgetUsd { get; init; }
 
     /// <summary>Gets the scope of the PGR compared: <see langword="null"/> for the overall score, otherwise one domain's average.</summary>
-    public BenchmarkDomain? Domain { get; internal init; }
+    internal BenchmarkDomain? Domain { get; init; }
 
     /// <summary>Gets every generator with a cost and a PGR, affordable ones first, each group by PGR, highest first.</summary>
-    public IReadOnlyList<BudgetChoice> Choices { get; internal init; } = [];
+    internal IReadOnlyList<BudgetChoice> Choices { get; init; } = [];
+
+    /// <summary>Gets the generator to buy: the affordable one with the highest PGR, or <see langword="null"/> when the budget covers none.</summary>
+    public string? Generator => Best?.Generator;
 
     /// <summary>Gets the affordable generator with the highest PGR, or <see langword="null"/> when the budget covers none.</summary>
-    public BudgetChoice? Best { get; internal init; }
+    internal BudgetChoice? Best { get; init; }
 
     /// <summary>Gets the next affordable generator, or <see langword="null"/> when there is no other.</summary>
-    public BudgetChoice? RunnerUp { get; internal init; }
+    internal BudgetChoice? RunnerUp { get; init; }
 
     /// <summary>
     /// Gets the probability, over the paired bootstrap resamples, that <see cref="Best"/>'s PGR is above
     /// <see cref="RunnerUp"/>'s (ties count half), or <see langword="null"/> when there are no resamples (no per-problem
     /// outcomes) or no runner-up.
     /// </summary>
-    public double? ProbabilityBestIsBetter { get; internal init; }
+    internal double? ProbabilityBestIsBetter { get; init; }
 
     /// <summary>Gets the interval of <see cref="Best"/>'s PGR minus <see cref="RunnerUp"/>'s at the report's level, or <see langword="null"/>.</summary>
-    public ConfidenceInterval? Difference { get; internal init; }
+    internal ConfidenceInterval? Difference { get; init; }
 
     /// <summary>Gets a value indicating whether the lead over the runner-up holds at the report's level (its difference interval lies above 0).</summary>
-    public bool IsSignificant => Difference is { IsDefined: true } d && d.Lower > 0;
+    internal bool IsSignificant => Difference is { IsDefined: true } d && d.Lower > 0;
 
     /// <summary>Gets what was left out and why (a generator without a cost, a cost without a PGR).</summary>
-    public IReadOnlyList<string> Notes { get; internal init; } = [];
+    internal IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>Gets the decision in one sentence.</summary>
     public string Summary

@@ -1,7 +1,7 @@
 namespace AgoraBench;
 
 /// <summary>A paired comparison of two generators' overall PGR over the same bootstrap resamples of the problems.</summary>
-public sealed class GeneratorComparison
+internal sealed class GeneratorComparison
 {
     internal GeneratorComparison(string generator, string other, ConfidenceInterval difference, double probabilityBetter)
     {

@@ -37,27 +37,27 @@ public sealed class GeneratorPgr
     public ConfidenceInterval? OverallInterval { get; internal set; }
 
     /// <summary>Gets the split of the overall score's spread into training seeds and evaluation problems when every cell was trained several times, or <see langword="null"/>.</summary>
-    public PgrVariance? OverallVariance { get; internal set; }
+    internal PgrVariance? OverallVariance { get; set; }
 
     /// <summary>The bootstrap replicates behind the intervals, round by round (the same rounds for every generator): <c>overall</c> and <c>domain:NAME</c>.</summary>
     internal IReadOnlyDictionary<string, double[]> Replicates { get; set; } = new Dictionary<string, double[]>(StringComparer.Ordinal);
 
     /// <summary>Gets the paired bootstrap interval of each method average that has one.</summary>
-    public IReadOnlyDictionary<GenerationMethod, ConfidenceInterval> MethodIntervals { get; internal set; } = new Dictionary<GenerationMethod, ConfidenceInterval>();
+    internal IReadOnlyDictionary<GenerationMethod, ConfidenceInterval> MethodIntervals { get; set; } = new Dictionary<GenerationMethod, ConfidenceInterval>();
 
     /// <summary>Gets the paired bootstrap interval of each domain average that has one.</summary>
-    public IReadOnlyDictionary<BenchmarkDomain, ConfidenceInterval> DomainIntervals { get; internal set; } = new Dictionary<BenchmarkDomain, ConfidenceInterval>();
+    internal IReadOnlyDictionary<BenchmarkDomain, ConfidenceInterval> DomainIntervals { get; set; } = new Dictionary<BenchmarkDomain, ConfidenceInterval>();
 
     /// <summary>Gets the setting PGRs, in the paper's order (method-major).</summary>
     public IReadOnlyList<SettingPgr> Cells { get; }
 
     /// <summary>Gets a value indicating whether all nine settings are present.</summary>
-    public bool IsComplete => Cells.Count == AgoraBenchSettings.All.Count;
+    internal bool IsComplete => Cells.Count == AgoraBenchSettings.All.Count;
 
     /// <summary>Gets the PGR of a setting, or <see langword="null"/> when the generator has no value for it.</summary>
     /// <param name="method">The method.</param>
     /// <param name="domain">The domain.</param>
     /// <returns>The cell, or <see langword="null"/>.</returns>
-    public SettingPgr? GetCell(GenerationMethod method, BenchmarkDomain domain) =>
+    internal SettingPgr? GetCell(GenerationMethod method, BenchmarkDomain domain) =>
         Cells.FirstOrDefault(c => c.Setting.Method == method && c.Setting.Domain == domain);
 }

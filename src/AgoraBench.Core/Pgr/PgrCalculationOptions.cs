@@ -73,7 +73,7 @@ public sealed class PgrCalculationOptions
     /// <param name="text">The text to parse.</param>
     /// <param name="aggregation">The aggregation.</param>
     /// <returns><see langword="true"/> when <paramref name="text"/> names an aggregation.</returns>
-    public static bool TryParseAggregation(string? text, out PgrAggregation aggregation)
+    internal static bool TryParseAggregation(string? text, out PgrAggregation aggregation)
     {
         switch (AgoraBenchNames.Normalize(text))
         {

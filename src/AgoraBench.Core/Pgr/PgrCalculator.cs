@@ -18,7 +18,7 @@ public sealed class PgrCalculator : IPgrCalculator
 
     /// <summary>Initializes a new instance of the <see cref="PgrCalculator"/> class.</summary>
     /// <param name="defaults">The options used when a call passes none; copied.</param>
-    public PgrCalculator(PgrCalculationOptions defaults)
+    internal PgrCalculator(PgrCalculationOptions defaults)
     {
         _defaults = PgrCalculationOptionsValidator.Instance.ThrowIfInvalid(defaults, nameof(defaults)).Clone();
     }

@@ -10,32 +10,32 @@ public sealed class PgrReport
     }
 
     /// <summary>Gets how each setting's benchmarks were combined.</summary>
-    public PgrAggregation Aggregation { get; }
+    internal PgrAggregation Aggregation { get; }
 
     /// <summary>Gets the generators, ranked by overall PGR (highest first; ties by name).</summary>
     public IReadOnlyList<GeneratorPgr> Generators { get; }
 
     /// <summary>Gets the confidence level of the intervals, or <see langword="null"/> when no interval was computed.</summary>
-    public double? Confidence { get; internal set; }
+    internal double? Confidence { get; set; }
 
     /// <summary>
     /// Gets the paired comparison of every ordered pair of generators with an overall interval: the interval of the
     /// difference in overall PGR and the probability that the first is better, from the same resamples.
     /// </summary>
-    public IReadOnlyList<GeneratorComparison> Comparisons { get; internal set; } = [];
+    internal IReadOnlyList<GeneratorComparison> Comparisons { get; set; } = [];
 
     /// <summary>Gets the comparison of <paramref name="generator"/> with <paramref name="other"/>, or <see langword="null"/> when either has no overall interval.</summary>
     /// <param name="generator">The first generator.</param>
     /// <param name="other">The second generator.</param>
     /// <returns>The comparison, or <see langword="null"/>.</returns>
-    public GeneratorComparison? Compare(string generator, string other) =>
+    internal GeneratorComparison? Compare(string generator, string other) =>
         Comparisons.FirstOrDefault(c => string.Equals(c.Generator, generator, StringComparison.Ordinal) && string.Equals(c.Other, other, StringComparison.Ordinal));
 
     /// <summary>Gets a generator's row by name (ordinal comparison).</summary>
     /// <param name="generator">The generator's name.</param>
     /// <returns>The row.</returns>
     /// <exception cref="KeyNotFoundException">No such generator.</exception>
-    public GeneratorPgr this[string generator] =>
+    internal GeneratorPgr this[string generator] =>
         Generators.FirstOrDefault(g => string.Equals(g.Generator, generator, StringComparison.Ordinal))
         ?? throw new KeyNotFoundException($"The report has no generator '{generator}'.");
 

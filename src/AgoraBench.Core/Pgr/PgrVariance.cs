@@ -9,7 +9,7 @@ namespace AgoraBench;
 /// The PGR's interval comes from the two-level bootstrap (runs, then problems) and covers both. The mean over
 /// <see cref="Repeats"/> runs has a training-seed standard error of about <see cref="TrainingSeedSd"/>/√<see cref="Repeats"/>.
 /// </remarks>
-public sealed class PgrVariance
+internal sealed class PgrVariance
 {
     internal PgrVariance(int repeats, IReadOnlyList<double> repeatValues, double trainingSeedSd, double evaluationSd)
     {

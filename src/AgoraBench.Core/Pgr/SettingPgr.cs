@@ -20,7 +20,7 @@ public sealed class SettingPgr
     }
 
     /// <summary>Gets the generator.</summary>
-    public string Generator { get; }
+    internal string Generator { get; }
 
     /// <summary>Gets the setting.</summary>
     public AgoraBenchSetting Setting { get; }
@@ -38,7 +38,7 @@ public sealed class SettingPgr
     public ConfidenceInterval? Interval { get; internal init; }
 
     /// <summary>Gets the split of the spread into training seeds and evaluation problems when the cell's student was trained several times, or <see langword="null"/>.</summary>
-    public PgrVariance? Variance { get; internal init; }
+    internal PgrVariance? Variance { get; init; }
 
     /// <summary>A copy with other per-benchmark values (what a record's <c>with</c> did).</summary>
     internal SettingPgr WithBenchmarks(IReadOnlyList<BenchmarkPgr> benchmarks) =>

@@ -17,12 +17,6 @@ namespace AgoraBench;
 /// </remarks>
 public static class AgoraBenchReports
 {
-    /// <summary>Parses a format name: <c>md</c> (or <c>markdown</c>), <c>csv</c> or <c>json</c>.</summary>
-    /// <param name="text">The text to parse.</param>
-    /// <param name="format">The format.</param>
-    /// <returns><see langword="true"/> when <paramref name="text"/> names a format.</returns>
-    public static bool TryParseFormat(string? text, out PgrReportFormat format) => PgrReportWriter.TryParseFormat(text, out format);
-
     /// <summary>Formats a PGR report, with a budget decision when one is given.</summary>
     /// <param name="report">The report.</param>
     /// <param name="format">The format.</param>
@@ -77,11 +71,20 @@ public static class AgoraBenchReports
         }
     }
 
-    /// <summary>The leaderboard as a table: rank, generator, the setting columns and method averages, overall PGR (and its interval when the report has them).</summary>
+    /// <summary>
+    /// Formats the leaderboard as one Markdown table, padded to read well in a terminal: rank, generator, the setting
+    /// columns and method averages, overall PGR (and its interval when the report has them).
+    /// </summary>
     /// <param name="report">The report.</param>
     /// <param name="withCellCount">Whether to add a column with each generator's count of cells.</param>
-    /// <returns>The table.</returns>
-    public static MarkdownTable LeaderboardTable(PgrReport report, bool withCellCount = false) => PgrReportWriter.LeaderboardTable(report, withCellCount);
+    /// <returns>The table, one line per row, each ending with a newline.</returns>
+    public static string FormatLeaderboard(PgrReport report, bool withCellCount = false)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        PgrReportWriter.LeaderboardTable(report, withCellCount).WriteTo(text);
+        return text.ToString();
+    }
 
     /// <summary>Formats an analysis as Markdown (the text of <c>report.md</c>).</summary>
     /// <param name="analysis">The analysis.</param>

@@ -111,8 +111,15 @@ public sealed class CostEstimate
     /// <param name="generator">Whether to show the generator column.</param>
     /// <param name="setting">Whether to show the setting column.</param>
     /// <param name="item">Whether to show the item, model and encoding columns.</param>
-    /// <returns>The table.</returns>
-    internal static MarkdownTable Table(IReadOnlyList<CostEstimateLine> lines, bool generator, bool setting, bool item = false)
+    /// <returns>The Markdown table, padded to read well in a terminal, one line per row.</returns>
+    internal static string Table(IReadOnlyList<CostEstimateLine> lines, bool generator, bool setting, bool item = false)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        BuildTable(lines, generator, setting, item).WriteTo(writer);
+        return writer.ToString();
+    }
+
+    private static MarkdownTable BuildTable(IReadOnlyList<CostEstimateLine> lines, bool generator, bool setting, bool item)
     {
         var columns = new List<(string, bool)> { ("stage", false) };
         if (generator)
@@ -165,16 +172,14 @@ public sealed class CostEstimate
         }
 
         text.Append("## ").Append(title).Append("\n\n");
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        Table(lines, withGenerator, withSetting).WriteTo(writer);
-        text.Append(writer.ToString().ReplaceLineEndings("\n")).Append('\n');
+        text.Append(Table(lines, withGenerator, withSetting).ReplaceLineEndings("\n")).Append('\n');
     }
 
     private static void TextSection(StringWriter writer, string title, IReadOnlyList<CostEstimateLine> lines, bool generator, bool setting, bool item)
     {
         writer.WriteLine(title);
         writer.WriteLine();
-        Table(lines, generator, setting, item).WriteTo(writer);
+        writer.Write(Table(lines, generator, setting, item));
         writer.WriteLine();
     }
 }
