@@ -53,7 +53,7 @@ internal static class MergeCommand
                     await ListAsync(stdout, "missing (no shard finished it)", report.Missing).ConfigureAwait(false);
                     await ListAsync(stdout, "done by more than one shard, same outputs", report.Duplicated).ConfigureAwait(false);
                     await ListAsync(stdout, "done by more than one shard, different outputs", report.Conflicting).ConfigureAwait(false);
-                    if (!report.Complete)
+                    if (report.Missing.Count + report.Duplicated.Count + report.Conflicting.Count > 0)
                     {
                         throw new IncompleteRunException("step(s)", report.Missing.Count, report.Duplicated.Count, report.Conflicting.Count);
                     }

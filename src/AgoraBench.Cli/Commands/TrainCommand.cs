@@ -74,15 +74,13 @@ internal static class TrainCommand
                     problems.Add(new DataError(null, null, "--endpoint", $"'{endpointText}' is not an absolute URL"));
                 }
 
-                var hyperparameters = new TrainingHyperparameters
-                {
-                    Epochs = parseResult.GetValue(epochs),
-                    LearningRate = parseResult.GetValue(learningRate),
-                    BatchSize = parseResult.GetValue(batchSize),
-                    GradientAccumulationSteps = parseResult.GetValue(accumulation),
-                    MaxSequenceLength = parseResult.GetValue(maxLength),
-                    LearningRateMultiplier = parseResult.GetValue(multiplier),
-                };
+                var hyperparameters = new TrainingHyperparameters(
+                    epochs: parseResult.GetValue(epochs),
+                    learningRate: parseResult.GetValue(learningRate),
+                    batchSize: parseResult.GetValue(batchSize),
+                    gradientAccumulationSteps: parseResult.GetValue(accumulation),
+                    maxSequenceLength: parseResult.GetValue(maxLength),
+                    learningRateMultiplier: parseResult.GetValue(multiplier));
                 problems.AddRange(OptionNames.ToErrors(parseResult.CommandResult.Command, hyperparameters.Validate(), OptionAliases));
                 var commandOptions = kind == "command" ? new CommandStudentTrainerOptions
                 {
@@ -115,15 +113,13 @@ internal static class TrainCommand
                         break;
                 }
 
-                var request = new StudentTrainingRequest
-                {
-                    BaseModel = parseResult.GetRequiredValue(baseModel),
-                    Instances = await SyntheticDataset.ReadAsync(parseResult.GetRequiredValue(data), cancellationToken: cancellationToken).ConfigureAwait(false),
-                    SeedInstances = parseResult.GetValue(seed) is { } s ? await SyntheticDataset.ReadAsync(s, cancellationToken: cancellationToken).ConfigureAwait(false) : [],
-                    Hyperparameters = hyperparameters,
-                    WorkingDirectory = parseResult.GetValue(workDir),
-                    RunName = kind == "precomputed" ? "*" : parseResult.GetValue(runName),
-                };
+                var request = new StudentTrainingRequest(
+                    parseResult.GetRequiredValue(baseModel),
+                    await SyntheticDataset.ReadAsync(parseResult.GetRequiredValue(data), cancellationToken: cancellationToken).ConfigureAwait(false),
+                    hyperparameters,
+                    seedInstances: parseResult.GetValue(seed) is { } s ? await SyntheticDataset.ReadAsync(s, cancellationToken: cancellationToken).ConfigureAwait(false) : [],
+                    runName: kind == "precomputed" ? "*" : parseResult.GetValue(runName),
+                    workingDirectory: parseResult.GetValue(workDir));
 
                 var progress = new LineProgress(stdout);
                 TrainedStudent trained;

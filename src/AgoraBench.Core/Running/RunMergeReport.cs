@@ -23,5 +23,5 @@ public sealed class RunMergeReport
     public int Files { get; internal init; }
 
     /// <summary>Gets a value indicating whether every step was done exactly once.</summary>
-    public bool Complete => Missing.Count == 0 && Duplicated.Count == 0 && Conflicting.Count == 0;
+    internal bool Complete => Missing.Count == 0 && Duplicated.Count == 0 && Conflicting.Count == 0;
 }
