@@ -23,22 +23,22 @@ public sealed class TrainingHyperparameters
     }
 
     /// <summary>Gets the number of epochs. The paper: 5.</summary>
-    public int Epochs { get; internal init; } = 5;
+    public int Epochs { get; internal init; }
 
     /// <summary>Gets the learning rate. The paper: 1e-5.</summary>
-    public double LearningRate { get; internal init; } = 1e-5;
+    public double LearningRate { get; internal init; }
 
     /// <summary>Gets the per-device batch size. The paper: 4.</summary>
-    public int BatchSize { get; internal init; } = 4;
+    public int BatchSize { get; internal init; }
 
     /// <summary>Gets the gradient accumulation steps. The paper: 8.</summary>
-    public int GradientAccumulationSteps { get; internal init; } = 8;
+    public int GradientAccumulationSteps { get; internal init; }
 
     /// <summary>Gets the maximum sequence length in tokens. The paper: 4,096.</summary>
-    public int MaxSequenceLength { get; internal init; } = 4096;
+    public int MaxSequenceLength { get; internal init; }
 
     /// <summary>Gets the random seed. The paper: 42.</summary>
-    public int Seed { get; internal init; } = 42;
+    public int Seed { get; internal init; }
 
     /// <summary>Gets the learning-rate multiplier for hosted fine-tuning APIs that take one instead of a learning rate, or <see langword="null"/> for the provider's default.</summary>
     public double? LearningRateMultiplier { get; internal init; }
