@@ -31,21 +31,21 @@ internal static class GenerationParser
             case GenerationMethod.InstanceGeneration:
             {
                 // The prompt ends with "INPUT: ", so the completion starts with the instruction.
-                string instruction = Before(AfterLast(completion, "INPUT:"), "OUTPUT:").Trim();
                 int output = completion.LastIndexOf("OUTPUT:", StringComparison.Ordinal);
                 if (output < 0)
                 {
                     return (null, null, new GenerationRejection("parse-failed", "the completion has no OUTPUT:"));
                 }
 
-                string response = Before(completion[(output + "OUTPUT:".Length)..], EndMarker).Trim();
+                string instruction = Before(AfterLast(completion, "INPUT:"), "OUTPUT:").Trim().ToString();
+                string response = Before(completion.AsSpan(output + "OUTPUT:".Length), EndMarker).Trim().ToString();
                 return (instruction, response, null);
             }
 
             case GenerationMethod.ResponseGeneration:
             {
-                string instruction = Before(AfterLast(prompt, "INPUT:"), "OUTPUT:").Trim();
-                string response = Before(AfterLast(completion, "OUTPUT:"), EndMarker).Trim();
+                string instruction = Before(AfterLast(prompt, "INPUT:"), "OUTPUT:").Trim().ToString();
+                string response = Before(AfterLast(completion, "OUTPUT:"), EndMarker).Trim().ToString();
                 return (instruction, response, null);
             }
 
@@ -57,8 +57,8 @@ internal static class GenerationParser
                     return (null, null, new GenerationRejection("parse-failed", "the completion has no Revised Answer:"));
                 }
 
-                string instruction = Before(AfterLast(completion, "Revised Question:"), "Revised Answer:").Trim();
-                string response = Before(completion[(answer + "Revised Answer:".Length)..], EndMarker).Trim();
+                string instruction = Before(AfterLast(completion, "Revised Question:"), "Revised Answer:").Trim().ToString();
+                string response = Before(completion.AsSpan(answer + "Revised Answer:".Length), EndMarker).Trim().ToString();
                 return (instruction, response, null);
             }
         }
@@ -85,13 +85,14 @@ internal static class GenerationParser
         }
     }
 
-    private static string AfterLast(string text, string marker)
+    // Slices of the completion, so only the two trimmed results are copied into strings.
+    private static ReadOnlySpan<char> AfterLast(string text, string marker)
     {
         int index = text.LastIndexOf(marker, StringComparison.Ordinal);
-        return index < 0 ? text : text[(index + marker.Length)..];
+        return index < 0 ? text : text.AsSpan(index + marker.Length);
     }
 
-    private static string Before(string text, string marker)
+    private static ReadOnlySpan<char> Before(ReadOnlySpan<char> text, string marker)
     {
         int index = text.IndexOf(marker, StringComparison.Ordinal);
         return index < 0 ? text : text[..index];

@@ -4,10 +4,8 @@ using System.Text.Json;
 namespace AgoraBench;
 
 /// <summary>Fills meta-prompts: demonstrations, theme and trigger for instance generation; the seed pair for the other methods. Randomness comes only from the <see cref="Random"/> passed in, so a seed reproduces every prompt.</summary>
-internal static partial class GenerationPromptBuilder
+internal static class GenerationPromptBuilder
 {
-    private static System.Text.RegularExpressions.Regex Placeholder => PlaceholderRegex();
-
     /// <summary>Builds an instance-generation prompt.</summary>
     /// <param name="template">The template (see <see cref="MetaPrompts.Template"/>).</param>
     /// <param name="domain">The domain (selects themes; instruction following also draws a first word).</param>
@@ -32,48 +30,63 @@ internal static partial class GenerationPromptBuilder
             throw new ArgumentException("At least one seed instance is required.", nameof(seeds));
         }
 
-        List<SyntheticInstance> demos;
+        // Exactly three demonstrations, drawn in a fixed order from the seeded source (so a seed reproduces the prompt).
+        var demos = new SyntheticInstance[3];
+        int count;
         if (mode == DemonstrationMode.ReferenceCode)
         {
             // The pool is the seeds followed by the instances generated so far, indexed without copying either.
             int poolSize = seeds.Count + generated.Count;
-            demos = [.. Sample(poolSize, Math.Min(2, poolSize), random).Select(i => i < seeds.Count ? seeds[i] : generated[i - seeds.Count]), seeds[random.Next(seeds.Count)]];
+            Span<int> picked = stackalloc int[2];
+            count = Sample(poolSize, Math.Min(2, poolSize), random, picked);
+            for (int i = 0; i < count; i++)
+            {
+                demos[i] = picked[i] < seeds.Count ? seeds[picked[i]] : generated[picked[i] - seeds.Count];
+            }
+
+            demos[count++] = seeds[random.Next(seeds.Count)];
         }
         else
         {
-            demos = [.. Sample(seeds.Count, Math.Min(2, seeds.Count), random).Select(i => seeds[i])];
-            demos.Add(generated.Count > 0 ? generated[random.Next(generated.Count)] : seeds[random.Next(seeds.Count)]);
+            Span<int> picked = stackalloc int[2];
+            count = Sample(seeds.Count, Math.Min(2, seeds.Count), random, picked);
+            for (int i = 0; i < count; i++)
+            {
+                demos[i] = seeds[picked[i]];
+            }
+
+            demos[count++] = generated.Count > 0 ? generated[random.Next(generated.Count)] : seeds[random.Next(seeds.Count)];
         }
 
-        while (demos.Count < 3)
+        while (count < 3)
         {
-            demos.Add(seeds[random.Next(seeds.Count)]);
+            demos[count++] = seeds[random.Next(seeds.Count)];
         }
 
-        random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(demos));
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        random.Shuffle(demos.AsSpan());
+        var parsed = PromptTemplate.For(template);
+        var values = new string?[PromptTemplate.SlotCount];
         for (int i = 0; i < 3; i++)
         {
-            values[$"<input{i + 1}>"] = style == PromptStyle.Json ? JsonString(demos[i].Instruction) : demos[i].Instruction;
-            values[$"<output{i + 1}>"] = style == PromptStyle.Json ? JsonString(demos[i].Response) : demos[i].Response;
+            values[PromptTemplate.Input1 + (2 * i)] = style == PromptStyle.Json ? JsonString(demos[i].Instruction) : demos[i].Instruction;
+            values[PromptTemplate.Input1 + (2 * i) + 1] = style == PromptStyle.Json ? JsonString(demos[i].Response) : demos[i].Response;
         }
 
         string? theme = null, firstWord = null;
-        if (template.Contains("<input_theme>", StringComparison.Ordinal))
+        if (parsed.Uses(PromptTemplate.Theme))
         {
             theme = themes[random.Next(themes.Count)];
-            values["<input_theme>"] = theme;
+            values[PromptTemplate.Theme] = theme;
         }
 
-        if (template.Contains("<first_word>", StringComparison.Ordinal))
+        if (parsed.Uses(PromptTemplate.FirstWord))
         {
             firstWord = GenerationThemes.FirstWords[random.Next(GenerationThemes.FirstWords.Count)];
-            values["<first_word>"] = firstWord;
+            values[PromptTemplate.FirstWord] = firstWord;
         }
 
         // One pass over the template, so text drawn in (a seed mentioning "<output2>") is never substituted again.
-        string text = Placeholder.Replace(template, m => values.TryGetValue(m.Value, out var v) ? v : m.Value);
-        return new GenerationPrompt(text, theme, firstWord, demos);
+        return new GenerationPrompt(parsed.Fill(values), theme, firstWord, demos);
     }
 
     /// <summary>Builds a response-generation or quality-enhancement prompt for one seed instance.</summary>
@@ -86,35 +99,46 @@ internal static partial class GenerationPromptBuilder
         ArgumentNullException.ThrowIfNull(seed);
 
         // One pass, so a seed that itself contains "<output>" is not substituted twice.
-        string text = Placeholder.Replace(template, m => m.Value switch
-        {
-            "<input>" => seed.Instruction,
-            "<output>" => seed.Response,
-            _ => m.Value,
-        });
+        var values = new string?[PromptTemplate.SlotCount];
+        values[PromptTemplate.Input] = seed.Instruction;
+        values[PromptTemplate.Output] = seed.Response;
+        string text = PromptTemplate.For(template).Fill(values);
         return new GenerationPrompt(text, null, null, [seed]);
     }
 
-    // Draws count distinct indices below size, uniformly and in random order: the first steps of a Fisher-Yates
-    // shuffle, remembering only the swapped positions, so a draw costs O(count) however large the seed file is.
-    private static int[] Sample(int size, int count, Random random)
+    // Draws count distinct indices below size into picked, uniformly and in random order: the first steps of a
+    // Fisher-Yates shuffle, remembering only the swapped positions (at most two per step, looked up linearly), so a
+    // draw costs O(count^2) however large the seed file is and allocates nothing.
+    private static int Sample(int size, int count, Random random, Span<int> picked)
     {
-        var swapped = new Dictionary<int, int>(count * 2);
-        var picked = new int[count];
+        Span<int> keys = stackalloc int[2 * count];
+        Span<int> slots = stackalloc int[2 * count];
+        int used = 0;
         for (int i = 0; i < count; i++)
         {
             int j = random.Next(i, size);
-            int atJ = swapped.GetValueOrDefault(j, j);
-            swapped[j] = swapped.GetValueOrDefault(i, i);
+            int atJ = Lookup(keys[..used], slots, j);
+            int atI = Lookup(keys[..used], slots, i);
+            int where = keys[..used].IndexOf(j);
+            if (where < 0)
+            {
+                where = used++;
+                keys[where] = j;
+            }
+
+            slots[where] = atI;
             picked[i] = atJ;
         }
 
-        return picked;
+        return count;
+    }
+
+    private static int Lookup(ReadOnlySpan<int> keys, ReadOnlySpan<int> slots, int position)
+    {
+        int where = keys.IndexOf(position);
+        return where < 0 ? position : slots[where];
     }
 
     private static string JsonString(string value) =>
         "\"" + JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value + "\"";
-
-    [System.Text.RegularExpressions.GeneratedRegex("<(?:input|output)[123]?>|<input_theme>|<first_word>", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex PlaceholderRegex();
 }

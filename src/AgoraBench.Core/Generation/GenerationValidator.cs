@@ -9,6 +9,14 @@ internal static class GenerationValidator
 {
     private static readonly string[] ForbiddenCodePhrases = ["example usage", "this function", "test the function", "test cases", "this implementation", "explanation", "this solution"];
 
+    // The leak markers of each rule set, built once (the markers are lower-case ASCII).
+    private static readonly string[] QualityEnhancementMarkers = BuildLeakMarkers(GenerationMethod.QualityEnhancement, BenchmarkDomain.Math);
+    private static readonly string[] InstructionFollowingGenerationMarkers = BuildLeakMarkers(GenerationMethod.InstanceGeneration, BenchmarkDomain.InstructionFollowing);
+    private static readonly string[] OtherMarkers = BuildLeakMarkers(GenerationMethod.InstanceGeneration, BenchmarkDomain.Math);
+
+    // The UTF-8 bytes of the length check's chat frame around the instruction and the response (all ASCII).
+    private static readonly int LengthCheckFrameBytes = System.Text.Encoding.UTF8.GetByteCount(LengthCheckText(string.Empty, string.Empty));
+
     /// <summary>
     /// Whether a completion finished: accepted when the finish reason is a stop (<c>stop</c>, <c>stop_sequence</c>), and
     /// otherwise (for example <c>length</c>) only when the text ends with <c>[END]</c>.
@@ -31,7 +39,14 @@ internal static class GenerationValidator
     /// <param name="method">The method.</param>
     /// <param name="domain">The domain.</param>
     /// <returns>The strings.</returns>
-    public static IReadOnlyList<string> LeakMarkers(GenerationMethod method, BenchmarkDomain domain)
+    public static IReadOnlyList<string> LeakMarkers(GenerationMethod method, BenchmarkDomain domain) => LeakMarkerSet(method, domain);
+
+    private static string[] LeakMarkerSet(GenerationMethod method, BenchmarkDomain domain) =>
+        method == GenerationMethod.QualityEnhancement ? QualityEnhancementMarkers
+        : method == GenerationMethod.InstanceGeneration && domain == BenchmarkDomain.InstructionFollowing ? InstructionFollowingGenerationMarkers
+        : OtherMarkers;
+
+    private static string[] BuildLeakMarkers(GenerationMethod method, BenchmarkDomain domain)
     {
         var markers = new List<string> { "<input@>", "<output@>", "<input>", "<output>", "[end]", "<input_theme>" };
         markers.AddRange(method == GenerationMethod.QualityEnhancement ? ["revised question:", "revised answer:"] : ["input:", "output:"]);
@@ -40,7 +55,7 @@ internal static class GenerationValidator
             markers.Add("<first_word>");
         }
 
-        return markers;
+        return [.. markers];
     }
 
     /// <summary>Validates a parsed instance.</summary>
@@ -65,8 +80,7 @@ internal static class GenerationValidator
             return new GenerationRejection("empty-response", "the response is empty");
         }
 
-        string lower = response.ToLowerInvariant();
-        if (LeakMarkers(method, domain).FirstOrDefault(m => lower.Contains(m, StringComparison.Ordinal)) is { } leak)
+        if (FindLeak(LeakMarkerSet(method, domain), response) is { } leak)
         {
             return new GenerationRejection("placeholder-leak", $"the response contains the prompt marker '{leak}'");
         }
@@ -111,10 +125,11 @@ internal static class GenerationValidator
         {
             // A token covers at least one UTF-8 byte (see ITokenCounter), so a text with fewer bytes than the limit
             // fits without being tokenized; only texts that might not are counted. Most instances are far shorter.
-            string text = LengthCheckText(instruction, response);
-            if (System.Text.Encoding.UTF8.GetByteCount(text) + 1 > maxTokens)
+            // The chat frame is ASCII and separates the two texts, so the bytes add up without building the string.
+            long bytes = (long)LengthCheckFrameBytes + System.Text.Encoding.UTF8.GetByteCount(instruction) + System.Text.Encoding.UTF8.GetByteCount(response);
+            if (bytes + 1 > maxTokens)
             {
-                int tokens = tokenCounter.CountTokens(text) + 1;
+                int tokens = tokenCounter.CountTokens(LengthCheckText(instruction, response)) + 1;
                 if (tokens > maxTokens)
                 {
                     return new GenerationRejection("too-long", $"the instance is {tokens} Llama-3 tokens; at most {maxTokens} are allowed");
@@ -134,6 +149,36 @@ internal static class GenerationValidator
     /// <returns>The text to count.</returns>
     public static string LengthCheckText(string instruction, string response) =>
         Llama3ChatTemplate.Prompt("You are a helpful assistant", instruction) + Llama3ChatTemplate.Completion(response);
+
+    // The first marker the response contains, compared as the lower-cased response would be. For an ASCII response an
+    // ordinal case-insensitive search is the same test (the markers are lower-case ASCII) without the lower-cased copy;
+    // any other response is lower-cased as before, so non-ASCII case mappings keep their meaning.
+    private static string? FindLeak(string[] markers, string response)
+    {
+        if (System.Text.Ascii.IsValid(response))
+        {
+            foreach (var marker in markers)
+            {
+                if (response.Contains(marker, StringComparison.OrdinalIgnoreCase))
+                {
+                    return marker;
+                }
+            }
+
+            return null;
+        }
+
+        string lower = response.ToLowerInvariant();
+        foreach (var marker in markers)
+        {
+            if (lower.Contains(marker, StringComparison.Ordinal))
+            {
+                return marker;
+            }
+        }
+
+        return null;
+    }
 
     private static int Count(string text, string value)
     {
