@@ -32,12 +32,12 @@ internal static class GenerationPromptBuilder
 
         // Exactly three demonstrations, drawn in a fixed order from the seeded source (so a seed reproduces the prompt).
         var demos = new SyntheticInstance[3];
+        Span<int> picked = stackalloc int[2];
         int count;
         if (mode == DemonstrationMode.ReferenceCode)
         {
             // The pool is the seeds followed by the instances generated so far, indexed without copying either.
             int poolSize = seeds.Count + generated.Count;
-            Span<int> picked = stackalloc int[2];
             count = Sample(poolSize, Math.Min(2, poolSize), random, picked);
             for (int i = 0; i < count; i++)
             {
@@ -48,7 +48,6 @@ internal static class GenerationPromptBuilder
         }
         else
         {
-            Span<int> picked = stackalloc int[2];
             count = Sample(seeds.Count, Math.Min(2, seeds.Count), random, picked);
             for (int i = 0; i < count; i++)
             {

@@ -49,18 +49,14 @@ internal sealed partial class PromptTemplate
                 pieces.Add(new Piece(at, match.Index - at, -1));
             }
 
+            // Every match the pattern can make is a known slot; an unknown one would stay literal (slot -1).
             int slot = Array.IndexOf(SlotNames, text.Substring(match.Index, match.Length));
             if (slot >= 0)
             {
                 _used[slot] = true;
-                pieces.Add(new Piece(match.Index, match.Length, slot));
-            }
-            else
-            {
-                // "<input0>"-like text the pattern cannot produce; kept as literal text all the same.
-                pieces.Add(new Piece(match.Index, match.Length, -1));
             }
 
+            pieces.Add(new Piece(match.Index, match.Length, slot));
             at = match.Index + match.Length;
         }
 
